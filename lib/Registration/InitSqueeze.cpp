@@ -1,0 +1,28 @@
+//===- InitSqueeze.cpp - Registration of everything Squeeze has -----------===//
+
+#include "sqz/Registration/InitSqueeze.h"
+#include "sqz/Dialect/Sqz/IR/SqzDialect.h"
+
+#include "mlir/IR/DialectRegistry.h"
+#include "mlir/InitAllDialects.h"
+#include "mlir/InitAllExtensions.h"
+#include "mlir/InitAllPasses.h"
+
+using namespace mlir;
+
+void sqz::registerSqueezeDialects(DialectRegistry &registry) {
+  registry.insert<sqz::SqzDialect>();
+}
+
+void sqz::registerSqueezePasses() {}
+
+void sqz::registerSqueezePipelines() {}
+
+void sqz::registerSqueezeAndUpstream(DialectRegistry &registry) {
+  registerAllDialects(registry);
+  registerAllExtensions(registry);
+  registerAllPasses();
+  registerSqueezeDialects(registry);
+  registerSqueezePasses();
+  registerSqueezePipelines();
+}

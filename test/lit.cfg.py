@@ -9,13 +9,16 @@ from lit.llvm.subst import ToolSubst
 
 config.name = "Squeeze"
 config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
-config.suffixes = [".mlir"]
+config.suffixes = [".mlir", ".test"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.sqz_obj_root, "test")
 config.excludes = ["CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py", "Inputs"]
 
 config.substitutions.append(("%PATH%", config.environment["PATH"]))
 config.substitutions.append(("%sqz_src_root", config.sqz_src_root))
+config.substitutions.append(("%python", config.python_executable))
+config.substitutions.append(
+    ("%clang_format", os.path.join(config.llvm_tools_dir, "clang-format")))
 
 llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
 llvm_config.use_default_substitutions()

@@ -2,6 +2,7 @@
 
 #include "sqz/Registration/InitSqueeze.h"
 #include "sqz/Dialect/Sqz/IR/SqzDialect.h"
+#include "sqz/Dialect/Sqz/Transforms/Passes.h"
 
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/InitAllDialects.h"
@@ -14,7 +15,7 @@ void sqz::registerSqueezeDialects(DialectRegistry &registry) {
   registry.insert<sqz::SqzDialect>();
 }
 
-void sqz::registerSqueezePasses() {}
+void sqz::registerSqueezePasses() { registerSqzPasses(); }
 
 void sqz::registerSqueezePipelines() {}
 

@@ -102,9 +102,9 @@ Attribute QuantAttr::parse(AsmParser &parser, Type) {
   }
   if (parser.parseGreater())
     return {};
-  return parser.getChecked<QuantAttr>(
-      loc, parser.getContext(), width, isSigned, *granularity, axis, groupSize,
-      symmetric.value_or(true), narrowRange);
+  return parser.getChecked<QuantAttr>(loc, parser.getContext(), width, isSigned,
+                                      *granularity, axis, groupSize,
+                                      symmetric.value_or(true), narrowRange);
 }
 
 void QuantAttr::print(AsmPrinter &printer) const {
@@ -149,8 +149,8 @@ LogicalResult QuantAttr::verify(function_ref<InFlightDiagnostic()> emitError,
 }
 
 int64_t QuantAttr::getStorageMin() const {
-  int64_t min = getStorageSigned() ? -(int64_t(1) << (getStorageWidth() - 1))
-                                   : 0;
+  int64_t min =
+      getStorageSigned() ? -(int64_t(1) << (getStorageWidth() - 1)) : 0;
   return getNarrowRange() ? min + 1 : min;
 }
 
@@ -244,8 +244,7 @@ LogicalResult SparsityAttr::verify(function_ref<InFlightDiagnostic()> emitError,
     return success();
   }
   if (n <= 0 || m <= n)
-    return emitError() << "N:M sparsity needs 0 < N < M, got " << n << ":"
-                       << m;
+    return emitError() << "N:M sparsity needs 0 < N < M, got " << n << ":" << m;
   if (axis < 0)
     return emitError() << "sparsity axis must be non-negative, got " << axis;
   return success();

@@ -74,7 +74,8 @@ static LogicalResult verifyQuantParams(Operation *op, QuantAttr quant,
 
   DenseFPElementsAttr scaleValues;
   if (matchPattern(scales, m_Constant(&scaleValues))) {
-    for (auto [index, scale] : llvm::enumerate(scaleValues.getValues<APFloat>()))
+    for (auto [index, scale] :
+         llvm::enumerate(scaleValues.getValues<APFloat>()))
       if (!scale.isFiniteNonZero() || scale.isNegative())
         return op->emitOpError("scale at flat index ")
                << index << " must be positive and finite, got "
@@ -128,8 +129,8 @@ static LogicalResult verifySparsityMetadata(Operation *op, SqzTensorType type,
   unsigned width = metadataType.getElementTypeBitWidth();
 
   if (sparsity.getKind() == SparsityKind::Unstructured) {
-    if (width != 1 || !isCompatibleShape(metadataType.getShape(),
-                                         type.getShape()))
+    if (width != 1 ||
+        !isCompatibleShape(metadataType.getShape(), type.getShape()))
       return op->emitOpError("unstructured sparsity needs an i1 mask of shape ")
              << shapeText(type.getShape()) << ", got " << metadataType;
     return success();
@@ -196,8 +197,7 @@ LogicalResult UnpackOp::verify() {
                     (type.getSparsity() ? 1 : 0);
   if (getParts().size() != expected)
     return emitOpError("expected ")
-           << expected << " results (values"
-           << (quant ? ", scales" : "")
+           << expected << " results (values" << (quant ? ", scales" : "")
            << (quant && !quant.getSymmetric() ? ", zero points" : "")
            << (type.getSparsity() ? ", metadata" : "") << ") for " << type
            << ", got " << getParts().size();
@@ -233,12 +233,14 @@ LogicalResult UnpackOp::verify() {
   return success();
 }
 
-LogicalResult UnpackOp::fold(FoldAdaptor, SmallVectorImpl<OpFoldResult> &results) {
+LogicalResult UnpackOp::fold(FoldAdaptor,
+                             SmallVectorImpl<OpFoldResult> &results) {
   auto pack = getSource().getDefiningOp<PackOp>();
   if (!pack)
     return failure();
   SmallVector<Value> parts = {pack.getValues()};
-  for (Value part : {pack.getScales(), pack.getZeroPoints(), pack.getMetadata()})
+  for (Value part :
+       {pack.getScales(), pack.getZeroPoints(), pack.getMetadata()})
     if (part)
       parts.push_back(part);
   if (parts.size() != getNumResults() ||
@@ -266,8 +268,8 @@ LogicalResult QuantizeOp::verify() {
     return emitOpError("input ")
            << inputType << " does not match the shape and expressed type of "
            << type;
-  return verifyQuantParams(*this, type.getQuant(), type.getShape(),
-                           getScales(), getZeroPoints(), /*allowDynamic=*/true);
+  return verifyQuantParams(*this, type.getQuant(), type.getShape(), getScales(),
+                           getZeroPoints(), /*allowDynamic=*/true);
 }
 
 /// The scale and zero-point values a compressed value was made with, when its
@@ -373,8 +375,7 @@ LogicalResult MatmulOp::verify() {
     if (biasType.getElementType() != elementType ||
         !isCompatibleShape(biasType.getShape(), {n}))
       return emitOpError("bias must be [N] = ")
-             << shapeText({n}) << " of " << elementType
-             << ", got " << biasType;
+             << shapeText({n}) << " of " << elementType << ", got " << biasType;
   }
   return success();
 }

@@ -103,7 +103,7 @@ RankedTensorType SqzTensorType::getValuesType() const {
   SmallVector<int64_t> shape = getSparsity()
                                    ? getSparsity().getValuesShape(getShape())
                                    : SmallVector<int64_t>(getShape());
-  Type element = getQuant() ? Type(getQuant().getStorageType())
-                            : getElementType();
+  Type element =
+      getQuant() ? Type(getQuant().getStorageType()) : getElementType();
   return RankedTensorType::get(shape, element);
 }

@@ -1,6 +1,7 @@
 //===- InitSqueeze.cpp - Registration of everything Squeeze has -----------===//
 
 #include "sqz/Registration/InitSqueeze.h"
+#include "sqz/Conversion/Passes.h"
 #include "sqz/Dialect/Sqz/IR/SqzDialect.h"
 #include "sqz/Dialect/Sqz/Transforms/Passes.h"
 
@@ -15,7 +16,10 @@ void sqz::registerSqueezeDialects(DialectRegistry &registry) {
   registry.insert<sqz::SqzDialect>();
 }
 
-void sqz::registerSqueezePasses() { registerSqzPasses(); }
+void sqz::registerSqueezePasses() {
+  registerSqzPasses();
+  registerSqzConversionPasses();
+}
 
 void sqz::registerSqueezePipelines() {}
 

@@ -168,9 +168,9 @@ LogicalResult mlir::sqz::quantizeLinearWeight(
   auto codes = arith::ConstantOp::create(
       rewriter, loc,
       DenseElementsAttr::getFromRawBuffer(
-          codesType, ArrayRef<char>(reinterpret_cast<const char *>(
-                                        buffer.codes.data()),
-                                    buffer.codes.size())));
+          codesType,
+          ArrayRef<char>(reinterpret_cast<const char *>(buffer.codes.data()),
+                         buffer.codes.size())));
   auto paramType = RankedTensorType::get(
       quant.getParamShape(weightType.getShape()), rewriter.getF32Type());
   auto scales = arith::ConstantOp::create(
@@ -182,13 +182,13 @@ LogicalResult mlir::sqz::quantizeLinearWeight(
         rewriter, loc,
         DenseElementsAttr::get(paramType.clone(rewriter.getI32Type()),
                                ArrayRef<int32_t>(buffer.zeroPoints)));
-  auto packedType = SqzTensorType::get(
-      context, weightType.getShape(), weightType.getElementType(), quant, {});
+  auto packedType = SqzTensorType::get(context, weightType.getShape(),
+                                       weightType.getElementType(), quant, {});
   auto packed = PackOp::create(rewriter, loc, packedType, codes, scales,
                                zeroPoints, /*metadata=*/Value());
-  auto result = MatmulOp::create(
-      rewriter, loc, matmul.getResult(0).getType(), layer->input, packed,
-      /*bias=*/Value(), layer->weightTransposed);
+  auto result = MatmulOp::create(rewriter, loc, matmul.getResult(0).getType(),
+                                 layer->input, packed,
+                                 /*bias=*/Value(), layer->weightTransposed);
   Value oldWeight = matmul.getDpsInputs()[1];
   Value oldAccumulator = matmul.getDpsInits()[0];
   rewriter.replaceOp(matmul, result.getResult());
@@ -217,8 +217,7 @@ struct SqzQuantizeWeightsPass
              << "sqz-quantize-weights: granularity must be tensor, channel or "
                 "group, got '"
              << granularity << "'";
-    if (quantOptions.granularity == GranularityKind::PerGroup &&
-        groupSize <= 0)
+    if (quantOptions.granularity == GranularityKind::PerGroup && groupSize <= 0)
       return emitError(UnknownLoc::get(context))
              << "sqz-quantize-weights: group-size must be positive, got "
              << groupSize;

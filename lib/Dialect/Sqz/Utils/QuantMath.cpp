@@ -45,8 +45,7 @@ struct ParamLayout {
   }
 
   /// Calls `fn(flatIndex, paramIndex)` for every element, in memory order.
-  template <typename Fn>
-  void forEach(Fn fn) const {
+  template <typename Fn> void forEach(Fn fn) const {
     int64_t flat = 0;
     for (int64_t o = 0; o < outer; ++o) {
       for (int64_t a = 0; a < along; ++a) {

@@ -205,7 +205,8 @@ struct SqzQuantizeWeightsPass
   LogicalResult initialize(MLIRContext *context) override {
     if (bits != 8 && bits != 4 && bits != 2)
       return emitError(UnknownLoc::get(context))
-             << "sqz-quantize-weights: bits must be 8, 4 or 2, got " << bits;
+             << "sqz-quantize-weights: bits must be 8, 4 or 2, got "
+             << static_cast<unsigned>(bits);
     if (granularity == "tensor")
       quantOptions.granularity = GranularityKind::PerTensor;
     else if (granularity == "channel")
@@ -220,7 +221,7 @@ struct SqzQuantizeWeightsPass
     if (quantOptions.granularity == GranularityKind::PerGroup && groupSize <= 0)
       return emitError(UnknownLoc::get(context))
              << "sqz-quantize-weights: group-size must be positive, got "
-             << groupSize;
+             << static_cast<int64_t>(groupSize);
     quantOptions.bits = bits;
     quantOptions.groupSize = groupSize;
     quantOptions.symmetric = symmetric;

@@ -68,4 +68,43 @@ def SqzQuantizeWeights : Pass<"sqz-quantize-weights", "ModuleOp"> {
   ];
 }
 
+def SqzQuantizeActivations : Pass<"sqz-quantize-activations", "ModuleOp"> {
+  let summary = "Quantizes the float inputs of sqz.matmul at run time";
+  let description = [{
+    Inserts an `sqz.quantize` on the float lhs (the activation) of every
+    `sqz.matmul`, so that a matmul whose weight is quantized too runs in
+    integers once lowered.
+
+    * `mode=dynamic`: the parameters are computed from the activation at run
+      time: `granularity=tensor` takes one scale for the whole activation,
+      `granularity=token` one per row (per token; the last-but-one axis).
+      Symmetric schemes use absmax and signed codes; asymmetric ones min/max
+      and unsigned codes with a zero point.
+    * Static ranges from calibration statistics (`mode=static`) are not
+      available yet; the op form is the same `sqz.quantize` with constant
+      scale and zero-point operands.
+
+    Example: `--sqz-quantize-activations="mode=dynamic granularity=token"`
+
+    ```mlir
+    %y = sqz.matmul %x, %w : tensor<16x256xf32>, !sqz.tensor<...> -> tensor<16x64xf32>
+    // becomes
+    %q = sqz.quantize %x : tensor<16x256xf32>
+        -> !sqz.tensor<16x256xf32, #sqz.quant<i8, per_channel(0), symmetric>>
+    %y = sqz.matmul %q, %w : !sqz.tensor<16x256xf32, ...>, !sqz.tensor<...> -> tensor<16x64xf32>
+    ```
+  }];
+  let dependentDialects = ["::mlir::sqz::SqzDialect"];
+  let options = [
+    Option<"mode", "mode", "std::string", "\"dynamic\"",
+           "Where the parameters come from: dynamic">,
+    Option<"granularity", "granularity", "std::string", "\"tensor\"",
+           "One scale per activation tensor or per token (row): tensor|token">,
+    Option<"bits", "bits", "unsigned", "8", "Code width: 8 or 4">,
+    Option<"symmetric", "symmetric", "bool", "true",
+           "Signed codes without zero point (true) or unsigned codes with a "
+           "zero point (false)">
+  ];
+}
+
 #endif // SQZ_DIALECT_SQZ_TRANSFORMS_PASSES_TD

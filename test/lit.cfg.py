@@ -28,5 +28,7 @@ tool_dirs = [config.sqz_tools_dir, config.llvm_tools_dir]
 tools = [
     "sqz-opt",
     ToolSubst("mlir-opt", unresolved="ignore"),
+    "not",
+    "count",
 ]
 llvm_config.add_tool_substitutions(tools, tool_dirs)

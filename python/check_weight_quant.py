@@ -6,7 +6,7 @@ one-layer model with a seeded random weight (with a zero output channel and
 a few large outliers), runs `sqz-opt --sqz-quantize-weights`, reads the
 codes, scales and zero points back from the printed constants and compares
 them with python/sqz_ref.py: codes and zero points exactly, scales to the
-bit. Prints one line per scheme; exits 1 on any mismatch.
+bit, and the weight MSE it reports to 1e-6. Prints one line per scheme; exits 1 on any mismatch.
 
 Usage: check_weight_quant.py --opt PATH/TO/sqz-opt [--seed N]
 """
@@ -24,6 +24,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import sqz_ref  # noqa: E402
 
 K, N, M = 256, 96, 4
+MSE = re.compile(r'mse = ([-+0-9.eE]+) : f64')
 SCALAR = re.compile(r'arith\.constant dense<([-+0-9.eE]+)> : tensor<(f32|i32)>')
 CONSTANT = re.compile(r'arith\.constant dense<"0x([0-9A-F]+)"> : tensor<((?:[0-9]+x)*)(i\d+|f32)>')
 
@@ -105,7 +106,11 @@ def check(opt: str, w: np.ndarray, bits: int, granularity: str, symmetric: bool,
           np.array_equal(got["scales"].reshape(scales.shape).view(np.uint32), scales.view(np.uint32)))
     if not symmetric:
         ok = ok and np.array_equal(got.get("zero_points", np.zeros(0)).reshape(zps.shape), zps)
-    error = float(np.mean((sqz_ref.dequantize(codes, scales, zps, ref_granularity) - stored) ** 2))
+    error = float(np.mean((sqz_ref.dequantize(codes, scales, zps, ref_granularity)
+                           .astype(np.float64) - stored) ** 2))
+    reported = MSE.search(text)
+    ok = ok and reported is not None and np.isclose(float(reported.group(1)), error,
+                                                    rtol=1e-6, atol=0)
     layout = "[N, K]" if transposed else "[K, N]"
     print(f"{'ok  ' if ok else 'FAIL'} bits={bits} {granularity:7s} "
           f"{'symmetric ' if symmetric else 'asymmetric'} {layout}  weight MSE {error:.3e}")

@@ -8,7 +8,7 @@
 //  CHECK-SAME:   %[[X:.*]]: tensor<2x4xf32>
 //   CHECK-DAG:   %[[CODES:.*]] = arith.constant dense<{{\[}}[64, -64, 0], [32, 127, 0], [-64, 32, 0], [127, 8, 0]]> : tensor<4x3xi8>
 //   CHECK-DAG:   %[[SCALES:.*]] = arith.constant dense<[0.0157480314, 0.0314960629, 1.000000e+00]> : tensor<3xf32>
-//       CHECK:   %[[W:.*]] = sqz.pack %[[CODES]] scales(%[[SCALES]] : tensor<3xf32>) : tensor<4x3xi8> -> !sqz.tensor<4x3xf32, #sqz.quant<i8, per_channel(1), symmetric>>
+//       CHECK:   %[[W:.*]] = sqz.pack %[[CODES]] scales(%[[SCALES]] : tensor<3xf32>) {sqz.quant_error = {mse = {{.*}} : f64, sqnr_db = {{.*}} : f64}} : tensor<4x3xi8> -> !sqz.tensor<4x3xf32, #sqz.quant<i8, per_channel(1), symmetric>>
 //       CHECK:   %[[Y:.*]] = sqz.matmul %[[X]], %[[W]]
 //       CHECK:   return %[[Y]]
 //   CHECK-NOT:   linalg.fill
@@ -20,7 +20,7 @@
 //   GROUP-DAG:   arith.constant dense<{{.*}}> : tensor<4x3xi4>
 //   GROUP-DAG:   %[[S:.*]] = arith.constant dense<{{\[}}[0.0666666701, 4.000000e-01, 1.000000e+00], [2.000000e-01, 0.0666666701, 1.000000e+00]]> : tensor<2x3xf32>
 //   GROUP-DAG:   %[[Z:.*]] = arith.constant dense<{{\[}}[0, 5, 0], [5, 0, 0]]> : tensor<2x3xi32>
-//       GROUP:   sqz.pack {{.*}} scales(%[[S]] : tensor<2x3xf32>) zero_points(%[[Z]] : tensor<2x3xi32>) : tensor<4x3xi4> -> !sqz.tensor<4x3xf32, #sqz.quant<u4, per_group(0, 2), asymmetric>>
+//       GROUP:   sqz.pack {{.*}} scales(%[[S]] : tensor<2x3xf32>) zero_points(%[[Z]] : tensor<2x3xi32>) {{.*}} : tensor<4x3xi4> -> !sqz.tensor<4x3xf32, #sqz.quant<u4, per_group(0, 2), asymmetric>>
 
 // TENSOR-LABEL: func.func @linear
 //       TENSOR:   arith.constant dense<0.0314960629> : tensor<f32>

@@ -19,6 +19,8 @@
 
 #include "llvm/Support/Debug.h"
 
+#include <cmath>
+
 #define DEBUG_TYPE "sqz-quantize-weights"
 
 namespace mlir::sqz {
@@ -186,9 +188,19 @@ LogicalResult mlir::sqz::quantizeLinearWeight(
                                        weightType.getElementType(), quant, {});
   auto packed = PackOp::create(rewriter, loc, packedType, codes, scales,
                                zeroPoints, /*metadata=*/Value());
+  double count = static_cast<double>(data->values.size());
+  double sqnr = 10.0 * std::log10(buffer.signalEnergy / buffer.errorEnergy);
+  packed->setAttr(
+      SqzDialect::getQuantErrorAttrName(),
+      rewriter.getDictionaryAttr(
+          {rewriter.getNamedAttr(
+               "mse", rewriter.getF64FloatAttr(buffer.errorEnergy / count)),
+           rewriter.getNamedAttr("sqnr_db", rewriter.getF64FloatAttr(sqnr))}));
   auto result = MatmulOp::create(rewriter, loc, matmul.getResult(0).getType(),
                                  layer->input, packed,
                                  /*bias=*/Value(), layer->weightTransposed);
+  if (Attribute name = matmul->getAttr(SqzDialect::getLayerAttrName()))
+    result->setAttr(SqzDialect::getLayerAttrName(), name);
   Value oldWeight = matmul.getDpsInputs()[1];
   Value oldAccumulator = matmul.getDpsInits()[0];
   rewriter.replaceOp(matmul, result.getResult());

@@ -112,11 +112,18 @@ bool mlir::sqz::quantizeBuffer(ArrayRef<float> values, ArrayRef<int64_t> shape,
   result.codes.resize(values.size());
   const float *scales = result.scales.data();
   const int32_t *zeroPoints = result.zeroPoints.data();
+  double signal = 0.0, error = 0.0;
   layout.forEach([&](int64_t flat, int64_t param) {
-    float code = std::nearbyint(values[flat] / scales[param]);
-    if (!symmetric)
-      code += static_cast<float>(zeroPoints[param]);
-    result.codes[flat] = static_cast<int8_t>(std::clamp(code, qmin, qmax));
+    float value = values[flat];
+    float zeroPoint = symmetric ? 0.0f : static_cast<float>(zeroPoints[param]);
+    float code = std::clamp(std::nearbyint(value / scales[param]) + zeroPoint,
+                            qmin, qmax);
+    result.codes[flat] = static_cast<int8_t>(code);
+    double restored = double(code - zeroPoint) * scales[param];
+    signal += double(value) * value;
+    error += (value - restored) * (value - restored);
   });
+  result.signalEnergy = signal;
+  result.errorEnergy = error;
   return true;
 }

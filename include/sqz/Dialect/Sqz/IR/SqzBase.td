@@ -31,6 +31,11 @@ def Sqz_Dialect : Dialect {
     more. Lowering decomposes a `!sqz.tensor` into its storage buffers
     (codes, scales, zero points, sparsity metadata).
 
+    Discardable attributes: `sqz.quant_error = {mse, sqnr_db}` on an
+    `sqz.pack` that a pass quantized from a float weight records the weight's
+    quantization error; `sqz.layer = "name"` on a matmul-like op is its stable
+    layer name, kept by later passes.
+
     Numerics: `q = clamp(round_half_even(x / scale) + zero_point, qmin, qmax)`
     and `x ~ (q - zero_point) * scale`, where `[qmin, qmax]` is the storage
     range (narrowed by one at the low end with `narrow_range`).
@@ -47,6 +52,12 @@ def Sqz_Dialect : Dialect {
   let extraClassDeclaration = [{
     void registerAttributes();
     void registerTypes();
+
+    /// On an `sqz.pack` made from a float weight: the error of quantizing it,
+    /// `{mse = <f64>, sqnr_db = <f64>}`, for reports.
+    static ::llvm::StringRef getQuantErrorAttrName() { return "sqz.quant_error"; }
+    /// On a matmul-like op: the layer's stable name.
+    static ::llvm::StringRef getLayerAttrName() { return "sqz.layer"; }
   }];
 }
 

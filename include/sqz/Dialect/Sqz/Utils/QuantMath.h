@@ -26,6 +26,10 @@ struct QuantizedBuffer {
   llvm::SmallVector<float> scales;
   /// Empty for symmetric schemes.
   llvm::SmallVector<int32_t> zeroPoints;
+  /// Sums over all elements of the squared value and of the squared
+  /// quantization error (value - dequantized code), in double.
+  double signalEnergy = 0.0;
+  double errorEnergy = 0.0;
 };
 
 /// Quantizes `values` (row-major, of `shape`) with the scheme `quant` by

@@ -27,7 +27,9 @@ llvm_config.use_default_substitutions()
 tool_dirs = [config.sqz_tools_dir, config.llvm_tools_dir]
 tools = [
     "sqz-opt",
+    "sqz-run",
     ToolSubst("mlir-opt", unresolved="ignore"),
+    ToolSubst("mlir-translate", unresolved="ignore"),
     "not",
     "count",
 ]

@@ -4,6 +4,7 @@
 #include "sqz/Conversion/Passes.h"
 #include "sqz/Dialect/Sqz/IR/SqzDialect.h"
 #include "sqz/Dialect/Sqz/Transforms/Passes.h"
+#include "sqz/Pipelines/Pipelines.h"
 
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/InitAllDialects.h"
@@ -21,7 +22,7 @@ void sqz::registerSqueezePasses() {
   registerSqzConversionPasses();
 }
 
-void sqz::registerSqueezePipelines() {}
+void sqz::registerSqueezePipelines() { registerLowerToCPUPipeline(); }
 
 void sqz::registerSqueezeAndUpstream(DialectRegistry &registry) {
   registerAllDialects(registry);

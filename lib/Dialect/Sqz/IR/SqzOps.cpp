@@ -12,6 +12,7 @@
 #include "mlir/IR/TypeUtilities.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MathExtras.h"
 
 using namespace mlir;
@@ -97,14 +98,23 @@ static LogicalResult verifyQuantParams(Operation *op, QuantAttr quant,
   DenseIntElementsAttr zeroPointValues;
   if (matchPattern(zeroPoints, m_Constant(&zeroPointValues))) {
     int64_t min = quant.getStorageMin(), max = quant.getStorageMax();
+    // Zero points are signless: one as narrow as the codes is read with the
+    // storage's signedness, like them (an i8 zero point of u8 is 0..255); a
+    // wider one is read signed.
     for (auto [index, zp] :
          llvm::enumerate(zeroPointValues.getValues<APInt>())) {
-      int64_t value = zp.getSExtValue();
-      if (value < min || value > max)
+      bool readSigned = quant.getStorageSigned() ||
+                        zp.getBitWidth() > quant.getStorageWidth();
+      bool fits =
+          readSigned ? zp.getSignificantBits() <= 64 : zp.getActiveBits() <= 63;
+      int64_t value = !fits        ? 0
+                      : readSigned ? zp.getSExtValue()
+                                   : int64_t(zp.getZExtValue());
+      if (!fits || value < min || value > max)
         return op->emitOpError("zero point ")
-               << value << " at flat index " << index
-               << " is outside the storage range [" << min << ", " << max
-               << "]";
+               << llvm::toString(zp, 10, readSigned) << " at flat index "
+               << index << " is outside the storage range [" << min << ", "
+               << max << "]";
     }
   }
   return success();
@@ -114,18 +124,12 @@ static LogicalResult verifyQuantParams(Operation *op, QuantAttr quant,
 // PackOp
 //===----------------------------------------------------------------------===//
 
-/// Checks the sparsity metadata operand of a pack against `type`.
-static LogicalResult verifySparsityMetadata(Operation *op, SqzTensorType type,
-                                            Value metadata) {
+/// Checks the type of the sparsity metadata of `type` (an operand of pack, a
+/// result of unpack) against the sparsity of `type`.
+static LogicalResult verifySparsityMetadataType(Operation *op,
+                                                SqzTensorType type,
+                                                RankedTensorType metadataType) {
   SparsityAttr sparsity = type.getSparsity();
-  if (!sparsity) {
-    if (metadata)
-      return op->emitOpError("a dense tensor takes no sparsity metadata");
-    return success();
-  }
-  if (!metadata)
-    return op->emitOpError("a sparse tensor needs sparsity metadata");
-  auto metadataType = cast<RankedTensorType>(metadata.getType());
   unsigned width = metadataType.getElementTypeBitWidth();
 
   if (sparsity.getKind() == SparsityKind::Unstructured) {
@@ -145,15 +149,34 @@ static LogicalResult verifySparsityMetadata(Operation *op, SqzTensorType type,
   if (width < needed)
     return op->emitOpError("N:M metadata needs at least ")
            << needed << " bits per index, got i" << width;
+  return success();
+}
+
+/// Checks the sparsity metadata operand of a pack against `type`.
+static LogicalResult verifySparsityMetadata(Operation *op, SqzTensorType type,
+                                            Value metadata) {
+  SparsityAttr sparsity = type.getSparsity();
+  if (!sparsity) {
+    if (metadata)
+      return op->emitOpError("a dense tensor takes no sparsity metadata");
+    return success();
+  }
+  if (!metadata)
+    return op->emitOpError("a sparse tensor needs sparsity metadata");
+  if (failed(verifySparsityMetadataType(
+          op, type, cast<RankedTensorType>(metadata.getType()))))
+    return failure();
+  if (sparsity.getKind() != SparsityKind::NM)
+    return success();
 
   DenseIntElementsAttr positions;
   if (matchPattern(metadata, m_Constant(&positions))) {
     for (auto [index, pos] : llvm::enumerate(positions.getValues<APInt>())) {
-      uint64_t value = pos.getZExtValue();
-      if (value >= uint64_t(sparsity.getM()))
+      if (pos.getActiveBits() > 64 ||
+          pos.getZExtValue() >= uint64_t(sparsity.getM()))
         return op->emitOpError("N:M metadata at flat index ")
-               << index << " is " << value << ", outside [0, "
-               << sparsity.getM() << ")";
+               << index << " is " << llvm::toString(pos, 10, /*Signed=*/false)
+               << ", outside [0, " << sparsity.getM() << ")";
     }
   }
   return success();
@@ -229,6 +252,8 @@ LogicalResult UnpackOp::verify() {
     if (!metadataType.getElementType().isSignlessInteger())
       return emitOpError("metadata must be an integer tensor, got ")
              << metadataType;
+    if (failed(verifySparsityMetadataType(*this, type, metadataType)))
+      return failure();
   }
   return success();
 }

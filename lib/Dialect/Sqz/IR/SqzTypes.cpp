@@ -60,7 +60,9 @@ Type SqzTensorType::parse(AsmParser &parser) {
 void SqzTensorType::print(AsmPrinter &printer) const {
   printer << '<';
   printer.printDimensionList(getShape());
-  printer << 'x' << getElementType();
+  if (!getShape().empty())
+    printer << 'x';
+  printer << getElementType();
   if (getQuant())
     printer << ", " << getQuant();
   if (getSparsity())

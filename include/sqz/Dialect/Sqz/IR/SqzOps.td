@@ -171,9 +171,13 @@ def Sqz_FakeQuantOp : Sqz_Op<"fake_quant", [Pure, AttrSizedOperandSegments,
     static (operands, as for `sqz.quantize`) or dynamic (computed from `x`).
     A pass turns it into real quantization.
 
+    The scheme is written without its `#sqz.quant` prefix, as it is printed:
+    a full `#sqz.quant<...>` would take the `: type` that follows it as its
+    own type.
+
     Example:
     ```mlir
-    %y = sqz.fake_quant %x scales(%s : tensor<64xf32>) as #sqz.quant<i8, per_channel(1), symmetric>
+    %y = sqz.fake_quant %x scales(%s : tensor<64xf32>) as <i8, per_channel(1), symmetric>
         : tensor<256x64xf32>
     ```
   }];

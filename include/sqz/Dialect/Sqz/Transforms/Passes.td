@@ -107,4 +107,193 @@ def SqzQuantizeActivations : Pass<"sqz-quantize-activations", "ModuleOp"> {
   ];
 }
 
+def SqzImportQuant : Pass<"sqz-import-quant", "ModuleOp"> {
+  let summary = "Imports upstream quant dialect IR (!quant.uniform, qcast, dcast, scast)";
+  let description = [{
+    Rewrites the `quant` dialect form of quantized tensors, as TOSA and
+    StableHLO flows emit it, into `sqz`:
+
+    * `quant.qcast` of a float tensor becomes `sqz.quantize` with the scales
+      and zero points of the `!quant.uniform` type materialized as
+      `arith.constant` tensors;
+    * `quant.scast` of integer codes to a quantized type (weights stored as
+      integer constants) becomes `sqz.pack` of the codes;
+    * `quant.dcast` becomes `sqz.dequantize`; `quant.scast` of a quantized
+      value back to its integers becomes the codes of `sqz.unpack`.
+
+    Types map as follows:
+
+    | `!quant.uniform`                               | `#sqz.quant`          |
+    |------------------------------------------------|-----------------------|
+    | per layer `<i8:f32, 0.5:3>`                    | `per_tensor`, scale `tensor<f32>` |
+    | per axis `<i8:f32:1, {0.5:1, 0.25:2}>`         | `per_channel(1)`      |
+    | sub-channel `<i8:f32:{0:1, 1:32}, {{...}}>`    | `per_group(1, 32)`    |
+
+    A sub-channel type is imported when its blocks have size 1 along every
+    axis but one (an axis left out of the block list has a block of the
+    whole dimension). Storage types are `i8`, `u8`, `i4`, `u4`, `i2`, `u2`;
+    a storage range `<min:max>` must be the full range or the narrow one
+    (`narrow_range`: the lowest code left out). A scheme is `symmetric` when
+    its storage is signed and every zero point is 0, else `asymmetric` with
+    an `i32` zero-point tensor. Scales become `f32` constants (`f64` for
+    expressed types wider than 32 bits); `quant` itself computes in the
+    expressed type.
+
+    Everything else that holds a quantized type is an error and the pass
+    fails: storage wider than 8 bits, a storage range that is neither full nor
+    narrow, zero points outside it, sub-channel blocks along several axes,
+    `!quant.any` and `!quant.calibrated`, scalars and unranked tensors,
+    function or block arguments of quantized type, and quantized values that
+    reach any op other than `quant.dcast` and `quant.scast`.
+
+    Example:
+    ```mlir
+    %q = quant.qcast %x : tensor<4x2xf32> to tensor<4x2x!quant.uniform<i8:f32:1, {0.5:1, 0.25:2}>>
+    %y = quant.dcast %q : tensor<4x2x!quant.uniform<i8:f32:1, {0.5:1, 0.25:2}>> to tensor<4x2xf32>
+    // becomes
+    %s = arith.constant dense<[5.000000e-01, 2.500000e-01]> : tensor<2xf32>
+    %z = arith.constant dense<[1, 2]> : tensor<2xi32>
+    %q = sqz.quantize %x scales(%s : tensor<2xf32>) zero_points(%z : tensor<2xi32>)
+        : tensor<4x2xf32> -> !sqz.tensor<4x2xf32, #sqz.quant<i8, per_channel(1), asymmetric>>
+    %y = sqz.dequantize %q : !sqz.tensor<4x2xf32, #sqz.quant<i8, per_channel(1), asymmetric>> -> tensor<4x2xf32>
+    ```
+  }];
+  let dependentDialects = ["::mlir::sqz::SqzDialect", "::mlir::arith::ArithDialect",
+                           "::mlir::quant::QuantDialect"];
+}
+
+def SqzExportQuant : Pass<"sqz-export-quant", "ModuleOp"> {
+  let summary = "Exports quantized sqz tensors with constant parameters to the upstream quant dialect";
+  let description = [{
+    The inverse of `--sqz-import-quant`, for tensors whose scales and zero
+    points are constants (`arith.constant dense<...>`): they become the
+    parameters of a `!quant.uniform` type.
+
+    * `sqz.quantize` becomes `quant.qcast`;
+    * `sqz.pack` of codes becomes `quant.scast` of the codes;
+    * `sqz.dequantize` becomes `quant.dcast`, the codes of `sqz.unpack`
+      become `quant.scast` back to integers;
+    * `sqz.fake_quant` becomes `quant.dcast` of `quant.qcast`.
+
+    `per_tensor`, `per_channel(a)` and `per_group(a, g)` map to per-layer,
+    per-axis (axis `a`) and sub-channel (block `g` along `a`, 1 elsewhere)
+    types; `narrow_range` to the storage range `<min+1:max>`. The result goes
+    through upstream `--lower-quant-ops`. Note that `quant`'s own lowering
+    truncates instead of rounding to nearest even.
+
+    What `quant` cannot express is an error that names the op, and the pass
+    fails: dynamic `sqz.quantize` and `sqz.fake_quant` (parameters computed at
+    run time), scales or zero points that are not dense constants, scales
+    outside the range of the expressed type, sparse tensors, `sqz.matmul` on
+    compressed operands, and compressed values anywhere else (function
+    arguments, results, other ops).
+
+    Example:
+    ```mlir
+    %s = arith.constant dense<5.000000e-01> : tensor<f32>
+    %q = sqz.quantize %x scales(%s : tensor<f32>)
+        : tensor<16xf32> -> !sqz.tensor<16xf32, #sqz.quant<i8, per_tensor, symmetric>>
+    %y = sqz.dequantize %q : !sqz.tensor<16xf32, #sqz.quant<i8, per_tensor, symmetric>> -> tensor<16xf32>
+    // becomes
+    %q = quant.qcast %x : tensor<16xf32> to tensor<16x!quant.uniform<i8:f32, 5.000000e-01>>
+    %y = quant.dcast %q : tensor<16x!quant.uniform<i8:f32, 5.000000e-01>> to tensor<16xf32>
+    ```
+  }];
+  let dependentDialects = ["::mlir::quant::QuantDialect", "::mlir::tensor::TensorDialect"];
+}
+
+def SqzReport : Pass<"sqz-report", "ModuleOp"> {
+  let summary = "Reports the size, scheme and error of every weight (no IR change)";
+  let description = [{
+    Writes one row per linear layer of the module, then totals, and leaves
+    the IR as it is. The layers are every `sqz.matmul` (its weight is the
+    rhs) and every float `linalg` contraction (`linalg.matmul`,
+    `linalg.batch_matmul`, ...) whose rhs, or else lhs, is a constant, read
+    through a `linalg.transpose` or an `sqz.dequantize`: the layers that are
+    still uncompressed show up too. A contraction of two non-constant
+    operands (attention scores, say) is not a layer.
+
+    Per layer:
+
+    * `layer`: the `sqz.layer` string attribute of the op, else
+      `FUNC#INDEX`, the enclosing function and the layer's position in it
+      (from 0).
+    * `shape` and `params`: the weight's logical shape, as stored, and its
+      number of elements.
+    * `scheme`: `#sqz.quant` written out (`i4 per_group(0, 128) symmetric`),
+      or the element type (`f32`) when not quantized, followed by the
+      sparsity pattern when there is one (`nm(2, 4, 0)`, `unstructured`).
+    * `bits/w`: all storage bits over `params`: the kept codes at their
+      storage width, the scales and zero points at the element width of their
+      tensors, and the sparsity metadata at what it takes packed:
+      `ceil(log2(m))` bits per kept value for N:M, one bit per weight (the
+      mask) for unstructured. Where no `sqz.pack` gives the parameter types,
+      scales are taken in the expressed type and zero points as `i32` (what
+      `sqz-quantize-weights` makes).
+    * `sparsity`: the fraction of weights that are zero (a percentage in the
+      table): the pruned ones plus the kept codes equal to their zero point
+      (quantized) or the kept values equal to +0 or -0 (float). Counted from the raw buffers of `dense` and
+      `dense_resource` constants; `-` when the weight (or a part it needs:
+      codes, zero points, metadata) is not a constant.
+    * `before` / `after` (bytes): `params` at the width of the expressed
+      type; then the codes packed at their storage width, plus the scales,
+      zero points and metadata, each rounded up to whole bytes.
+    * `mse`, `sqnr (dB)`: the `sqz.quant_error` that `sqz-quantize-weights`
+      puts on the weight's `sqz.pack`; `-` when there is none.
+
+    Totals: params, bytes before and after over all layers, and the
+    compression ratio before / after. A weight of unknown size (a dynamic
+    shape; an unstructured sparse weight without a static number of stored
+    values) shows `?` in the columns that need it and is left out of the
+    totals.
+
+    The report goes to standard error by default, so that the IR on standard
+    output stays usable (`sqz-opt model.mlir --sqz-quantize-weights
+    --sqz-report | ...`); `output=-` sends it to standard output (pair it
+    with `-o /dev/null`) and any other `output` is a file that is
+    overwritten.
+
+    Example, on `examples/mlp.mlir`:
+
+    ```sh
+    sqz-opt examples/mlp.mlir --sqz-quantize-weights="bits=4 granularity=group group-size=128" --sqz-report -o /dev/null
+    ```
+
+    ```
+    layer  shape    params  scheme                          bits/w  sparsity  before (B)  after (B)        mse  sqnr (dB)
+    mlp#0  256x512  131072  i4 per_group(0, 128) symmetric    4.25     15.9%      524288      69632  5.430e-05      18.58
+    mlp#1  512x128   65536  i4 per_group(0, 128) symmetric    4.25     16.1%      262144      34816  2.696e-05      18.62
+    total           196608                                                        786432     104448
+    compression ratio 7.53
+    ```
+
+    With `format=json` the same data is one JSON object (shown condensed,
+    numbers cut short):
+
+    ```
+    {
+      "layers": [
+        {"name": "mlp#0", "shape": [256, 512], "params": 131072,
+         "scheme": "i4 per_group(0, 128) symmetric", "bits_per_weight": 4.25,
+         "sparsity": 0.1594..., "bytes_before": 524288, "bytes_after": 69632,
+         "mse": 5.430...e-05, "sqnr_db": 18.58...},
+        ...
+      ],
+      "totals": {"params": 196608, "bytes_before": 786432,
+                 "bytes_after": 104448, "compression_ratio": 7.529...}
+    }
+    ```
+
+    Values that are not known (`-` and `?` in the table) and non-finite
+    numbers are `null` in JSON.
+  }];
+  let options = [
+    Option<"format", "format", "std::string", "\"text\"",
+           "Report format: text (an aligned table) or json">,
+    Option<"output", "output", "std::string", "\"\"",
+           "Where to write the report: empty for standard error (the "
+           "default), - for standard output, else a file path">
+  ];
+}
+
 #endif // SQZ_DIALECT_SQZ_TRANSFORMS_PASSES_TD

@@ -1,0 +1,58 @@
+//===- Pipelines.h - Squeeze's named pass pipelines -------------*- C++ -*-===//
+//
+// The pipelines that take (compressed) model IR down to executable form:
+// `sqz-lower-to-cpu` produces LLVM dialect IR that `sqz-run`, the MLIR
+// ExecutionEngine or `mlir-translate --mlir-to-llvmir` accept.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SQZ_PIPELINES_PIPELINES_H
+#define SQZ_PIPELINES_PIPELINES_H
+
+#include "mlir/Pass/PassOptions.h"
+
+namespace mlir {
+class OpPassManager;
+
+namespace sqz {
+
+/// Options of `sqz-lower-to-cpu`.
+struct LowerToCPUOptions : public PassPipelineOptions<LowerToCPUOptions> {
+  PassOptions::Option<bool> fuseElementwise{
+      *this, "fuse-elementwise",
+      llvm::cl::desc("Generalize named linalg ops and fuse elementwise "
+                     "producers into their consumers before bufferization"),
+      llvm::cl::init(true)};
+  PassOptions::Option<bool> contiguousInnerLoop{
+      *this, "contiguous-inner-loop",
+      llvm::cl::desc("Interchange contraction loops so that the innermost "
+                     "loop is parallel and unit-stride "
+                     "(sqz-contiguous-inner-loop)"),
+      llvm::cl::init(true)};
+  PassOptions::Option<bool> readOnlyArgs{
+      *this, "read-only-args",
+      llvm::cl::desc("Never write into the buffers of entry-point tensor "
+                     "arguments (copy instead)"),
+      llvm::cl::init(true)};
+  PassOptions::Option<bool> check{
+      *this, "check",
+      llvm::cl::desc("End with sqz-check-llvm-dialect (the output holds only "
+                     "builtin.module and llvm.* ops)"),
+      llvm::cl::init(true)};
+};
+
+/// Adds the passes of `sqz-lower-to-cpu` to `pm`, which must run on
+/// `builtin.module`: tensor-level IR (func, linalg, tensor, arith, math,
+/// vector, scf, affine, and sqz once convert-sqz-to-linalg exists) in, LLVM
+/// dialect out, with a `_mlir_ciface_NAME` wrapper for every public function.
+void buildLowerToCPUPipeline(OpPassManager &pm,
+                             const LowerToCPUOptions &options);
+
+/// Registers `sqz-lower-to-cpu` and the passes it is built from
+/// (`sqz-export-entry-points`, `sqz-check-llvm-dialect`). Idempotent.
+void registerLowerToCPUPipeline();
+
+} // namespace sqz
+} // namespace mlir
+
+#endif // SQZ_PIPELINES_PIPELINES_H

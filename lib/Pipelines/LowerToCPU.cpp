@@ -1,0 +1,118 @@
+//===- LowerToCPU.cpp - The sqz-lower-to-cpu pipeline ---------------------===//
+//
+// Tensor-level model IR in, LLVM dialect out, ready for the ExecutionEngine
+// (`sqz-run`) or `mlir-translate --mlir-to-llvmir`:
+//
+//   [sqz -> linalg]  ->  entry points (C interface, signature, read-only args)
+//   -> elementwise fusion  ->  one-shot-bufferize (function boundaries,
+//   identity layouts)  ->  buffer deallocation  ->  loops (innermost loop
+//   parallel and contiguous)  ->  LLVM  ->  check
+//
+//===----------------------------------------------------------------------===//
+
+#include "sqz/Conversion/Passes.h"
+#include "sqz/Pipelines/Passes.h"
+#include "sqz/Pipelines/Pipelines.h"
+
+#include "mlir/Conversion/Passes.h"
+#include "mlir/Conversion/VectorToSCF/VectorToSCF.h"
+#include "mlir/Dialect/Arith/Transforms/Passes.h"
+#include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
+#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Transforms/Passes.h"
+
+using namespace mlir;
+
+void sqz::buildLowerToCPUPipeline(OpPassManager &pm,
+                                  const LowerToCPUOptions &options) {
+  // ---- sqz -> plain tensors -----------------------------------------------
+  // The sqz ops first (the reference lowering; the fast CPU kernels replace
+  // it op by op), so that everything below sees tensor-level IR; entry
+  // points are exported after it so that `sqz.signature` records the
+  // signature the JIT sees.
+  pm.addPass(createConvertSqzToLinalg());
+
+  // ---- Entry points ---------------------------------------------------------
+  SqzExportEntryPointsOptions exportOptions;
+  exportOptions.readOnlyArgs = options.readOnlyArgs;
+  pm.addPass(createSqzExportEntryPoints(exportOptions));
+
+  // ---- Tensor level: elementwise ops to linalg, fusion ----------------------
+  OpPassManager &funcPm = pm.nest<func::FuncOp>();
+  // linalg.softmax and other aggregates are no structured ops: decompose.
+  funcPm.addPass(createSqzDecomposeAggregateOps());
+  // arith/math ops on whole tensors have no bufferization: make them
+  // linalg.generic.
+  funcPm.addPass(createConvertElementwiseToLinalgPass());
+  if (options.fuseElementwise) {
+    funcPm.addPass(createLinalgGeneralizeNamedOpsPass());
+    funcPm.addPass(createLinalgElementwiseOpFusionPass());
+  }
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+
+  // ---- Bufferization --------------------------------------------------------
+  pm.addPass(bufferization::createEmptyTensorEliminationPass());
+  bufferization::OneShotBufferizePassOptions bufferizeOptions;
+  bufferizeOptions.bufferizeFunctionBoundaries = true;
+  // Identity layouts on function boundaries: the C interface receives plain
+  // descriptors of contiguous row-major buffers.
+  bufferizeOptions.functionBoundaryTypeConversion =
+      bufferization::LayoutMapOption::IdentityLayoutMap;
+  pm.addPass(bufferization::createOneShotBufferizePass(bufferizeOptions));
+  bufferization::BufferDeallocationPipelineOptions deallocOptions;
+  bufferization::buildBufferDeallocationPipeline(pm, deallocOptions);
+  pm.addPass(createConvertBufferizationToMemRefPass());
+
+  // ---- Buffers to loops -----------------------------------------------------
+  // Contractions would nest their reduction innermost: make the innermost
+  // loop parallel and unit-stride so that LLVM vectorizes it.
+  if (options.contiguousInnerLoop)
+    pm.addNestedPass<func::FuncOp>(createSqzContiguousInnerLoop());
+  pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
+  pm.addPass(createConvertVectorToSCFPass());
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(createSCFToControlFlowPass());
+
+  // ---- The LLVM tail (see MLIR22-FACTS.md) ---------------------------------
+  pm.addPass(createConvertVectorToLLVMPass());
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  // expand-strided-metadata leaves affine.apply behind.
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(createFinalizeMemRefToLLVMConversionPass());
+  pm.addPass(createConvertMathToLLVMPass());
+  // What has no LLVM intrinsic (erf, atan2, ...) becomes a libm call.
+  pm.addPass(createConvertMathToLibmPass());
+  pm.addPass(arith::createArithExpandOpsPass());
+  pm.addPass(createArithToLLVMConversionPass());
+  pm.addPass(createConvertIndexToLLVMPass());
+  pm.addPass(createConvertFuncToLLVMPass());
+  pm.addPass(createConvertControlFlowToLLVMPass());
+  // Without it `ub.poison` survives.
+  pm.addPass(createUBToLLVMConversionPass());
+  pm.addPass(createReconcileUnrealizedCastsPass());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+
+  // ---- The contract ---------------------------------------------------------
+  if (options.check)
+    pm.addPass(createSqzCheckLLVMDialect());
+}
+
+void sqz::registerLowerToCPUPipeline() {
+  static bool registered = false;
+  if (registered)
+    return;
+  registered = true;
+  registerSqzPipelinesPasses();
+  PassPipelineRegistration<LowerToCPUOptions>(
+      "sqz-lower-to-cpu",
+      "Lower tensor-level model IR (func, linalg, tensor, arith, math) to the "
+      "LLVM dialect for the CPU JIT, with a C interface on public functions",
+      buildLowerToCPUPipeline);
+}

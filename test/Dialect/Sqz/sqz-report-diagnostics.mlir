@@ -1,0 +1,20 @@
+// RUN: sqz-opt %s --sqz-report -o /dev/null --verify-diagnostics
+// RUN: sqz-opt %s --sqz-report -o /dev/null 2>&1 | FileCheck %s --check-prefix=ROW
+// RUN: not sqz-opt %s --sqz-report="format=xml" 2>&1 | FileCheck %s --check-prefix=FORMAT
+// RUN: not sqz-opt %s --sqz-report="output=%t.missing/report.txt" -o /dev/null 2>&1 | FileCheck %s --check-prefix=OUTPUT
+
+// FORMAT: error: sqz-report: format must be text or json, got 'xml'
+// OUTPUT: error: sqz-report: cannot open output file '{{.*}}.missing/report.txt'
+
+// Malformed discardable attributes are ignored with a warning: the layer
+// keeps its FUNC#INDEX name and has no error columns.
+// ROW: negative_malformed_attributes#0  4x3  12  i8 per_channel(1) symmetric  16.00  -  48  24  -  -
+!i8c = !sqz.tensor<4x3xf32, #sqz.quant<i8, per_channel(1), symmetric>>
+func.func @negative_malformed_attributes(%x: tensor<2x4xf32>, %codes: tensor<4x3xi8>) -> tensor<2x3xf32> {
+  %s = arith.constant dense<[0.5, 0.25, 1.0]> : tensor<3xf32>
+  // expected-warning@+1 {{sqz-report: ignoring sqz.quant_error, which is not {mse = <float>, sqnr_db = <float>}: {mse = 1.000000e+00 : f64}}}
+  %w = sqz.pack %codes scales(%s : tensor<3xf32>) {sqz.quant_error = {mse = 1.0 : f64}} : tensor<4x3xi8> -> !i8c
+  // expected-warning@+1 {{sqz-report: ignoring sqz.layer, which is not a string: 3 : i32}}
+  %y = sqz.matmul %x, %w {sqz.layer = 3 : i32} : tensor<2x4xf32>, !i8c -> tensor<2x3xf32>
+  return %y : tensor<2x3xf32>
+}

@@ -11,6 +11,7 @@
 
 #include "sqz/Conversion/SqzToLinalg/SqzToLinalg.h"
 #include "sqz/Dialect/Sqz/IR/SqzOps.h"
+#include "sqz/Dialect/Sqz/Utils/StructuredBuilders.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -534,56 +535,6 @@ LogicalResult Lowering::lowerFakeQuant(FakeQuantOp op) {
 //===----------------------------------------------------------------------===//
 // Matmul
 //===----------------------------------------------------------------------===//
-
-/// `sum_k lhs[.., m, k] * rhs[k, n]` (rhs `[n, k]` when transposed, with a
-/// leading batch dimension when batched) accumulated into `init`.
-static Value buildContraction(OpBuilder &b, Location loc, Value lhs, Value rhs,
-                              Value init, bool transposed) {
-  MLIRContext *context = b.getContext();
-  unsigned lhsRank = cast<ShapedType>(lhs.getType()).getRank();
-  unsigned rhsRank = cast<ShapedType>(rhs.getType()).getRank();
-  bool batched = lhsRank == 3;
-  unsigned numLoops = batched ? 4 : 3;
-  // Loops: [batch,] m, n, k.
-  auto d = [&](unsigned i) { return getAffineDimExpr(i, context); };
-  unsigned m = batched ? 1 : 0, n = m + 1, k = m + 2;
-  SmallVector<AffineExpr> lhsExprs, rhsExprs, outExprs;
-  if (batched) {
-    lhsExprs.push_back(d(0));
-    outExprs.push_back(d(0));
-    if (rhsRank == 3)
-      rhsExprs.push_back(d(0));
-  }
-  lhsExprs.append({d(m), d(k)});
-  if (transposed)
-    rhsExprs.append({d(n), d(k)});
-  else
-    rhsExprs.append({d(k), d(n)});
-  outExprs.append({d(m), d(n)});
-  SmallVector<AffineMap> maps = {
-      AffineMap::get(numLoops, 0, lhsExprs, context),
-      AffineMap::get(numLoops, 0, rhsExprs, context),
-      AffineMap::get(numLoops, 0, outExprs, context)};
-  SmallVector<IteratorType> iterators(numLoops, IteratorType::parallel);
-  iterators.back() = IteratorType::reduction;
-  bool isFloat = isa<FloatType>(getElementTypeOrSelf(init.getType()));
-  return linalg::GenericOp::create(
-             b, loc, init.getType(), ValueRange{lhs, rhs}, init, maps,
-             iterators,
-             [&](OpBuilder &nb, Location l, ValueRange args) {
-               Value sum;
-               if (isFloat)
-                 sum = arith::AddFOp::create(
-                     nb, l, args[2],
-                     arith::MulFOp::create(nb, l, args[0], args[1]));
-               else
-                 sum = arith::AddIOp::create(
-                     nb, l, args[2],
-                     arith::MulIOp::create(nb, l, args[0], args[1]));
-               linalg::YieldOp::create(nb, l, sum);
-             })
-      .getResult(0);
-}
 
 /// Whether `quant` on a tensor of `rank` has one scale per tensor or per
 /// index of dimension `dim` only: the scales can then leave the K sum.

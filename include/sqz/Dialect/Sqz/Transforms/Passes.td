@@ -296,4 +296,55 @@ def SqzReport : Pass<"sqz-report", "ModuleOp"> {
   ];
 }
 
+def SqzFoldScales : Pass<"sqz-fold-scales", "ModuleOp"> {
+  let summary = "Turns quantized matmuls into integer matmuls with folded scales and zero points";
+  let description = [{
+    Rewrites every `sqz.matmul` whose operands are both quantized, with the
+    weight a packed constant, into an integer matmul with i32 accumulation on
+    the raw codes and one float epilogue:
+
+    ```
+    y[m, n] = sa * sw[n] * sum_k (qa[m, k] - za)(qw[k, n] - zw[n])  (+ bias[n])
+            = sa * sw[n] * (acc[m, n] - za * Sw[n] - zw[n] * Sa[m] + K za zw[n])
+    acc     = sum_k qa[m, k] qw[k, n]     (codes extended per their signedness)
+    Sw[n]   = sum_k qw[k, n]              (precomputed from the constant weight)
+    Sa[m]   = sum_k qa[m, k]              (reduced at run time, only if zw != 0)
+    ```
+
+    * The codes feed the contraction directly (u8 activations times s8
+      weights is what VNNI `vpdpbusd` computes); the zero points move out of
+      the K loop into correction terms.
+    * When the activation's zero point is a constant (static quantization),
+      the whole constant correction `-za Sw[n] + K za zw[n]` is precomputed
+      and becomes the accumulator's initial value.
+    * When both scales are constants, the product `sa * sw[n]` is
+      precomputed into one per-channel output multiplier; otherwise it is
+      formed in the epilogue.
+    * The bias is added in the float epilogue.
+
+    The result is exactly what `convert-sqz-to-linalg` computes for the
+    unfolded op (same integers, same float operations in the same order).
+    Layers whose scales do not factor out of the K sum (per-group weights,
+    per-column activation scales) are left alone; with `explain=true` each
+    gets a remark saying why.
+
+    ```mlir
+    %q = sqz.quantize %x : tensor<8x256xf32> -> !sqz.tensor<8x256xf32, #sqz.quant<u8, per_tensor, asymmetric>>
+    %y = sqz.matmul %q, %w : !sqz.tensor<...>, !sqz.tensor<256x64xf32, #sqz.quant<i8, per_channel(1), symmetric>> -> tensor<8x64xf32>
+    // becomes
+    %codes, %sa, %za = sqz.unpack %q : ... -> tensor<8x256xi8>, tensor<f32>, tensor<i32>
+    %acc = linalg.generic {...} ins(%codes, %wcodes : tensor<8x256xi8>, tensor<256x64xi8>) ... -> tensor<8x64xi32>
+    %y = linalg.generic {...} ins(%acc, %sa, %wscales, %za, %colsum : ...) ... -> tensor<8x64xf32>
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::sqz::SqzDialect", "::mlir::arith::ArithDialect",
+    "::mlir::linalg::LinalgDialect", "::mlir::tensor::TensorDialect"
+  ];
+  let options = [
+    Option<"explain", "explain", "bool", "false",
+           "Emit a remark on every quantized sqz.matmul that is left alone, saying why">
+  ];
+}
+
 #endif // SQZ_DIALECT_SQZ_TRANSFORMS_PASSES_TD

@@ -1,0 +1,30 @@
+//===- StructuredBuilders.h - linalg ops that sqz lowerings build -*- C++
+//-*-===//
+//
+// Builders of the linalg.generic forms that both the reference lowering and
+// the folding passes emit, so that they share one definition of a matmul.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SQZ_DIALECT_SQZ_UTILS_STRUCTUREDBUILDERS_H
+#define SQZ_DIALECT_SQZ_UTILS_STRUCTUREDBUILDERS_H
+
+#include "mlir/IR/Builders.h"
+
+namespace mlir::sqz {
+
+/// How a contraction operand is brought to the accumulator's type.
+enum class Extend { None, Signed, Unsigned };
+
+/// `init + sum_k lhs[.., m, k] * rhs[k, n]` as a linalg.generic, with the rhs
+/// read `[n, k]` when `transposed` and a leading batch dimension when the lhs
+/// is 3-D (shared by a 2-D rhs, or matched by a 3-D one). Integer operands
+/// narrower than the accumulator are extended as `extendLhs`/`extendRhs` say.
+Value buildContraction(OpBuilder &b, Location loc, Value lhs, Value rhs,
+                       Value init, bool transposed,
+                       Extend extendLhs = Extend::None,
+                       Extend extendRhs = Extend::None);
+
+} // namespace mlir::sqz
+
+#endif // SQZ_DIALECT_SQZ_UTILS_STRUCTUREDBUILDERS_H

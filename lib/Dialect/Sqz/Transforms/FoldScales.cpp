@@ -1,0 +1,423 @@
+//===- FoldScales.cpp - sqz-fold-scales -----------------------------------===//
+//
+// Rewrites sqz.matmul on two quantized operands into an integer contraction
+// of the raw codes plus one float epilogue, with the zero points moved out of
+// the K loop into correction terms and constant parts precomputed.
+//
+//===----------------------------------------------------------------------===//
+
+#include "sqz/Dialect/Sqz/IR/SqzOps.h"
+#include "sqz/Dialect/Sqz/Transforms/Passes.h"
+#include "sqz/Dialect/Sqz/Transforms/RewriteUtils.h"
+#include "sqz/Dialect/Sqz/Utils/StructuredBuilders.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/Matchers.h"
+#include "mlir/IR/PatternMatch.h"
+
+namespace mlir::sqz {
+#define GEN_PASS_DEF_SQZFOLDSCALES
+#include "sqz/Dialect/Sqz/Transforms/Passes.h.inc"
+} // namespace mlir::sqz
+
+using namespace mlir;
+using namespace mlir::sqz;
+
+using utils::IteratorType;
+
+namespace {
+/// What the rewrite needs to know about one quantized matmul.
+struct IntegerMatmul {
+  MatmulOp op;
+  SqzTensorType lhsType, rhsType;
+  PackOp weight;
+  /// Weight codes, one byte each, and the code values they stand for.
+  std::vector<int32_t> weightCodes;
+  int64_t k = 0, n = 0;
+};
+} // namespace
+
+/// Whether the scales of `quant` leave the K sum: one per tensor, or one per
+/// index of dimension `dim` (rows of the lhs, output channels of the rhs).
+static bool scalesFactorOut(QuantAttr quant, int64_t dim) {
+  return quant.getGranularity() == GranularityKind::PerTensor ||
+         (quant.getGranularity() == GranularityKind::PerChannel &&
+          quant.getAxis() == dim);
+}
+
+/// The code values of a constant code tensor, read from its raw bytes with
+/// the signedness of `quant`.
+static std::vector<int32_t> readCodes(DenseIntElementsAttr codes,
+                                      QuantAttr quant) {
+  ArrayRef<char> raw = codes.getRawData();
+  int64_t count = codes.getNumElements();
+  unsigned width = quant.getStorageWidth();
+  std::vector<int32_t> values(count);
+  for (int64_t i = 0; i < count; ++i) {
+    uint32_t bits = static_cast<uint8_t>(raw[codes.isSplat() ? 0 : i]) &
+                    ((1u << width) - 1);
+    int32_t value = static_cast<int32_t>(bits);
+    if (quant.getStorageSigned() && (bits >> (width - 1)))
+      value -= 1 << width;
+    values[i] = value;
+  }
+  return values;
+}
+
+static FailureOr<IntegerMatmul> matchIntegerMatmul(MatmulOp op,
+                                                   std::string &why) {
+  IntegerMatmul match;
+  match.op = op;
+  match.lhsType = dyn_cast<SqzTensorType>(op.getLhs().getType());
+  match.rhsType = dyn_cast<SqzTensorType>(op.getRhs().getType());
+  if (!match.lhsType || !match.rhsType || !match.lhsType.getQuant() ||
+      !match.rhsType.getQuant()) {
+    why = "not both operands are quantized";
+    return failure();
+  }
+  if (match.lhsType.getSparsity() || match.rhsType.getSparsity()) {
+    why = "a sparse operand";
+    return failure();
+  }
+  if (match.rhsType.getRank() != 2) {
+    why = "the weight is batched";
+    return failure();
+  }
+  bool transposed = op.getRhsTransposed();
+  if (!scalesFactorOut(match.lhsType.getQuant(), match.lhsType.getRank() - 2)) {
+    why = "activation scales vary along K (only per tensor or per row "
+          "factor out of the sum)";
+    return failure();
+  }
+  if (!scalesFactorOut(match.rhsType.getQuant(), transposed ? 0 : 1)) {
+    why = "weight scales vary along K (only per tensor or per output "
+          "channel factor out of the sum)";
+    return failure();
+  }
+  match.weight = op.getRhs().getDefiningOp<PackOp>();
+  DenseIntElementsAttr codes;
+  if (!match.weight ||
+      !matchPattern(match.weight.getValues(), m_Constant(&codes))) {
+    why = "the weight is not a pack of constant codes";
+    return failure();
+  }
+  ArrayRef<int64_t> shape = match.rhsType.getShape();
+  match.k = shape[transposed ? 1 : 0];
+  match.n = shape[transposed ? 0 : 1];
+  match.weightCodes = readCodes(codes, match.rhsType.getQuant());
+  return match;
+}
+
+/// Column sums `Sw[n] = sum_k qw[k, n]` of the weight codes.
+static SmallVector<int32_t> columnSums(IntegerMatmul &match) {
+  bool transposed = match.op.getRhsTransposed();
+  SmallVector<int32_t> sums(match.n, 0);
+  for (int64_t k = 0; k < match.k; ++k)
+    for (int64_t n = 0; n < match.n; ++n)
+      sums[n] +=
+          match.weightCodes[transposed ? n * match.k + k : k * match.n + n];
+  return sums;
+}
+
+/// The values of a constant tensor of i32-convertible integers, or nothing.
+static std::optional<SmallVector<int64_t>> constantInts(Value value) {
+  DenseIntElementsAttr attr;
+  if (!value || !matchPattern(value, m_Constant(&attr)))
+    return std::nullopt;
+  SmallVector<int64_t> values;
+  for (const APInt &v : attr.getValues<APInt>())
+    values.push_back(v.getSExtValue());
+  return values;
+}
+
+static Value castFloat(OpBuilder &b, Location loc, Value value, Type type) {
+  if (value.getType() == type)
+    return value;
+  if (value.getType().getIntOrFloatBitWidth() < type.getIntOrFloatBitWidth())
+    return arith::ExtFOp::create(b, loc, type, value);
+  return arith::TruncFOp::create(b, loc, type, value);
+}
+
+/// The types `sqz.unpack` yields for a quantized value: those of the
+/// pack/quantize operands that made it, else f32 scales and i32 zero points
+/// (what dynamic quantization computes).
+static SmallVector<Type> unpackTypes(Value value, SqzTensorType type) {
+  QuantAttr quant = type.getQuant();
+  Builder b(type.getContext());
+  Value scales, zeroPoints;
+  if (auto pack = value.getDefiningOp<PackOp>()) {
+    scales = pack.getScales();
+    zeroPoints = pack.getZeroPoints();
+  } else if (auto quantize = value.getDefiningOp<QuantizeOp>()) {
+    scales = quantize.getScales();
+    zeroPoints = quantize.getZeroPoints();
+  }
+  SmallVector<int64_t> paramShape = quant.getParamShape(type.getShape());
+  SmallVector<Type> types = {type.getValuesType()};
+  types.push_back(scales ? scales.getType()
+                         : RankedTensorType::get(paramShape, b.getF32Type()));
+  if (!quant.getSymmetric())
+    types.push_back(zeroPoints
+                        ? zeroPoints.getType()
+                        : RankedTensorType::get(paramShape, b.getI32Type()));
+  return types;
+}
+
+static void foldIntegerMatmul(RewriterBase &b, IntegerMatmul &match) {
+  MatmulOp op = match.op;
+  Location loc = op.getLoc();
+  MLIRContext *context = b.getContext();
+  b.setInsertionPoint(op);
+  QuantAttr lhsQuant = match.lhsType.getQuant();
+  QuantAttr rhsQuant = match.rhsType.getQuant();
+  bool transposed = op.getRhsTransposed();
+  auto resultType = cast<RankedTensorType>(op.getType());
+  unsigned rank = resultType.getRank();
+  Type expressed = resultType.getElementType();
+  Type i32 = b.getI32Type(), f32 = b.getF32Type();
+
+  // The activation's parts and the weight's.
+  auto unpack = UnpackOp::create(
+      b, loc, unpackTypes(op.getLhs(), match.lhsType), op.getLhs());
+  Value lhsCodes = unpack.getResult(0), lhsScales = unpack.getResult(1);
+  Value lhsZeroPoints = lhsQuant.getSymmetric() ? Value() : unpack.getResult(2);
+  Value rhsCodes = match.weight.getValues();
+  Value rhsScales = match.weight.getScales();
+  Value rhsZeroPoints = match.weight.getZeroPoints();
+  // Parameters given to the activation's pack or static quantize are seen
+  // through, so that constant ones can be folded at compile time.
+  if (auto pack = op.getLhs().getDefiningOp<PackOp>()) {
+    lhsScales = pack.getScales();
+    lhsZeroPoints = pack.getZeroPoints();
+  } else if (auto quantize = op.getLhs().getDefiningOp<QuantizeOp>();
+             quantize && !quantize.isDynamic()) {
+    lhsScales = quantize.getScales();
+    lhsZeroPoints = quantize.getZeroPoints();
+  }
+  std::optional<SmallVector<int64_t>> lhsZeroConst =
+      constantInts(lhsZeroPoints);
+  std::optional<SmallVector<int64_t>> rhsZeroConst =
+      constantInts(rhsZeroPoints);
+  bool staticLhsZero = lhsZeroPoints && lhsZeroConst &&
+                       lhsQuant.getGranularity() == GranularityKind::PerTensor;
+  bool runtimeLhsZero = lhsZeroPoints && !staticLhsZero;
+  // The K za zw[n] term needs zw as numbers when za is folded statically.
+  bool staticCross = staticLhsZero && (!rhsZeroPoints || rhsZeroConst);
+  int64_t n = match.n;
+
+  // Result sizes and the maps from the result's loops.
+  SmallVector<OpFoldResult> sizes;
+  if (rank == 3)
+    sizes.push_back(tensor::getMixedSizes(b, loc, lhsCodes)[0]);
+  sizes.push_back(tensor::getMixedSizes(b, loc, lhsCodes)[rank - 2]);
+  sizes.push_back(b.getIndexAttr(n));
+  AffineMap identity = b.getMultiDimIdentityMap(rank);
+  AffineMap scalarMap = AffineMap::get(rank, 0, {}, context);
+  AffineMap rowMap =
+      AffineMap::get(rank, 0, getAffineDimExpr(rank - 2, context));
+  AffineMap colMap =
+      AffineMap::get(rank, 0, getAffineDimExpr(rank - 1, context));
+  auto paramMapOf = [&](QuantAttr quant, AffineMap perIndex) {
+    return quant.getGranularity() == GranularityKind::PerTensor ? scalarMap
+                                                                : perIndex;
+  };
+  SmallVector<IteratorType> parallel(rank, IteratorType::parallel);
+
+  // Accumulator init: zero, or the constant correction -za Sw[n] + K za zw[n].
+  SmallVector<int32_t> colSums;
+  if (lhsZeroPoints)
+    colSums = columnSums(match);
+  Value empty = tensor::EmptyOp::create(b, loc, sizes, i32);
+  Value init;
+  if (staticLhsZero) {
+    int64_t za = (*lhsZeroConst)[0];
+    SmallVector<int32_t> correction(n);
+    for (int64_t c = 0; c < n; ++c) {
+      int64_t zw = 0;
+      if (rhsZeroConst)
+        zw = (*rhsZeroConst)
+            [rhsQuant.getGranularity() == GranularityKind::PerTensor ? 0 : c];
+      correction[c] = static_cast<int32_t>(
+          -za * colSums[c] + (staticCross ? match.k * za * zw : 0));
+    }
+    Value vector = arith::ConstantOp::create(
+        b, loc,
+        DenseElementsAttr::get(RankedTensorType::get({n}, i32),
+                               ArrayRef<int32_t>(correction)));
+    init = linalg::GenericOp::create(
+               b, loc, empty.getType(), vector, empty, {colMap, identity},
+               parallel,
+               [&](OpBuilder &nb, Location l, ValueRange args) {
+                 linalg::YieldOp::create(nb, l, args[0]);
+               })
+               .getResult(0);
+  } else {
+    Value zero = arith::ConstantOp::create(b, loc, b.getI32IntegerAttr(0));
+    init = linalg::FillOp::create(b, loc, zero, empty).getResult(0);
+  }
+
+  Extend lhsExtend =
+      lhsQuant.getStorageSigned() ? Extend::Signed : Extend::Unsigned;
+  Extend rhsExtend =
+      rhsQuant.getStorageSigned() ? Extend::Signed : Extend::Unsigned;
+  Value acc = buildContraction(b, loc, lhsCodes, rhsCodes, init, transposed,
+                               lhsExtend, rhsExtend);
+
+  // Row sums Sa[m] of the activation codes, when the weight has zero points.
+  Value rowSums;
+  if (rhsZeroPoints) {
+    unsigned lhsRank = rank;
+    SmallVector<OpFoldResult> rowSizes(sizes.begin(), sizes.end() - 1);
+    Value rowEmpty = tensor::EmptyOp::create(b, loc, rowSizes, i32);
+    Value zero = arith::ConstantOp::create(b, loc, b.getI32IntegerAttr(0));
+    Value rowInit = linalg::FillOp::create(b, loc, zero, rowEmpty).getResult(0);
+    SmallVector<IteratorType> iterators(lhsRank, IteratorType::parallel);
+    iterators.back() = IteratorType::reduction;
+    AffineMap dropK = b.getMultiDimIdentityMap(lhsRank).dropResult(lhsRank - 1);
+    rowSums =
+        linalg::GenericOp::create(
+            b, loc, rowInit.getType(), lhsCodes, rowInit,
+            {b.getMultiDimIdentityMap(lhsRank), dropK}, iterators,
+            [&](OpBuilder &nb, Location l, ValueRange args) {
+              Value code =
+                  lhsExtend == Extend::Signed
+                      ? Value(arith::ExtSIOp::create(nb, l, i32, args[0]))
+                      : Value(arith::ExtUIOp::create(nb, l, i32, args[0]));
+              linalg::YieldOp::create(
+                  nb, l,
+                  arith::AddIOp::create(nb, l, args[1], code).getResult());
+            })
+            .getResult(0);
+  }
+
+  // One output multiplier per channel when both scales are constants.
+  DenseFPElementsAttr lhsScaleConst, rhsScaleConst;
+  bool constantMultiplier =
+      lhsQuant.getGranularity() == GranularityKind::PerTensor &&
+      matchPattern(lhsScales, m_Constant(&lhsScaleConst)) &&
+      matchPattern(rhsScales, m_Constant(&rhsScaleConst)) &&
+      lhsScaleConst.getElementType().isF32() &&
+      rhsScaleConst.getElementType().isF32();
+
+  // Epilogue operands, in the order the body reads them.
+  SmallVector<Value> inputs = {acc};
+  SmallVector<AffineMap> maps = {identity};
+  if (constantMultiplier) {
+    // The same f32 product the epilogue would form at run time.
+    float sa = lhsScaleConst.getValues<float>()[0];
+    bool perTensor = rhsQuant.getGranularity() == GranularityKind::PerTensor;
+    SmallVector<float> multiplier;
+    for (int64_t c = 0; c < n; ++c)
+      multiplier.push_back(sa *
+                           rhsScaleConst.getValues<float>()[perTensor ? 0 : c]);
+    inputs.push_back(arith::ConstantOp::create(
+        b, loc,
+        DenseElementsAttr::get(RankedTensorType::get({n}, f32),
+                               ArrayRef<float>(multiplier))));
+    maps.push_back(colMap);
+  } else {
+    inputs.append({lhsScales, rhsScales});
+    maps.append({paramMapOf(lhsQuant, rowMap), paramMapOf(rhsQuant, colMap)});
+  }
+  unsigned zaIndex = 0, colSumIndex = 0, rowSumIndex = 0, zwIndex = 0;
+  if (runtimeLhsZero) {
+    zaIndex = inputs.size();
+    inputs.push_back(lhsZeroPoints);
+    maps.push_back(paramMapOf(lhsQuant, rowMap));
+    colSumIndex = inputs.size();
+    inputs.push_back(arith::ConstantOp::create(
+        b, loc,
+        DenseElementsAttr::get(RankedTensorType::get({n}, i32),
+                               ArrayRef<int32_t>(colSums))));
+    maps.push_back(colMap);
+  }
+  if (rhsZeroPoints) {
+    rowSumIndex = inputs.size();
+    inputs.push_back(rowSums);
+    maps.push_back(rank == 3 ? b.getMultiDimIdentityMap(rank).dropResult(2)
+                             : rowMap);
+    zwIndex = inputs.size();
+    inputs.push_back(rhsZeroPoints);
+    maps.push_back(paramMapOf(rhsQuant, colMap));
+  }
+  unsigned biasIndex = 0;
+  if (Value bias = op.getBias()) {
+    biasIndex = inputs.size();
+    inputs.push_back(bias);
+    maps.push_back(colMap);
+  }
+  maps.push_back(identity);
+  bool crossAtRunTime = rhsZeroPoints && lhsZeroPoints && !staticCross;
+  int64_t k = match.k;
+
+  Value outEmpty = tensor::EmptyOp::create(b, loc, sizes, expressed);
+  auto epilogue = linalg::GenericOp::create(
+      b, loc, outEmpty.getType(), inputs, outEmpty, maps, parallel,
+      [&](OpBuilder &nb, Location l, ValueRange args) {
+        auto toI32 = [&](Value v) -> Value {
+          unsigned width = v.getType().getIntOrFloatBitWidth();
+          if (width == 32)
+            return v;
+          if (width > 32)
+            return arith::TruncIOp::create(nb, l, i32, v);
+          return arith::ExtSIOp::create(nb, l, i32, v);
+        };
+        Value v = args[0];
+        if (runtimeLhsZero)
+          v = arith::SubIOp::create(nb, l, v,
+                                    arith::MulIOp::create(nb, l,
+                                                          toI32(args[zaIndex]),
+                                                          args[colSumIndex]));
+        if (rhsZeroPoints)
+          v = arith::SubIOp::create(nb, l, v,
+                                    arith::MulIOp::create(nb, l,
+                                                          toI32(args[zwIndex]),
+                                                          args[rowSumIndex]));
+        if (crossAtRunTime) {
+          Value kza = arith::MulIOp::create(
+              nb, l, arith::ConstantOp::create(nb, l, nb.getI32IntegerAttr(k)),
+              toI32(args[zaIndex]));
+          v = arith::AddIOp::create(
+              nb, l, v,
+              arith::MulIOp::create(nb, l, kza, toI32(args[zwIndex])));
+        }
+        Value value = arith::SIToFPOp::create(nb, l, f32, v);
+        Value scale = constantMultiplier
+                          ? args[1]
+                          : Value(arith::MulFOp::create(
+                                nb, l, castFloat(nb, l, args[1], f32),
+                                castFloat(nb, l, args[2], f32)));
+        value = castFloat(nb, l, arith::MulFOp::create(nb, l, value, scale),
+                          expressed);
+        if (op.getBias())
+          value = arith::AddFOp::create(nb, l, value, args[biasIndex]);
+        linalg::YieldOp::create(nb, l, value);
+      });
+  Value weight = op.getRhs();
+  b.replaceOp(op, epilogue.getResult(0));
+  eraseDeadProducers(b, weight);
+}
+
+namespace {
+struct SqzFoldScalesPass : sqz::impl::SqzFoldScalesBase<SqzFoldScalesPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    SmallVector<MatmulOp> matmuls;
+    getOperation()->walk([&](MatmulOp op) { matmuls.push_back(op); });
+    IRRewriter rewriter(&getContext());
+    for (MatmulOp op : matmuls) {
+      std::string why;
+      FailureOr<IntegerMatmul> match = matchIntegerMatmul(op, why);
+      if (failed(match)) {
+        if (explain)
+          op.emitRemark("scales not folded: ") << why;
+        continue;
+      }
+      foldIntegerMatmul(rewriter, *match);
+    }
+  }
+};
+} // namespace

@@ -1,0 +1,128 @@
+// RUN: sqz-opt %s --split-input-file --sqz-fold-scales | FileCheck %s
+// RUN: sqz-opt %s --split-input-file --sqz-fold-scales="explain=true" --verify-diagnostics -o /dev/null
+
+// Symmetric activation and weight: the codes go into the K loop as they are
+// (signed), and the two scales meet in the epilogue.
+// CHECK-LABEL: func.func @symmetric
+//  CHECK-SAME:   %[[X:.*]]: tensor<4x8xf32>
+//       CHECK:   %[[Q:.*]] = sqz.quantize %[[X]]
+//       CHECK:   %[[CODES:.*]]:2 = sqz.unpack %[[Q]] {{.*}} -> tensor<4x8xi8>, tensor<f32>
+//       CHECK:   %[[ZERO:.*]] = linalg.fill
+//       CHECK:   %[[ACC:.*]] = linalg.generic {{.*}} iterator_types = ["parallel", "parallel", "reduction"]} ins(%[[CODES]]#0, %[[W:.*]] : tensor<4x8xi8>, tensor<8x3xi8>) outs(%[[ZERO]] : tensor<4x3xi32>)
+//       CHECK:     arith.extsi {{.*}} : i8 to i32
+//       CHECK:     arith.extsi {{.*}} : i8 to i32
+//       CHECK:   linalg.generic {{.*}} ins(%[[ACC]], %[[CODES]]#1, %[[WS:.*]] : tensor<4x3xi32>, tensor<f32>, tensor<3xf32>)
+//       CHECK:     %[[F:.*]] = arith.sitofp
+//       CHECK:     %[[S:.*]] = arith.mulf
+//       CHECK:     arith.mulf %[[F]], %[[S]]
+//   CHECK-NOT:   sqz.matmul
+//   CHECK-NOT:   sqz.pack
+func.func @symmetric(%x: tensor<4x8xf32>) -> tensor<4x3xf32> {
+  %c = arith.constant dense<[[1, -2, 0], [5, 4, 1], [-1, 1, 2], [2, 25, 3], [15, -25, 0], [7, 3, 1], [-12, 13, 9], [22, 35, -3]]> : tensor<8x3xi8>
+  %sw = arith.constant dense<[0.5, 0.25, 0.125]> : tensor<3xf32>
+  %w = sqz.pack %c scales(%sw : tensor<3xf32>) : tensor<8x3xi8> -> !sqz.tensor<8x3xf32, #sqz.quant<i8, per_channel(1), symmetric>>
+  %q = sqz.quantize %x : tensor<4x8xf32> -> !sqz.tensor<4x8xf32, #sqz.quant<i8, per_tensor, symmetric>>
+  %y = sqz.matmul %q, %w : !sqz.tensor<4x8xf32, #sqz.quant<i8, per_tensor, symmetric>>, !sqz.tensor<8x3xf32, #sqz.quant<i8, per_channel(1), symmetric>> -> tensor<4x3xf32>
+  return %y : tensor<4x3xf32>
+}
+
+// -----
+
+// Dynamic asymmetric activation (u8, per token), symmetric weight: the
+// activation zero point leaves the K loop as za[m] * Sw[n], with the column
+// sums Sw of the weight codes precomputed: Sw = [39, 54, 13].
+// CHECK-LABEL: func.func @dynamic_zero_point
+//       CHECK:   %[[P:.*]]:3 = sqz.unpack {{.*}} -> tensor<4x8xi8>, tensor<4xf32>, tensor<4xi32>
+//       CHECK:   %[[ACC:.*]] = linalg.generic {{.*}} ins(%[[P]]#0, %{{.*}} : tensor<4x8xi8>, tensor<8x3xi8>)
+//       CHECK:     arith.extui {{.*}} : i8 to i32
+//       CHECK:     arith.extsi {{.*}} : i8 to i32
+//       CHECK:   %[[SW:.*]] = arith.constant dense<[39, 54, 13]> : tensor<3xi32>
+//       CHECK:   linalg.generic {{.*}} ins(%[[ACC]], %[[P]]#1, %{{.*}}, %[[P]]#2, %[[SW]] : tensor<4x3xi32>, tensor<4xf32>, tensor<3xf32>, tensor<4xi32>, tensor<3xi32>)
+//       CHECK:     arith.muli
+//       CHECK:     arith.subi
+func.func @dynamic_zero_point(%x: tensor<4x8xf32>) -> tensor<4x3xf32> {
+  %c = arith.constant dense<[[1, -2, 0], [5, 4, 1], [-1, 1, 2], [2, 25, 3], [15, -25, 0], [7, 3, 1], [-12, 13, 9], [22, 35, -3]]> : tensor<8x3xi8>
+  %sw = arith.constant dense<[0.5, 0.25, 0.125]> : tensor<3xf32>
+  %w = sqz.pack %c scales(%sw : tensor<3xf32>) : tensor<8x3xi8> -> !sqz.tensor<8x3xf32, #sqz.quant<i8, per_channel(1), symmetric>>
+  %q = sqz.quantize %x : tensor<4x8xf32> -> !sqz.tensor<4x8xf32, #sqz.quant<u8, per_channel(0), asymmetric>>
+  %y = sqz.matmul %q, %w : !sqz.tensor<4x8xf32, #sqz.quant<u8, per_channel(0), asymmetric>>, !sqz.tensor<8x3xf32, #sqz.quant<i8, per_channel(1), symmetric>> -> tensor<4x3xf32>
+  return %y : tensor<4x3xf32>
+}
+
+// -----
+
+// Static activation parameters and an asymmetric weight: the constant
+// correction -za Sw[n] + K za zw[n] becomes the accumulator's initial value
+// (u8 codes: Sw = [551, 566, 269]; -130*551 + 8*130*3 = -68510, ...), the
+// weight zero point meets the run-time row sums, and sa * sw[n] is one
+// precomputed multiplier per output channel.
+// CHECK-LABEL: func.func @static_parameters
+//       CHECK:   %[[CORR:.*]] = arith.constant dense<[-68510, 134420, -34970]> : tensor<3xi32>
+//       CHECK:   %[[INIT:.*]] = linalg.generic {{.*}} ins(%[[CORR]] : tensor<3xi32>)
+//       CHECK:   %[[ACC:.*]] = linalg.generic {{.*}} outs(%[[INIT]] : tensor<2x4x3xi32>)
+//       CHECK:   %[[ROWS:.*]] = linalg.generic {{.*}} iterator_types = ["parallel", "parallel", "reduction"]} ins(%{{.*}} : tensor<2x4x8xi8>) outs(%{{.*}} : tensor<2x4xi32>)
+//       CHECK:   %[[MULT:.*]] = arith.constant dense<[0.00999999977, 5.000000e-03, 2.500000e-03]> : tensor<3xf32>
+//       CHECK:   linalg.generic {{.*}} ins(%[[ACC]], %[[MULT]], %[[ROWS]], %{{.*}}, %{{.*}} : tensor<2x4x3xi32>, tensor<3xf32>, tensor<2x4xi32>, tensor<3xi32>, tensor<3xf32>)
+//       CHECK:     arith.addf
+func.func @static_parameters(%x: tensor<2x4x8xf32>) -> tensor<2x4x3xf32> {
+  %sa = arith.constant dense<0.02> : tensor<f32>
+  %za = arith.constant dense<130> : tensor<i32>
+  %q = sqz.quantize %x scales(%sa : tensor<f32>) zero_points(%za : tensor<i32>) : tensor<2x4x8xf32> -> !sqz.tensor<2x4x8xf32, #sqz.quant<u8, per_tensor, asymmetric>>
+  %c = arith.constant dense<[[1, -2, 0], [5, 4, 1], [-1, 1, 2], [2, 25, 3], [15, -25, 0], [7, 3, 1], [-12, 13, 9], [22, 35, -3]]> : tensor<8x3xi8>
+  %sw = arith.constant dense<[0.5, 0.25, 0.125]> : tensor<3xf32>
+  %zw = arith.constant dense<[3, 200, 0]> : tensor<3xi32>
+  %w = sqz.pack %c scales(%sw : tensor<3xf32>) zero_points(%zw : tensor<3xi32>) : tensor<8x3xi8> -> !sqz.tensor<8x3xf32, #sqz.quant<u8, per_channel(1), asymmetric>>
+  %b = arith.constant dense<[0.5, -1.0, 2.0]> : tensor<3xf32>
+  %y = sqz.matmul %q, %w bias(%b : tensor<3xf32>) : !sqz.tensor<2x4x8xf32, #sqz.quant<u8, per_tensor, asymmetric>>, !sqz.tensor<8x3xf32, #sqz.quant<u8, per_channel(1), asymmetric>> -> tensor<2x4x3xf32>
+  return %y : tensor<2x4x3xf32>
+}
+
+// -----
+
+// Per-group weight scales vary along K: they cannot leave the sum.
+// CHECK-LABEL: func.func @negative_per_group
+//       CHECK:   sqz.matmul
+func.func @negative_per_group(%x: tensor<4x8xf32>, %c: tensor<8x3xi8>, %s: tensor<2x3xf32>) -> tensor<4x3xf32> {
+  %w = sqz.pack %c scales(%s : tensor<2x3xf32>) : tensor<8x3xi8> -> !sqz.tensor<8x3xf32, #sqz.quant<i8, per_group(0, 4), symmetric>>
+  %q = sqz.quantize %x : tensor<4x8xf32> -> !sqz.tensor<4x8xf32, #sqz.quant<i8, per_tensor, symmetric>>
+  // expected-remark@+1 {{scales not folded: weight scales vary along K (only per tensor or per output channel factor out of the sum)}}
+  %y = sqz.matmul %q, %w : !sqz.tensor<4x8xf32, #sqz.quant<i8, per_tensor, symmetric>>, !sqz.tensor<8x3xf32, #sqz.quant<i8, per_group(0, 4), symmetric>> -> tensor<4x3xf32>
+  return %y : tensor<4x3xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @negative_float_activation
+//       CHECK:   sqz.matmul
+func.func @negative_float_activation(%x: tensor<4x8xf32>, %c: tensor<8x3xi8>, %s: tensor<3xf32>) -> tensor<4x3xf32> {
+  %w = sqz.pack %c scales(%s : tensor<3xf32>) : tensor<8x3xi8> -> !sqz.tensor<8x3xf32, #sqz.quant<i8, per_channel(1), symmetric>>
+  // expected-remark@+1 {{scales not folded: not both operands are quantized}}
+  %y = sqz.matmul %x, %w : tensor<4x8xf32>, !sqz.tensor<8x3xf32, #sqz.quant<i8, per_channel(1), symmetric>> -> tensor<4x3xf32>
+  return %y : tensor<4x3xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @negative_weight_not_constant
+//       CHECK:   sqz.matmul
+func.func @negative_weight_not_constant(%x: tensor<4x8xf32>, %c: tensor<8x3xi8>, %s: tensor<3xf32>) -> tensor<4x3xf32> {
+  %w = sqz.pack %c scales(%s : tensor<3xf32>) : tensor<8x3xi8> -> !sqz.tensor<8x3xf32, #sqz.quant<i8, per_channel(1), symmetric>>
+  %q = sqz.quantize %x : tensor<4x8xf32> -> !sqz.tensor<4x8xf32, #sqz.quant<i8, per_tensor, symmetric>>
+  // expected-remark@+1 {{scales not folded: the weight is not a pack of constant codes}}
+  %y = sqz.matmul %q, %w : !sqz.tensor<4x8xf32, #sqz.quant<i8, per_tensor, symmetric>>, !sqz.tensor<8x3xf32, #sqz.quant<i8, per_channel(1), symmetric>> -> tensor<4x3xf32>
+  return %y : tensor<4x3xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @negative_activation_per_column
+//       CHECK:   sqz.matmul
+func.func @negative_activation_per_column(%x: tensor<4x8xf32>) -> tensor<4x3xf32> {
+  %c = arith.constant dense<1> : tensor<8x3xi8>
+  %sw = arith.constant dense<0.5> : tensor<3xf32>
+  %w = sqz.pack %c scales(%sw : tensor<3xf32>) : tensor<8x3xi8> -> !sqz.tensor<8x3xf32, #sqz.quant<i8, per_channel(1), symmetric>>
+  %q = sqz.quantize %x : tensor<4x8xf32> -> !sqz.tensor<4x8xf32, #sqz.quant<i8, per_channel(1), symmetric>>
+  // expected-remark@+1 {{scales not folded: activation scales vary along K (only per tensor or per row factor out of the sum)}}
+  %y = sqz.matmul %q, %w : !sqz.tensor<4x8xf32, #sqz.quant<i8, per_channel(1), symmetric>>, !sqz.tensor<8x3xf32, #sqz.quant<i8, per_channel(1), symmetric>> -> tensor<4x3xf32>
+  return %y : tensor<4x3xf32>
+}

@@ -112,7 +112,7 @@ void sqz::registerLowerToCPUPipeline() {
   registerSqzPipelinesPasses();
   PassPipelineRegistration<LowerToCPUOptions>(
       "sqz-lower-to-cpu",
-      "Lower tensor-level model IR (func, linalg, tensor, arith, math) to the "
+      "Lower model IR (sqz, func, linalg, tensor, arith, math) to the "
       "LLVM dialect for the CPU JIT, with a C interface on public functions",
       buildLowerToCPUPipeline);
 }

@@ -397,7 +397,7 @@ static void foldIntegerMatmul(RewriterBase &b, IntegerMatmul &match) {
       });
   Value weight = op.getRhs();
   b.replaceOp(op, epilogue.getResult(0));
-  eraseDeadProducers(b, weight);
+  eraseDeadProducers(b, {weight.getDefiningOp()});
 }
 
 namespace {

@@ -7,16 +7,21 @@
 
 #include "sqz/Dialect/Sqz/IR/SqzOps.h"
 #include "sqz/Dialect/Sqz/Transforms/Passes.h"
+#include "sqz/Dialect/Sqz/Transforms/RewriteUtils.h"
 #include "sqz/Dialect/Sqz/Transforms/WeightConstants.h"
 #include "sqz/Dialect/Sqz/Utils/QuantMath.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/MLProgram/IR/MLProgram.h"
 #include "mlir/IR/AffineMap.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
+#include "mlir/IR/SymbolTable.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Debug.h"
 
 #include <cmath>
@@ -32,80 +37,217 @@ using namespace mlir;
 using namespace mlir::sqz;
 
 namespace {
-/// A linear layer `x W` found in a matmul-like op: the activation, the
-/// constant weight and whether the weight is stored `[N, K]`.
+/// A linear layer `y = x W (+ b)` found in the IR: what the rewrite builds
+/// the sqz.matmul from, and the ops it replaces.
 struct LinearLayer {
+  /// The contraction that computes `x W`.
+  linalg::LinalgOp contraction;
+  /// The activation `x`, `[M, K]` or `[B, M, K]`.
   Value input;
+  /// The constant weight as stored: `[K, N]`, `[N, K]` when
+  /// `weightTransposed`, or one per batch, `[B, K, N]` / `[B, N, K]`.
   Value weight;
   bool weightTransposed = false;
+  /// The `[N]` bias of an add that follows the contraction, and that add,
+  /// whose result the sqz.matmul replaces; null when there is none.
+  Value bias;
+  Operation *biasAdd = nullptr;
 };
 } // namespace
 
-/// Whether `map` is the projection `(d0, d1, d2) -> (dims...)`.
-static bool isProjection(AffineMap map, ArrayRef<unsigned> dims) {
-  if (map.getNumDims() != 3 || map.getNumResults() != dims.size())
+/// Whether `body` is `yield(out + in0 * in1)` (operands of either op in either
+/// order) and nothing else.
+static bool isMultiplyAdd(Block &body) {
+  if (body.getNumArguments() != 3 ||
+      !llvm::hasNItems(body.without_terminator(), 2))
     return false;
-  for (auto [expr, dim] : llvm::zip_equal(map.getResults(), dims)) {
-    auto dimExpr = dyn_cast<AffineDimExpr>(expr);
-    if (!dimExpr || dimExpr.getPosition() != dim)
-      return false;
-  }
-  return true;
+  Operation *yield = body.getTerminator();
+  if (yield->getNumOperands() != 1)
+    return false;
+  auto add = yield->getOperand(0).getDefiningOp<arith::AddFOp>();
+  if (!add)
+    return false;
+  Value acc = body.getArgument(2);
+  Value product = add.getLhs() == acc   ? add.getRhs()
+                  : add.getRhs() == acc ? add.getLhs()
+                                        : Value();
+  auto mul = product ? product.getDefiningOp<arith::MulFOp>() : nullptr;
+  if (!mul)
+    return false;
+  Value a = body.getArgument(0), b = body.getArgument(1);
+  return (mul.getLhs() == a && mul.getRhs() == b) ||
+         (mul.getLhs() == b && mul.getRhs() == a);
 }
 
-/// Recognises `linalg.matmul` as a linear layer with a constant weight.
-static FailureOr<LinearLayer> matchLinearLayer(linalg::MatmulOp op,
-                                               std::string &why) {
-  // Loop dims of linalg.matmul: d0 = m, d1 = n, d2 = k.
-  SmallVector<AffineMap> maps = op.getIndexingMapsArray();
-  if (!isProjection(maps[0], {0, 2}) || !isProjection(maps[2], {0, 1})) {
-    why = "lhs or result is not read as [M, K] / [M, N]";
-    return failure();
-  }
-  LinearLayer layer;
-  layer.input = op.getDpsInputs()[0];
-  layer.weight = op.getDpsInputs()[1];
-  if (isProjection(maps[1], {1, 2})) {
-    layer.weightTransposed = true;
-  } else if (!isProjection(maps[1], {2, 1})) {
-    why = "rhs is read neither as [K, N] nor as [N, K]";
-    return failure();
-  }
-  // A transpose of a constant [N, K] weight is the same weight read [N, K].
-  if (auto transpose = layer.weight.getDefiningOp<linalg::TransposeOp>()) {
-    if (transpose.getPermutation() != ArrayRef<int64_t>{1, 0}) {
-      why = "rhs transpose is not a 2-D transpose";
-      return failure();
-    }
-    layer.weight = transpose.getInput();
-    layer.weightTransposed = !layer.weightTransposed;
-  }
+/// Whether `body` is `yield(in0 + in1)` and nothing else.
+static bool isInputSum(Block &body) {
+  if (body.getNumArguments() != 3 ||
+      !llvm::hasSingleElement(body.without_terminator()))
+    return false;
+  Operation *yield = body.getTerminator();
+  auto add = yield->getNumOperands() == 1
+                 ? yield->getOperand(0).getDefiningOp<arith::AddFOp>()
+                 : nullptr;
+  Value a = body.getArgument(0), b = body.getArgument(1);
+  return add && ((add.getLhs() == a && add.getRhs() == b) ||
+                 (add.getLhs() == b && add.getRhs() == a));
+}
 
-  auto fill = op.getDpsInits()[0].getDefiningOp<linalg::FillOp>();
-  if (!fill || !matchPattern(fill.getInputs()[0], m_AnyZeroFloat())) {
-    why = "accumulator is not a zero fill";
-    return failure();
+/// Looks through ops that only move the elements of `value` around: linalg
+/// ops with one tensor input, parallel loops and a body that yields the input
+/// element, such as `linalg.transpose`, `linalg.broadcast` and their
+/// `linalg.generic` forms. Returns the tensor they read, and rewrites `map`,
+/// which reads `value` from some loops, to read that tensor from the same
+/// loops.
+static Value lookThroughDataMovement(Value value, AffineMap &map) {
+  while (auto op = value.getDefiningOp<linalg::LinalgOp>()) {
+    if (op.getNumDpsInputs() != 1 || op.getNumDpsInits() != 1 ||
+        !op.hasPureTensorSemantics() ||
+        op.getNumParallelLoops() != op.getNumLoops())
+      break;
+    Value source = op.getDpsInputs()[0];
+    Block &body = *op.getBlock();
+    Operation *yield = body.getTerminator();
+    if (!isa<RankedTensorType>(source.getType()) ||
+        !body.without_terminator().empty() || yield->getNumOperands() != 1 ||
+        yield->getOperand(0) != body.getArgument(0))
+      break;
+    SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+    if (!maps[0].isProjectedPermutation() || !maps[1].isPermutation())
+      break;
+    // Result dims -> loops -> source dims.
+    map = maps[0].compose(inversePermutation(maps[1])).compose(map);
+    value = source;
   }
-  Type elementType = getElementTypeOrSelf(op.getResult(0).getType());
-  if (getElementTypeOrSelf(layer.input.getType()) != elementType ||
-      getElementTypeOrSelf(layer.weight.getType()) != elementType) {
-    why = "operands and result have different element types";
+  return value;
+}
+
+/// Whether `map`'s results are `exprs`.
+static bool hasResults(AffineMap map, ArrayRef<AffineExpr> exprs) {
+  return map.getResults() == exprs;
+}
+
+/// Recognises a contraction `x W` with a zero accumulator and finds how it
+/// reads its weight: a linalg.matmul, linalg.batch_matmul or linalg.generic
+/// whose result is `[M, N]` or `[B, M, N]`, whose activation is read with the
+/// result's rows and `K` (`[M, K]`, `[B, M, K]`) and whose weight, seen
+/// through transposes and broadcasts, is a 2-D `[K, N]` / `[N, K]` shared by
+/// all rows or a 3-D `[B, K, N]` / `[B, N, K]` per batch.
+static FailureOr<LinearLayer> matchContraction(linalg::LinalgOp op,
+                                               std::string &why) {
+  auto fail = [&](StringRef reason) {
+    why = reason.str();
     return failure();
+  };
+  if (op.getNumDpsInputs() != 2 || op.getNumDpsInits() != 1 ||
+      !op.hasPureTensorSemantics())
+    return fail("not a contraction of two tensors into one");
+  FailureOr<linalg::ContractionDimensions> dims =
+      linalg::inferContractionDims(op);
+  if (failed(dims) || dims->k.size() != 1)
+    return fail("does not reduce over exactly one dimension");
+
+  // The result is [rows..., N]: [M, N] or [B, M, N], every loop but K.
+  MLIRContext *context = op.getContext();
+  SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+  AffineMap resultMap = maps[2];
+  unsigned rank = resultMap.getNumResults();
+  if (!resultMap.isProjectedPermutation() || (rank != 2 && rank != 3) ||
+      op.getNumLoops() != rank + 1)
+    return fail("result is not [M, N] or [B, M, N]");
+  ArrayRef<AffineExpr> rows = resultMap.getResults().drop_back();
+  AffineExpr n = resultMap.getResults().back();
+  AffineExpr k = getAffineDimExpr(dims->k.front(), context);
+
+  // The activation is the input read [rows..., K]; the weight is the other.
+  SmallVector<AffineExpr> inputExprs(rows);
+  inputExprs.push_back(k);
+  int inputIndex = hasResults(maps[0], inputExprs)   ? 0
+                   : hasResults(maps[1], inputExprs) ? 1
+                                                     : -1;
+  if (inputIndex < 0)
+    return fail(rank == 2
+                    ? "no input is read as [M, K] for a result [M, N]"
+                    : "no input is read as [B, M, K] for a result [B, M, N]");
+  LinearLayer layer;
+  layer.contraction = op;
+  layer.input = op.getDpsInputs()[inputIndex];
+  Value weight = op.getDpsInputs()[1 - inputIndex];
+  Type elementType = getElementTypeOrSelf(op->getResult(0).getType());
+  if (getElementTypeOrSelf(layer.input.getType()) != elementType ||
+      getElementTypeOrSelf(weight.getType()) != elementType)
+    return fail("operands and result have different element types");
+  if (!isMultiplyAdd(*op.getBlock()))
+    return fail("body is not a float multiply-add");
+
+  Value init = op.getDpsInits()[0];
+  auto fill = init.getDefiningOp<linalg::FillOp>();
+  if (!(fill && matchPattern(fill.getInputs()[0], m_AnyZeroFloat())) &&
+      !matchPattern(init, m_AnyZeroFloat()))
+    return fail("accumulator is not a zero fill");
+
+  AffineMap weightMap = maps[1 - inputIndex];
+  layer.weight = lookThroughDataMovement(weight, weightMap);
+  if (hasResults(weightMap, {n, k}) ||
+      (rank == 3 && hasResults(weightMap, {rows[0], n, k}))) {
+    layer.weightTransposed = true;
+  } else if (!hasResults(weightMap, {k, n}) &&
+             !(rank == 3 && hasResults(weightMap, {rows[0], k, n}))) {
+    return fail(rank == 2 ? "weight is read neither as [K, N] nor as [N, K]"
+                          : "weight is read neither as [K, N] or [N, K] nor "
+                            "per batch as [B, K, N] or [B, N, K]");
   }
   return layer;
 }
 
-/// Erases `value`'s producer and, in turn, the producers of its operands,
-/// while they are side-effect free and have no other use: the float weight a
-/// layer no longer reads should not stay in the module.
-static void eraseDeadProducers(RewriterBase &rewriter, Value value) {
-  Operation *op = value.getDefiningOp();
-  if (!op || !op->use_empty() || !isPure(op))
+/// Records as the layer's bias the `[N]` vector `b` when the contraction's
+/// only user computes `y + b` broadcast along the rows and nothing else: a
+/// `linalg.generic` or `linalg.add` (the bias read through a broadcast), or
+/// an `arith.addf` on tensors of the broadcast bias.
+static void matchBiasAdd(LinearLayer &layer) {
+  Value result = layer.contraction->getResult(0);
+  if (!result.hasOneUse())
     return;
-  SmallVector<Value> operands(op->getOperands());
-  rewriter.eraseOp(op);
-  for (Value operand : operands)
-    eraseDeadProducers(rewriter, operand);
+  Operation *user = *result.getUsers().begin();
+  if (user->getBlock() != layer.contraction->getBlock() ||
+      user->getNumResults() != 1 ||
+      user->getResult(0).getType() != result.getType())
+    return;
+  auto resultType = cast<RankedTensorType>(result.getType());
+  unsigned rank = resultType.getRank();
+  AffineMap identity =
+      AffineMap::getMultiDimIdentityMap(rank, user->getContext());
+  Value bias;
+  AffineMap biasMap;
+  if (auto add = dyn_cast<arith::AddFOp>(user)) {
+    bias = add.getLhs() == result ? add.getRhs() : add.getLhs();
+    biasMap = identity;
+  } else if (auto add = dyn_cast<linalg::LinalgOp>(user)) {
+    if (add.getNumDpsInputs() != 2 || add.getNumDpsInits() != 1 ||
+        !add.hasPureTensorSemantics() ||
+        add.getNumParallelLoops() != add.getNumLoops() ||
+        !isInputSum(*add.getBlock()))
+      return;
+    SmallVector<AffineMap> maps = add.getIndexingMapsArray();
+    SmallVector<Value> inputs = add.getDpsInputs();
+    unsigned resultIndex = inputs[0] == result ? 0 : 1;
+    if (inputs[resultIndex] != result || maps[resultIndex] != identity ||
+        maps[2] != identity)
+      return;
+    bias = inputs[1 - resultIndex];
+    biasMap = maps[1 - resultIndex];
+  } else {
+    return;
+  }
+  bias = lookThroughDataMovement(bias, biasMap);
+  auto biasType = dyn_cast<RankedTensorType>(bias.getType());
+  if (!biasType || biasType.getRank() != 1 ||
+      biasType.getElementType() != resultType.getElementType() ||
+      biasMap != AffineMap::get(rank, 0,
+                                getAffineDimExpr(rank - 1, user->getContext())))
+    return;
+  layer.bias = bias;
+  layer.biasAdd = user;
 }
 
 LogicalResult mlir::sqz::quantizeLinearWeight(
@@ -113,12 +255,7 @@ LogicalResult mlir::sqz::quantizeLinearWeight(
     const WeightQuantOptions &options, function_ref<void(StringRef)> explain,
     bool &hadError) {
   std::string why;
-  auto matmul = dyn_cast<linalg::MatmulOp>(linalgOp.getOperation());
-  if (!matmul) {
-    explain("not a linalg.matmul");
-    return failure();
-  }
-  FailureOr<LinearLayer> layer = matchLinearLayer(matmul, why);
+  FailureOr<LinearLayer> layer = matchContraction(linalgOp, why);
   if (failed(layer)) {
     explain(why);
     return failure();
@@ -131,8 +268,9 @@ LogicalResult mlir::sqz::quantizeLinearWeight(
 
   // Scales run along the output channels N; groups along the reduction K.
   auto weightType = cast<RankedTensorType>(layer->weight.getType());
-  int64_t channelAxis = layer->weightTransposed ? 0 : 1;
-  int64_t reductionAxis = 1 - channelAxis;
+  int64_t rank = weightType.getRank();
+  int64_t channelAxis = rank - (layer->weightTransposed ? 2 : 1);
+  int64_t reductionAxis = rank - (layer->weightTransposed ? 1 : 2);
   int64_t axis = 0, groupSize = 0;
   if (options.granularity == GranularityKind::PerChannel)
     axis = channelAxis;
@@ -161,10 +299,16 @@ LogicalResult mlir::sqz::quantizeLinearWeight(
     hadError = true;
     return failure();
   }
+  matchBiasAdd(*layer);
 
-  // Materialize codes, scales and zero points as constants next to the layer.
-  Location loc = matmul.getLoc();
-  rewriter.setInsertionPoint(matmul);
+  // Materialize codes, scales and zero points as constants next to the
+  // layer's last op (the bias add when there is one: the bias is defined
+  // before it).
+  linalg::LinalgOp contraction = layer->contraction;
+  Operation *last =
+      layer->biasAdd ? layer->biasAdd : contraction.getOperation();
+  Location loc = contraction.getLoc();
+  rewriter.setInsertionPoint(last);
   auto codesType =
       RankedTensorType::get(weightType.getShape(), quant.getStorageType());
   auto codes = arith::ConstantOp::create(
@@ -196,16 +340,37 @@ LogicalResult mlir::sqz::quantizeLinearWeight(
           {rewriter.getNamedAttr(
                "mse", rewriter.getF64FloatAttr(buffer.errorEnergy / count)),
            rewriter.getNamedAttr("sqnr_db", rewriter.getF64FloatAttr(sqnr))}));
-  auto result = MatmulOp::create(rewriter, loc, matmul.getResult(0).getType(),
-                                 layer->input, packed,
-                                 /*bias=*/Value(), layer->weightTransposed);
-  if (Attribute name = matmul->getAttr(SqzDialect::getLayerAttrName()))
+  auto result = MatmulOp::create(
+      rewriter, loc, contraction->getResult(0).getType(), layer->input, packed,
+      layer->bias, layer->weightTransposed);
+  if (Attribute name = contraction->getAttr(SqzDialect::getLayerAttrName()))
     result->setAttr(SqzDialect::getLayerAttrName(), name);
-  Value oldWeight = matmul.getDpsInputs()[1];
-  Value oldAccumulator = matmul.getDpsInits()[0];
-  rewriter.replaceOp(matmul, result.getResult());
-  eraseDeadProducers(rewriter, oldWeight);
-  eraseDeadProducers(rewriter, oldAccumulator);
+
+  // Replace the layer, then erase what only it read: the float weight (and
+  // the transposes or broadcasts on the way), the accumulator, and the bias
+  // broadcast.
+  SmallVector<Operation *> producers;
+  auto addProducers = [&](Operation *op) {
+    for (Value operand : op->getOperands()) {
+      Operation *producer = operand.getDefiningOp();
+      if (producer && producer != contraction.getOperation())
+        producers.push_back(producer);
+    }
+  };
+  addProducers(contraction);
+  if (layer->biasAdd) {
+    addProducers(layer->biasAdd);
+    rewriter.replaceOp(layer->biasAdd, result.getResult());
+    rewriter.eraseOp(contraction);
+  } else {
+    rewriter.replaceOp(contraction, result.getResult());
+  }
+  eraseDeadProducers(rewriter, std::move(producers));
+  // A weight global that nothing loads any more goes too, if it is private.
+  auto global = dyn_cast<ml_program::GlobalOp>(data->definingOp);
+  if (global && global.isPrivate() &&
+      SymbolTable::symbolKnownUseEmpty(global, global->getParentOp()))
+    rewriter.eraseOp(global);
   return success();
 }
 

@@ -4,14 +4,21 @@
 
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
+#include "llvm/ADT/DenseSet.h"
+
 using namespace mlir;
 
-void mlir::sqz::eraseDeadProducers(RewriterBase &rewriter, Value value) {
-  Operation *op = value.getDefiningOp();
-  if (!op || !op->use_empty() || !isPure(op))
-    return;
-  SmallVector<Value> operands(op->getOperands());
-  rewriter.eraseOp(op);
-  for (Value operand : operands)
-    eraseDeadProducers(rewriter, operand);
+void mlir::sqz::eraseDeadProducers(RewriterBase &rewriter,
+                                   SmallVector<Operation *> ops) {
+  DenseSet<Operation *> erased;
+  while (!ops.empty()) {
+    Operation *op = ops.pop_back_val();
+    if (!op || erased.contains(op) || !op->use_empty() || !isPure(op))
+      continue;
+    for (Value operand : op->getOperands())
+      if (Operation *producer = operand.getDefiningOp())
+        ops.push_back(producer);
+    erased.insert(op);
+    rewriter.eraseOp(op);
+  }
 }

@@ -14,17 +14,42 @@ def SqzQuantizeWeights : Pass<"sqz-quantize-weights", "ModuleOp"> {
     to even, saturating to the storage range.
 
     Recognised forms of a linear layer `y = x W` (weight `W` of shape
-    `[K, N]`, `K` the reduction):
+    `[K, N]`, `K` the reduction), as importers emit them:
 
-    * `linalg.matmul` with a constant `[K, N]` rhs;
-    * `linalg.matmul` whose `indexing_maps` read a constant `[N, K]` rhs
-      transposed (the PyTorch `Linear` layout); it is kept as `[N, K]` and the
-      `sqz.matmul` gets `rhs_transposed`;
-    * `linalg.matmul` whose rhs is a `linalg.transpose` of a constant `[N, K]`.
+    * `linalg.matmul`, `linalg.batch_matmul`, `linalg.contract` and any
+      `linalg.generic` that is a contraction (`linalg::inferContractionDims`)
+      with one reduction loop and the body `out + a * b`, whose result is
+      `[M, N]` or `[B, M, N]` and whose activation (either input) is read
+      `[M, K]` or `[B, M, K]`;
+    * the weight read `[K, N]`, or `[N, K]` (the PyTorch `Linear` layout,
+      kept as it is: the `sqz.matmul` gets `rhs_transposed`), either directly
+      through the indexing maps or through ops that only move elements:
+      `linalg.transpose`, `linalg.broadcast` and their `linalg.generic`
+      forms. A 2-D weight shared by a batched activation (torch-mlir's
+      `x @ W.T` on 3-D `x` as a 4-loop `linalg.generic`, or a
+      `linalg.batch_matmul` of a broadcast weight) stays 2-D; a real
+      `[B, K, N]` / `[B, N, K]` weight per batch is packed 3-D (per channel,
+      one scale per output channel over all batches; per group, groups along
+      `K` within each batch);
+    * weights that are `dense` or `dense_resource` values of an
+      `arith.constant` or of an immutable `ml_program.global` read by
+      `ml_program.global_load_const`, of f32, f16 or bf16. They are read as
+      raw buffers, never element by element; f16 and bf16 are widened to f32
+      from their bits (exactly) and keep their type as the expressed type of
+      the `!sqz.tensor` (scales are f32). The codes and scales become
+      `arith.constant`s at the use, and a private global that nothing loads
+      any more is erased.
 
-    The accumulator must be a zero fill (`linalg.fill` of 0), as importers
-    emit it. Weights may be `dense` or `dense_resource` `arith.constant`s of
-    f32; they are read as raw buffers, never element by element.
+    The accumulator must be zero: a `linalg.fill` of 0 or a zero splat
+    constant. When the contraction's only user adds a `[N]` bias (usually a
+    constant, but any `[N]` value will do) broadcast along the rows and does
+    nothing else (a `linalg.generic` with the map `(d0, d1) -> (d1)`, a
+    `linalg.add` or an `arith.addf` of a broadcast bias), the bias becomes the
+    `sqz.matmul`'s `bias` and the `sqz.matmul` replaces the add; this is
+    exact, as the lowering adds the bias after the product in the same way.
+    An add that does more (a bias and ReLU in one body) is left as it is, and
+    so is an accumulator that holds the bias (`outs` of a broadcast bias):
+    that sums in another order.
 
     Granularity follows the literature: `channel` is one scale per output
     channel (along `N`), `group` is one scale per `group-size` consecutive

@@ -8,11 +8,10 @@
 
 namespace mlir::sqz {
 
-/// Erases `value`'s producer and, in turn, the producers of its operands,
-/// while they are side-effect free and have no other use: a float weight or
-/// a packed constant that nothing reads any more should not stay in the
-/// module.
-void eraseDeadProducers(RewriterBase &rewriter, Value value);
+/// Erases `ops`, and in turn the producers of their operands, while they are
+/// side-effect free and have no use left: a float weight or a packed constant
+/// that nothing reads any more should not stay in the module.
+void eraseDeadProducers(RewriterBase &rewriter, SmallVector<Operation *> ops);
 
 } // namespace mlir::sqz
 

@@ -19,17 +19,22 @@
 
 namespace mlir::sqz {
 
-/// The data of a constant f32 weight. `values` points into the attribute's
-/// own storage when it can, else into `copy`.
+/// The data of a constant weight, as f32. `values` points into the
+/// attribute's own storage when the weight is f32 and suitably aligned, else
+/// into `copy` (a splat expanded, or f16/bf16 values widened to f32, which is
+/// exact).
 struct WeightData {
   ArrayRef<float> values;
   std::vector<float> copy;
+  /// The op that holds the data: the `arith.constant`, or the
+  /// `ml_program.global` that an `ml_program.global_load_const` reads.
   Operation *definingOp = nullptr;
 };
 
-/// Reads the f32 constant that `value` is (an `arith.constant` with a
-/// `dense` or `dense_resource` value). Returns std::nullopt and sets `why`
-/// when it is not one.
+/// Reads the constant that `value` is: an `arith.constant`, or an
+/// `ml_program.global_load_const` of an immutable `ml_program.global`, with a
+/// `dense` or `dense_resource` value of f32, f16 or bf16 elements. Returns
+/// std::nullopt and sets `why` when it is not one.
 std::optional<WeightData> readConstantWeight(Value value, std::string &why);
 
 } // namespace mlir::sqz

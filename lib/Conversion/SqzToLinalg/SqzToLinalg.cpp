@@ -101,17 +101,6 @@ static Value constantI32(OpBuilder &b, Location loc, int64_t value) {
   return arith::ConstantOp::create(b, loc, b.getI32IntegerAttr(value));
 }
 
-/// Converts a scalar float to f32 or from f32 to `type`.
-static Value castFloat(OpBuilder &b, Location loc, Value value, Type type) {
-  unsigned from = value.getType().getIntOrFloatBitWidth();
-  unsigned to = type.getIntOrFloatBitWidth();
-  if (value.getType() == type)
-    return value;
-  if (from < to)
-    return arith::ExtFOp::create(b, loc, type, value);
-  return arith::TruncFOp::create(b, loc, type, value);
-}
-
 /// Converts a scalar integer to i32, reading it as signed or unsigned.
 static Value toI32(OpBuilder &b, Location loc, Value value, bool isSigned) {
   unsigned width = value.getType().getIntOrFloatBitWidth();
@@ -536,14 +525,6 @@ LogicalResult Lowering::lowerFakeQuant(FakeQuantOp op) {
 // Matmul
 //===----------------------------------------------------------------------===//
 
-/// Whether `quant` on a tensor of `rank` has one scale per tensor or per
-/// index of dimension `dim` only: the scales can then leave the K sum.
-static bool scalesFactorOut(QuantAttr quant, int64_t dim) {
-  return quant.getGranularity() == GranularityKind::PerTensor ||
-         (quant.getGranularity() == GranularityKind::PerChannel &&
-          quant.getAxis() == dim);
-}
-
 LogicalResult Lowering::lowerMatmul(MatmulOp op) {
   Location loc = op.getLoc();
   b.setInsertionPoint(op);
@@ -563,8 +544,8 @@ LogicalResult Lowering::lowerMatmul(MatmulOp op) {
   int64_t rowDim = lhsRank - 2;
   int64_t channelDim = rhsRank - (transposed ? 2 : 1);
   bool integer = lhsType && rhsType &&
-                 scalesFactorOut(lhsType.getQuant(), rowDim) &&
-                 scalesFactorOut(rhsType.getQuant(), channelDim);
+                 lhsType.getQuant().isConstantAlongAllBut(rowDim) &&
+                 rhsType.getQuant().isConstantAlongAllBut(channelDim);
 
   // Result sizes: [batch,] m from the lhs, n from the rhs.
   auto sizeOf = [&](Value value, Value storage, unsigned dim) -> OpFoldResult {

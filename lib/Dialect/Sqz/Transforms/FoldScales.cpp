@@ -39,14 +39,6 @@ struct IntegerMatmul {
 };
 } // namespace
 
-/// Whether the scales of `quant` leave the K sum: one per tensor, or one per
-/// index of dimension `dim` (rows of the lhs, output channels of the rhs).
-static bool scalesFactorOut(QuantAttr quant, int64_t dim) {
-  return quant.getGranularity() == GranularityKind::PerTensor ||
-         (quant.getGranularity() == GranularityKind::PerChannel &&
-          quant.getAxis() == dim);
-}
-
 /// The code values of a constant code tensor, read from its raw bytes with
 /// the signedness of `quant`.
 static std::vector<int32_t> readCodes(DenseIntElementsAttr codes,
@@ -86,12 +78,13 @@ static FailureOr<IntegerMatmul> matchIntegerMatmul(MatmulOp op,
     return failure();
   }
   bool transposed = op.getRhsTransposed();
-  if (!scalesFactorOut(match.lhsType.getQuant(), match.lhsType.getRank() - 2)) {
+  if (!match.lhsType.getQuant().isConstantAlongAllBut(match.lhsType.getRank() -
+                                                      2)) {
     why = "activation scales vary along K (only per tensor or per row "
           "factor out of the sum)";
     return failure();
   }
-  if (!scalesFactorOut(match.rhsType.getQuant(), transposed ? 0 : 1)) {
+  if (!match.rhsType.getQuant().isConstantAlongAllBut(transposed ? 0 : 1)) {
     why = "weight scales vary along K (only per tensor or per output "
           "channel factor out of the sum)";
     return failure();
@@ -130,14 +123,6 @@ static std::optional<SmallVector<int64_t>> constantInts(Value value) {
   for (const APInt &v : attr.getValues<APInt>())
     values.push_back(v.getSExtValue());
   return values;
-}
-
-static Value castFloat(OpBuilder &b, Location loc, Value value, Type type) {
-  if (value.getType() == type)
-    return value;
-  if (value.getType().getIntOrFloatBitWidth() < type.getIntOrFloatBitWidth())
-    return arith::ExtFOp::create(b, loc, type, value);
-  return arith::TruncFOp::create(b, loc, type, value);
 }
 
 /// The types `sqz.unpack` yields for a quantized value: those of the

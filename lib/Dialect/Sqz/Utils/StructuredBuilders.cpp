@@ -9,6 +9,14 @@
 using namespace mlir;
 using namespace mlir::sqz;
 
+Value mlir::sqz::castFloat(OpBuilder &b, Location loc, Value value, Type type) {
+  if (value.getType() == type)
+    return value;
+  if (value.getType().getIntOrFloatBitWidth() < type.getIntOrFloatBitWidth())
+    return arith::ExtFOp::create(b, loc, type, value);
+  return arith::TruncFOp::create(b, loc, type, value);
+}
+
 static Value extend(OpBuilder &b, Location loc, Value value, Type type,
                     Extend how) {
   if (how == Extend::None || value.getType() == type)

@@ -64,6 +64,14 @@ def Sqz_QuantAttr : Sqz_Attr<"Quant", "quant"> {
     ::mlir::IntegerType getStorageType() const;
     /// The shape of the scale and zero-point tensors for a tensor of `shape`.
     ::llvm::SmallVector<int64_t> getParamShape(::llvm::ArrayRef<int64_t> shape) const;
+    /// Whether there is one scale per tensor, or one per index of dimension
+    /// `dim` only: the scales then factor out of a sum over any other
+    /// dimension (the K of a matmul).
+    bool isConstantAlongAllBut(int64_t dim) const {
+      return getGranularity() == ::mlir::sqz::GranularityKind::PerTensor ||
+             (getGranularity() == ::mlir::sqz::GranularityKind::PerChannel &&
+              getAxis() == dim);
+    }
     /// Checks the scheme against the shape of the tensor it quantizes: the
     /// axis is in range and, for static sizes, the group size divides it.
     ::llvm::LogicalResult verifyForShape(

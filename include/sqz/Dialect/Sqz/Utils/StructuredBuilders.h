@@ -13,6 +13,9 @@
 
 namespace mlir::sqz {
 
+/// Converts a float scalar to `type` (extf or truncf; nothing when equal).
+Value castFloat(OpBuilder &b, Location loc, Value value, Type type);
+
 /// How a contraction operand is brought to the accumulator's type.
 enum class Extend { None, Signed, Unsigned };
 

@@ -25,21 +25,6 @@ using namespace mlir::sqz;
 // Shared checks
 //===----------------------------------------------------------------------===//
 
-/// A shape as `[4, ?, 64]`, for diagnostics.
-static std::string shapeText(ArrayRef<int64_t> shape) {
-  std::string text;
-  llvm::raw_string_ostream os(text);
-  os << "[";
-  llvm::interleaveComma(shape, os, [&](int64_t dim) {
-    if (ShapedType::isDynamic(dim))
-      os << "?";
-    else
-      os << dim;
-  });
-  os << "]";
-  return text;
-}
-
 static bool isCompatibleShape(ArrayRef<int64_t> a, ArrayRef<int64_t> b) {
   if (a.size() != b.size())
     return false;

@@ -109,3 +109,17 @@ RankedTensorType SqzTensorType::getValuesType() const {
       getQuant() ? Type(getQuant().getStorageType()) : getElementType();
   return RankedTensorType::get(shape, element);
 }
+
+std::string mlir::sqz::shapeText(ArrayRef<int64_t> shape) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << "[";
+  llvm::interleaveComma(shape, os, [&](int64_t dim) {
+    if (ShapedType::isDynamic(dim))
+      os << "?";
+    else
+      os << dim;
+  });
+  os << "]";
+  return text;
+}

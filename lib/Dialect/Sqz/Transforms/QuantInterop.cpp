@@ -19,18 +19,6 @@
 using namespace mlir;
 using namespace mlir::sqz;
 
-/// `[4, ?, 64]`, for messages.
-static void printShape(raw_ostream &os, ArrayRef<int64_t> shape) {
-  os << '[';
-  llvm::interleaveComma(shape, os, [&](int64_t dim) {
-    if (ShapedType::isDynamic(dim))
-      os << '?';
-    else
-      os << dim;
-  });
-  os << ']';
-}
-
 bool sqz::isQuantDialectType(Type type) {
   return isa<quant::QuantizedType>(getElementTypeOrSelf(type));
 }
@@ -102,10 +90,10 @@ readSubChannelParams(quant::UniformQuantizedSubChannelType element,
       blockedAxes.push_back(dim);
   if (blockedAxes.size() > 1) {
     why << "sub-channel blocks of ";
-    printShape(why, blocks);
+    why << shapeText(blocks);
     why << " (an axis left out of the list has a block of the whole "
            "dimension) are larger than 1 along axes ";
-    printShape(why, blockedAxes);
+    why << shapeText(blockedAxes);
     why << "; per_group blocks one axis, with blocks of 1 along the others";
     return failure();
   }

@@ -55,7 +55,8 @@ func.func @dynamic_zero_point(%x: tensor<4x8xf32>) -> tensor<4x3xf32> {
 // correction -za Sw[n] + K za zw[n] becomes the accumulator's initial value
 // (u8 codes: Sw = [551, 566, 269]; -130*551 + 8*130*3 = -68510, ...), the
 // weight zero point meets the run-time row sums, and sa * sw[n] is one
-// precomputed multiplier per output channel.
+// precomputed multiplier per output channel. The bias stays in the float
+// epilogue: 0.3 is not an integer multiple of its multiplier 0.01.
 // CHECK-LABEL: func.func @static_parameters
 //       CHECK:   %[[CORR:.*]] = arith.constant dense<[-68510, 134420, -34970]> : tensor<3xi32>
 //       CHECK:   %[[INIT:.*]] = linalg.generic {{.*}} ins(%[[CORR]] : tensor<3xi32>)
@@ -72,9 +73,33 @@ func.func @static_parameters(%x: tensor<2x4x8xf32>) -> tensor<2x4x3xf32> {
   %sw = arith.constant dense<[0.5, 0.25, 0.125]> : tensor<3xf32>
   %zw = arith.constant dense<[3, 200, 0]> : tensor<3xi32>
   %w = sqz.pack %c scales(%sw : tensor<3xf32>) zero_points(%zw : tensor<3xi32>) : tensor<8x3xi8> -> !sqz.tensor<8x3xf32, #sqz.quant<u8, per_channel(1), asymmetric>>
-  %b = arith.constant dense<[0.5, -1.0, 2.0]> : tensor<3xf32>
+  %b = arith.constant dense<[0.3, -1.0, 2.0]> : tensor<3xf32>
   %y = sqz.matmul %q, %w bias(%b : tensor<3xf32>) : !sqz.tensor<2x4x8xf32, #sqz.quant<u8, per_tensor, asymmetric>>, !sqz.tensor<8x3xf32, #sqz.quant<u8, per_channel(1), asymmetric>> -> tensor<2x4x3xf32>
   return %y : tensor<2x4x3xf32>
+}
+
+// -----
+
+// With constant scales, a bias that is an exact integer multiple of the output
+// multiplier (sa * sw = [0.125, 0.0625]; bias [1.0, -0.5] = [8, -8] steps)
+// joins the accumulator's initial value and leaves the epilogue.
+// CHECK-LABEL: func.func @bias_into_accumulator
+//       CHECK:   %[[Q:.*]] = arith.constant dense<[8, -8]> : tensor<2xi32>
+//       CHECK:   %[[INIT:.*]] = linalg.generic {{.*}} ins(%[[Q]] : tensor<2xi32>)
+//       CHECK:   linalg.generic {{.*}} outs(%[[INIT]] : tensor<4x2xi32>)
+//       CHECK:   arith.constant dense<[1.250000e-01, 6.250000e-02]> : tensor<2xf32>
+//       CHECK:   linalg.generic
+//   CHECK-NOT:     arith.addf
+//       CHECK:   return
+func.func @bias_into_accumulator(%x: tensor<4x8xf32>) -> tensor<4x2xf32> {
+  %sa = arith.constant dense<0.25> : tensor<f32>
+  %q = sqz.quantize %x scales(%sa : tensor<f32>) : tensor<4x8xf32> -> !sqz.tensor<4x8xf32, #sqz.quant<i8, per_tensor, symmetric>>
+  %c = arith.constant dense<3> : tensor<8x2xi8>
+  %sw = arith.constant dense<[0.5, 0.25]> : tensor<2xf32>
+  %w = sqz.pack %c scales(%sw : tensor<2xf32>) : tensor<8x2xi8> -> !sqz.tensor<8x2xf32, #sqz.quant<i8, per_channel(1), symmetric>>
+  %b = arith.constant dense<[1.0, -0.5]> : tensor<2xf32>
+  %y = sqz.matmul %q, %w bias(%b : tensor<2xf32>) : !sqz.tensor<4x8xf32, #sqz.quant<i8, per_tensor, symmetric>>, !sqz.tensor<8x2xf32, #sqz.quant<i8, per_channel(1), symmetric>> -> tensor<4x2xf32>
+  return %y : tensor<4x2xf32>
 }
 
 // -----

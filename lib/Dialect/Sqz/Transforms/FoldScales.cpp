@@ -17,6 +17,8 @@
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
 
+#include <cmath>
+
 namespace mlir::sqz {
 #define GEN_PASS_DEF_SQZFOLDSCALES
 #include "sqz/Dialect/Sqz/Transforms/Passes.h.inc"
@@ -210,22 +212,64 @@ static void foldIntegerMatmul(RewriterBase &b, IntegerMatmul &match) {
   };
   SmallVector<IteratorType> parallel(rank, IteratorType::parallel);
 
-  // Accumulator init: zero, or the constant correction -za Sw[n] + K za zw[n].
+  // One output multiplier per channel when both scales are constants.
+  DenseFPElementsAttr lhsScaleConst, rhsScaleConst;
+  bool constantMultiplier =
+      lhsQuant.getGranularity() == GranularityKind::PerTensor &&
+      matchPattern(lhsScales, m_Constant(&lhsScaleConst)) &&
+      matchPattern(rhsScales, m_Constant(&rhsScaleConst)) &&
+      lhsScaleConst.getElementType().isF32() &&
+      rhsScaleConst.getElementType().isF32();
+
+  SmallVector<float> multiplier;
+  if (constantMultiplier) {
+    // The same f32 product the epilogue would form at run time.
+    float sa = lhsScaleConst.getValues<float>()[0];
+    bool perTensor = rhsQuant.getGranularity() == GranularityKind::PerTensor;
+    for (int64_t c = 0; c < n; ++c)
+      multiplier.push_back(sa *
+                           rhsScaleConst.getValues<float>()[perTensor ? 0 : c]);
+  }
+
+  // A constant bias that is an exact integer multiple of the output
+  // multiplier joins the accumulator: bias[n] = q[n] * multiplier[n].
+  SmallVector<int32_t> biasCodes;
+  DenseFPElementsAttr biasConst;
+  if (constantMultiplier && expressed.isF32() && op.getBias() &&
+      matchPattern(op.getBias(), m_Constant(&biasConst))) {
+    for (auto [c, bias] : llvm::enumerate(biasConst.getValues<float>())) {
+      float q = bias / multiplier[c];
+      if (!(std::fabs(q) < float(1 << 24)) || q != std::trunc(q) ||
+          q * multiplier[c] != bias) {
+        biasCodes.clear();
+        break;
+      }
+      biasCodes.push_back(static_cast<int32_t>(q));
+    }
+  }
+  bool biasFolded = !biasCodes.empty();
+
+  // Accumulator init: zero, or the constant correction -za Sw[n] + K za zw[n]
+  // plus the folded bias.
   SmallVector<int32_t> colSums;
   if (lhsZeroPoints)
     colSums = columnSums(match);
   Value empty = tensor::EmptyOp::create(b, loc, sizes, i32);
   Value init;
-  if (staticLhsZero) {
-    int64_t za = (*lhsZeroConst)[0];
+  if (staticLhsZero || biasFolded) {
+    int64_t za = staticLhsZero ? (*lhsZeroConst)[0] : 0;
     SmallVector<int32_t> correction(n);
     for (int64_t c = 0; c < n; ++c) {
       int64_t zw = 0;
       if (rhsZeroConst)
         zw = (*rhsZeroConst)
             [rhsQuant.getGranularity() == GranularityKind::PerTensor ? 0 : c];
-      correction[c] = static_cast<int32_t>(
-          -za * colSums[c] + (staticCross ? match.k * za * zw : 0));
+      int64_t zeroPointTerm =
+          staticLhsZero
+              ? -za * colSums[c] + (staticCross ? match.k * za * zw : 0)
+              : 0;
+      correction[c] =
+          static_cast<int32_t>(zeroPointTerm + (biasFolded ? biasCodes[c] : 0));
     }
     Value vector = arith::ConstantOp::create(
         b, loc,
@@ -277,26 +321,10 @@ static void foldIntegerMatmul(RewriterBase &b, IntegerMatmul &match) {
             .getResult(0);
   }
 
-  // One output multiplier per channel when both scales are constants.
-  DenseFPElementsAttr lhsScaleConst, rhsScaleConst;
-  bool constantMultiplier =
-      lhsQuant.getGranularity() == GranularityKind::PerTensor &&
-      matchPattern(lhsScales, m_Constant(&lhsScaleConst)) &&
-      matchPattern(rhsScales, m_Constant(&rhsScaleConst)) &&
-      lhsScaleConst.getElementType().isF32() &&
-      rhsScaleConst.getElementType().isF32();
-
   // Epilogue operands, in the order the body reads them.
   SmallVector<Value> inputs = {acc};
   SmallVector<AffineMap> maps = {identity};
   if (constantMultiplier) {
-    // The same f32 product the epilogue would form at run time.
-    float sa = lhsScaleConst.getValues<float>()[0];
-    bool perTensor = rhsQuant.getGranularity() == GranularityKind::PerTensor;
-    SmallVector<float> multiplier;
-    for (int64_t c = 0; c < n; ++c)
-      multiplier.push_back(sa *
-                           rhsScaleConst.getValues<float>()[perTensor ? 0 : c]);
     inputs.push_back(arith::ConstantOp::create(
         b, loc,
         DenseElementsAttr::get(RankedTensorType::get({n}, f32),
@@ -328,7 +356,8 @@ static void foldIntegerMatmul(RewriterBase &b, IntegerMatmul &match) {
     maps.push_back(paramMapOf(rhsQuant, colMap));
   }
   unsigned biasIndex = 0;
-  if (Value bias = op.getBias()) {
+  Value bias = biasFolded ? Value() : op.getBias();
+  if (bias) {
     biasIndex = inputs.size();
     inputs.push_back(bias);
     maps.push_back(colMap);
@@ -376,7 +405,7 @@ static void foldIntegerMatmul(RewriterBase &b, IntegerMatmul &match) {
                                 castFloat(nb, l, args[2], f32)));
         value = castFloat(nb, l, arith::MulFOp::create(nb, l, value, scale),
                           expressed);
-        if (op.getBias())
+        if (bias)
           value = arith::AddFOp::create(nb, l, value, args[biasIndex]);
         linalg::YieldOp::create(nb, l, value);
       });

@@ -345,10 +345,15 @@ def SqzFoldScales : Pass<"sqz-fold-scales", "ModuleOp"> {
     * When both scales are constants, the product `sa * sw[n]` is
       precomputed into one per-channel output multiplier; otherwise it is
       formed in the epilogue.
-    * The bias is added in the float epilogue.
+    * A constant bias that is an exact integer multiple of a constant
+      multiplier (`bias[n] = q[n] * sa * sw[n]`, checked in f32) is added to
+      the accumulator's initial value as `q[n]`; any other bias is added in
+      the float epilogue.
 
     The result is exactly what `convert-sqz-to-linalg` computes for the
-    unfolded op (same integers, same float operations in the same order).
+    unfolded op (same integers, same float operations in the same order),
+    except where the bias joined the accumulator: the same real number is
+    then rounded once instead of twice.
     Layers whose scales do not factor out of the K sum (per-group weights,
     per-column activation scales) are left alone; with `explain=true` each
     gets a remark saying why.

@@ -101,19 +101,6 @@ static Value constantI32(OpBuilder &b, Location loc, int64_t value) {
   return arith::ConstantOp::create(b, loc, b.getI32IntegerAttr(value));
 }
 
-/// Converts a scalar integer to i32, reading it as signed or unsigned.
-static Value toI32(OpBuilder &b, Location loc, Value value, bool isSigned) {
-  unsigned width = value.getType().getIntOrFloatBitWidth();
-  Type i32 = b.getI32Type();
-  if (width == 32)
-    return value;
-  if (width > 32)
-    return arith::TruncIOp::create(b, loc, i32, value);
-  if (isSigned)
-    return arith::ExtSIOp::create(b, loc, i32, value);
-  return arith::ExtUIOp::create(b, loc, i32, value);
-}
-
 Value Lowering::emptyLike(Location loc, Value like, Type elementType) {
   SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(b, loc, like);
   return tensor::EmptyOp::create(b, loc, sizes, elementType);
@@ -295,7 +282,7 @@ Value Lowering::centeredCodes(Location loc, SqzTensorType type,
                Value value = toI32(nb, l, code, isSigned);
                if (args.size() > 2)
                  value = arith::SubIOp::create(
-                     nb, l, value, toI32(nb, l, args[1], /*isSigned=*/true));
+                     nb, l, value, zeroPointToI32(nb, l, args[1], quant));
                linalg::YieldOp::create(nb, l, value);
              })
       .getResult(0);
@@ -487,8 +474,8 @@ Parts Lowering::quantize(Location loc, Value input, SqzTensorType type,
             if (args.size() > 3)
               code = arith::AddFOp::create(
                   nb, l, code,
-                  arith::SIToFPOp::create(nb, l, f32,
-                                          toI32(nb, l, args[2], true)));
+                  arith::SIToFPOp::create(
+                      nb, l, f32, zeroPointToI32(nb, l, args[2], quant)));
             code = arith::MaximumFOp::create(nb, l, code,
                                              constantF32(nb, l, qmin));
             code = arith::MinimumFOp::create(nb, l, code,

@@ -408,7 +408,7 @@ func.func @pack_scale_zero(%c: tensor<4xi8>) {
 
 func.func @pack_scale_negative(%c: tensor<4xi8>) {
   %s = arith.constant dense<-0.5> : tensor<f32>
-  // expected-error@+1 {{'sqz.pack' op scale at flat index 0 must be positive and finite, got -5}}
+  // expected-error@+1 {{'sqz.pack' op scale at flat index 0 must be positive and finite, got -0.5}}
   %0 = sqz.pack %c scales(%s : tensor<f32>) : tensor<4xi8> -> !sqz.tensor<4xf32, #sqz.quant<i8, per_tensor>>
   return
 }
@@ -426,7 +426,7 @@ func.func @pack_scale_negative_zero(%c: tensor<4xi8>) {
 
 func.func @quantize_scale_infinite(%x: tensor<4xf32>) {
   %s = arith.constant dense<0x7F800000> : tensor<f32>
-  // expected-error@+1 {{'sqz.quantize' op scale at flat index 0 must be positive and finite, got INF}}
+  // expected-error@+1 {{'sqz.quantize' op scale at flat index 0 must be positive and finite, got +Inf}}
   %0 = sqz.quantize %x scales(%s : tensor<f32>) : tensor<4xf32> -> !sqz.tensor<4xf32, #sqz.quant<i8, per_tensor>>
   return
 }
@@ -435,7 +435,7 @@ func.func @quantize_scale_infinite(%x: tensor<4xf32>) {
 
 func.func @fake_quant_scale_nan(%x: tensor<4xf32>) {
   %s = arith.constant dense<0x7FC00000> : tensor<f32>
-  // expected-error@+1 {{'sqz.fake_quant' op scale at flat index 0 must be positive and finite, got nan}}
+  // expected-error@+1 {{'sqz.fake_quant' op scale at flat index 0 must be positive and finite, got NaN}}
   %0 = sqz.fake_quant %x scales(%s : tensor<f32>) as <i8, per_tensor> : tensor<4xf32>
   return
 }

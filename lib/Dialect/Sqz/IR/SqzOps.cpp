@@ -12,6 +12,7 @@
 #include "mlir/IR/TypeUtilities.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MathExtras.h"
 
@@ -62,10 +63,13 @@ static LogicalResult verifyQuantParams(Operation *op, QuantAttr quant,
   if (matchPattern(scales, m_Constant(&scaleValues))) {
     for (auto [index, scale] :
          llvm::enumerate(scaleValues.getValues<APFloat>()))
-      if (!scale.isFiniteNonZero() || scale.isNegative())
+      if (!scale.isFiniteNonZero() || scale.isNegative()) {
+        // toString works for every float type, also those wider than double.
+        SmallString<16> text;
+        scale.toString(text);
         return op->emitOpError("scale at flat index ")
-               << index << " must be positive and finite, got "
-               << scale.convertToDouble();
+               << index << " must be positive and finite, got " << text;
+      }
   }
 
   if (quant.getSymmetric()) {

@@ -116,14 +116,20 @@ static SmallVector<int32_t> columnSums(IntegerMatmul &match) {
   return sums;
 }
 
-/// The values of a constant tensor of i32-convertible integers, or nothing.
-static std::optional<SmallVector<int64_t>> constantInts(Value value) {
+/// The values of constant zero points, or nothing.
+static std::optional<SmallVector<int64_t>> constantZeroPoints(Value value,
+                                                              QuantAttr quant) {
   DenseIntElementsAttr attr;
   if (!value || !matchPattern(value, m_Constant(&attr)))
     return std::nullopt;
+  // Read as zeroPointToI32 reads them at run time.
+  bool isSigned =
+      attr.getElementType().getIntOrFloatBitWidth() > quant.getStorageWidth() ||
+      quant.getStorageSigned();
   SmallVector<int64_t> values;
   for (const APInt &v : attr.getValues<APInt>())
-    values.push_back(v.getSExtValue());
+    values.push_back(isSigned ? v.getSExtValue()
+                              : static_cast<int64_t>(v.getZExtValue()));
   return values;
 }
 
@@ -184,9 +190,9 @@ static void foldIntegerMatmul(RewriterBase &b, IntegerMatmul &match) {
     lhsZeroPoints = quantize.getZeroPoints();
   }
   std::optional<SmallVector<int64_t>> lhsZeroConst =
-      constantInts(lhsZeroPoints);
+      constantZeroPoints(lhsZeroPoints, lhsQuant);
   std::optional<SmallVector<int64_t>> rhsZeroConst =
-      constantInts(rhsZeroPoints);
+      constantZeroPoints(rhsZeroPoints, rhsQuant);
   bool staticLhsZero = lhsZeroPoints && lhsZeroConst &&
                        lhsQuant.getGranularity() == GranularityKind::PerTensor;
   bool runtimeLhsZero = lhsZeroPoints && !staticLhsZero;
@@ -370,32 +376,27 @@ static void foldIntegerMatmul(RewriterBase &b, IntegerMatmul &match) {
   auto epilogue = linalg::GenericOp::create(
       b, loc, outEmpty.getType(), inputs, outEmpty, maps, parallel,
       [&](OpBuilder &nb, Location l, ValueRange args) {
-        auto toI32 = [&](Value v) -> Value {
-          unsigned width = v.getType().getIntOrFloatBitWidth();
-          if (width == 32)
-            return v;
-          if (width > 32)
-            return arith::TruncIOp::create(nb, l, i32, v);
-          return arith::ExtSIOp::create(nb, l, i32, v);
-        };
         Value v = args[0];
         if (runtimeLhsZero)
-          v = arith::SubIOp::create(nb, l, v,
-                                    arith::MulIOp::create(nb, l,
-                                                          toI32(args[zaIndex]),
-                                                          args[colSumIndex]));
+          v = arith::SubIOp::create(
+              nb, l, v,
+              arith::MulIOp::create(
+                  nb, l, zeroPointToI32(nb, l, args[zaIndex], lhsQuant),
+                  args[colSumIndex]));
         if (rhsZeroPoints)
-          v = arith::SubIOp::create(nb, l, v,
-                                    arith::MulIOp::create(nb, l,
-                                                          toI32(args[zwIndex]),
-                                                          args[rowSumIndex]));
+          v = arith::SubIOp::create(
+              nb, l, v,
+              arith::MulIOp::create(
+                  nb, l, zeroPointToI32(nb, l, args[zwIndex], rhsQuant),
+                  args[rowSumIndex]));
         if (crossAtRunTime) {
           Value kza = arith::MulIOp::create(
               nb, l, arith::ConstantOp::create(nb, l, nb.getI32IntegerAttr(k)),
-              toI32(args[zaIndex]));
+              zeroPointToI32(nb, l, args[zaIndex], lhsQuant));
           v = arith::AddIOp::create(
               nb, l, v,
-              arith::MulIOp::create(nb, l, kza, toI32(args[zwIndex])));
+              arith::MulIOp::create(
+                  nb, l, kza, zeroPointToI32(nb, l, args[zwIndex], rhsQuant)));
         }
         Value value = arith::SIToFPOp::create(nb, l, f32, v);
         Value scale = constantMultiplier

@@ -8,6 +8,7 @@
 
 #include "sqz/Dialect/Sqz/IR/SqzOps.h"
 #include "sqz/Dialect/Sqz/Transforms/Passes.h"
+#include "sqz/Dialect/Sqz/Utils/QuantMath.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/IR/LinalgInterfaces.h"
@@ -253,52 +254,6 @@ static std::string formatScheme(const Weight &weight) {
   return scheme;
 }
 
-namespace {
-/// Finds the scale and zero point of a weight element. The weight is viewed
-/// as `[outer, axis, inner]` around the quantization axis.
-struct ParamIndexer {
-  ParamIndexer(QuantAttr quant, ArrayRef<int64_t> shape)
-      : granularity(quant.getGranularity()) {
-    if (granularity == GranularityKind::PerTensor)
-      return;
-    int64_t axis = quant.getAxis();
-    axisSize = shape[axis];
-    for (int64_t size : shape.drop_front(axis + 1))
-      inner *= size;
-    if (granularity == GranularityKind::PerGroup)
-      groupSize = quant.getGroupSize();
-  }
-
-  /// The parameter index of element `(outer, along, 0)`.
-  int64_t base(int64_t outer, int64_t along) const {
-    switch (granularity) {
-    case GranularityKind::PerTensor:
-      return 0;
-    case GranularityKind::PerChannel:
-      return along;
-    case GranularityKind::PerGroup:
-      return (outer * (axisSize / groupSize) + along / groupSize) * inner;
-    }
-    llvm_unreachable("unknown granularity");
-  }
-
-  /// How far the parameter index moves per step along `inner`.
-  int64_t innerStride() const {
-    return granularity == GranularityKind::PerGroup ? 1 : 0;
-  }
-
-  /// The parameter index of the element at row-major index `flat`.
-  int64_t operator()(int64_t flat) const {
-    int64_t outer = flat / (inner * axisSize);
-    int64_t along = (flat / inner) % axisSize;
-    return base(outer, along) + innerStride() * (flat % inner);
-  }
-
-  GranularityKind granularity;
-  int64_t axisSize = 1, inner = 1, groupSize = 1;
-};
-} // namespace
-
 /// The number of zero weights of a compressed weight made by an `sqz.pack` of
 /// constants: the elements the sparsity pattern leaves out, plus the kept
 /// codes equal to their zero point (or kept float values equal to zero).
@@ -346,10 +301,8 @@ static std::optional<int64_t> countCompressedZeros(const Weight &weight,
   std::optional<RawElements> zeroPointData =
       getRawElements(pack.getZeroPoints());
   ArrayRef<int64_t> shape = weight.type.getShape();
-  ParamIndexer paramIndex(quant, shape);
-  int64_t numParams = 1;
-  for (int64_t size : quant.getParamShape(shape))
-    numParams *= size;
+  ParamLayout layout(shape, quant);
+  int64_t numParams = layout.numParams();
   if (!zeroPointData || zeroPointData->numElements != numParams)
     return std::nullopt;
   SmallVector<uint64_t> zeroPoints(numParams);
@@ -361,20 +314,13 @@ static std::optional<int64_t> countCompressedZeros(const Weight &weight,
   int64_t zeros = 0;
   SparsityAttr sparsity = weight.sparsity;
   if (!sparsity) {
-    // Dense: walk [outer, axis, inner] without a division per element.
-    int64_t outerSize = params / (paramIndex.axisSize * paramIndex.inner);
-    int64_t step = paramIndex.innerStride(), flat = 0;
-    for (int64_t outer = 0; outer < outerSize; ++outer) {
-      for (int64_t along = 0; along < paramIndex.axisSize; ++along) {
-        int64_t param = paramIndex.base(outer, along);
-        for (int64_t i = 0; i < paramIndex.inner; ++i, ++flat, param += step)
-          zeros += codeAt(flat) == zeroPoints[param];
-      }
-    }
+    layout.forEach([&](int64_t flat, int64_t param) {
+      zeros += codeAt(flat) == zeroPoints[param];
+    });
     return zeros;
   }
   auto isZero = [&](int64_t valueIndex, int64_t flat) {
-    return codeAt(valueIndex) == zeroPoints[paramIndex(flat)];
+    return codeAt(valueIndex) == zeroPoints[layout.paramIndex(flat)];
   };
 
   if (sparsity.getKind() == SparsityKind::NM) {

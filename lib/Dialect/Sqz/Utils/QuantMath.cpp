@@ -9,67 +9,6 @@
 using namespace mlir;
 using namespace mlir::sqz;
 
-namespace {
-/// A tensor viewed as `[outer, along, inner]` around the quantization axis,
-/// with the number of scales and the scale index of each element.
-struct ParamLayout {
-  int64_t outer = 1, along = 1, inner = 1;
-  GranularityKind granularity;
-  int64_t groupSize = 1;
-
-  ParamLayout(ArrayRef<int64_t> shape, QuantAttr quant)
-      : granularity(quant.getGranularity()), groupSize(quant.getGroupSize()) {
-    if (granularity == GranularityKind::PerTensor) {
-      for (int64_t dim : shape)
-        along *= dim;
-      return;
-    }
-    int64_t axis = quant.getAxis();
-    for (int64_t i = 0; i < axis; ++i)
-      outer *= shape[i];
-    along = shape[axis];
-    for (size_t i = axis + 1; i < shape.size(); ++i)
-      inner *= shape[i];
-  }
-
-  int64_t numParams() const {
-    switch (granularity) {
-    case GranularityKind::PerTensor:
-      return 1;
-    case GranularityKind::PerChannel:
-      return along;
-    case GranularityKind::PerGroup:
-      return outer * (along / groupSize) * inner;
-    }
-    return 1;
-  }
-
-  /// Calls `fn(flatIndex, paramIndex)` for every element, in memory order.
-  template <typename Fn> void forEach(Fn fn) const {
-    int64_t flat = 0;
-    for (int64_t o = 0; o < outer; ++o) {
-      for (int64_t a = 0; a < along; ++a) {
-        int64_t base;
-        switch (granularity) {
-        case GranularityKind::PerTensor:
-          base = 0;
-          break;
-        case GranularityKind::PerChannel:
-          base = a;
-          break;
-        case GranularityKind::PerGroup:
-          base = (o * (along / groupSize) + a / groupSize) * inner;
-          break;
-        }
-        bool perElement = granularity == GranularityKind::PerGroup;
-        for (int64_t i = 0; i < inner; ++i, ++flat)
-          fn(flat, perElement ? base + i : base);
-      }
-    }
-  }
-};
-} // namespace
-
 bool mlir::sqz::quantizeBuffer(ArrayRef<float> values, ArrayRef<int64_t> shape,
                                QuantAttr quant, QuantizedBuffer &result,
                                int64_t &badIndex) {

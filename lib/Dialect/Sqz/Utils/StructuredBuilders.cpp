@@ -17,6 +17,25 @@ Value mlir::sqz::castFloat(OpBuilder &b, Location loc, Value value, Type type) {
   return arith::TruncFOp::create(b, loc, type, value);
 }
 
+Value mlir::sqz::toI32(OpBuilder &b, Location loc, Value value, bool isSigned) {
+  unsigned width = value.getType().getIntOrFloatBitWidth();
+  Type i32 = b.getI32Type();
+  if (width == 32)
+    return value;
+  if (width > 32)
+    return arith::TruncIOp::create(b, loc, i32, value);
+  if (isSigned)
+    return arith::ExtSIOp::create(b, loc, i32, value);
+  return arith::ExtUIOp::create(b, loc, i32, value);
+}
+
+Value mlir::sqz::zeroPointToI32(OpBuilder &b, Location loc, Value value,
+                                QuantAttr quant) {
+  bool wider =
+      value.getType().getIntOrFloatBitWidth() > quant.getStorageWidth();
+  return toI32(b, loc, value, wider || quant.getStorageSigned());
+}
+
 static Value extend(OpBuilder &b, Location loc, Value value, Type type,
                     Extend how) {
   if (how == Extend::None || value.getType() == type)

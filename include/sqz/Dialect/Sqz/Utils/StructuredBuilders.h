@@ -9,12 +9,24 @@
 #ifndef SQZ_DIALECT_SQZ_UTILS_STRUCTUREDBUILDERS_H
 #define SQZ_DIALECT_SQZ_UTILS_STRUCTUREDBUILDERS_H
 
+#include "sqz/Dialect/Sqz/IR/SqzAttrs.h"
+
 #include "mlir/IR/Builders.h"
 
 namespace mlir::sqz {
 
 /// Converts a float scalar to `type` (extf or truncf; nothing when equal).
 Value castFloat(OpBuilder &b, Location loc, Value value, Type type);
+
+/// Converts an integer scalar to i32: truncated when wider, else extended
+/// as signed or unsigned.
+Value toI32(OpBuilder &b, Location loc, Value value, bool isSigned);
+
+/// Converts a zero-point scalar of a `quant` scheme to i32. A zero point no
+/// wider than the storage type is read with the storage's signedness (a u8
+/// zero point of 200 may be held as i8 -56), a wider one as signed, as the
+/// sqz verifiers read it.
+Value zeroPointToI32(OpBuilder &b, Location loc, Value value, QuantAttr quant);
 
 /// How a contraction operand is brought to the accumulator's type.
 enum class Extend { None, Signed, Unsigned };

@@ -377,4 +377,80 @@ def SqzFoldScales : Pass<"sqz-fold-scales", "ModuleOp"> {
   ];
 }
 
+def SqzPrune : Pass<"sqz-prune", "ModuleOp"> {
+  let summary = "Prunes the constant weights of linear layers";
+  let description = [{
+    Zeroes or removes weights of every linear layer with a constant weight
+    (the forms `sqz-quantize-weights` recognises).
+
+    * `method=magnitude` scores a weight by `|W|`; `method=wanda` by
+      `|W_kn| * ||X_k||_2`, the input-channel norms read from the
+      statistics file `stats` (docs/statistics.md), compared within each
+      output channel.
+    * `pattern=unstructured` zeroes the `sparsity` fraction of lowest-scored
+      weights, per layer (`scope=layer`) or below one threshold over all
+      layers (`scope=global`, magnitude only); the result is a `!sqz.tensor`
+      with `#sqz.sparsity<unstructured>` (a bit mask plus the kept values).
+    * `pattern=nm` keeps the `n` highest-scored of every `m` consecutive
+      weights along the reduction axis: `#sqz.sparsity<nm(n, m, axis)>`,
+      stored as the kept values plus `ceil(log2 m)`-bit positions (2-bit
+      indices for 2:4, the layout of NVIDIA's sparse tensor cores).
+    * `pattern=rows` removes whole output channels by row norm: the layer's
+      weight and bias shrink and the consumer's weight loses the matching
+      input rows. `pattern=heads` removes attention heads (`num-heads`) as
+      units through the Q/K/V projections and the output projection.
+
+    The result of unstructured and N:M pruning is an `sqz.matmul` on an
+    `sqz.pack` of the kept values; `sqz-quantize-weights` run afterwards
+    quantizes the kept values and keeps the pattern (2:4 + int8).
+  }];
+  let dependentDialects = ["::mlir::sqz::SqzDialect", "::mlir::arith::ArithDialect",
+                           "::mlir::tensor::TensorDialect"];
+  let options = [
+    Option<"method", "method", "std::string", "\"magnitude\"",
+           "How weights are scored: magnitude|wanda">,
+    Option<"pattern", "pattern", "std::string", "\"unstructured\"",
+           "What is removed: unstructured|nm|rows|heads">,
+    Option<"sparsity", "sparsity", "double", "0.5",
+           "Fraction of weights (unstructured), rows or heads to remove">,
+    Option<"n", "n", "int64_t", "2", "Weights kept per group (pattern=nm)">,
+    Option<"m", "m", "int64_t", "4", "Group length along the reduction axis (pattern=nm)">,
+    Option<"scope", "scope", "std::string", "\"layer\"",
+           "Threshold per layer or one for all layers: layer|global">,
+    Option<"numHeads", "num-heads", "int64_t", "0",
+           "Attention heads of each Q/K/V projection (pattern=heads)">,
+    Option<"stats", "stats", "std::string", "\"\"",
+           "Calibration statistics file (JSON, docs/statistics.md) for method=wanda">,
+    Option<"explain", "explain", "bool", "false",
+           "Emit a remark on every linear layer that is left alone, saying why">
+  ];
+}
+
+def SqzVerifySparsity : Pass<"sqz-verify-sparsity", "ModuleOp"> {
+  let summary = "Proves that stored sparse data satisfies its pattern";
+  let description = [{
+    Checks every constant sparse tensor in the module: the N:M positions of
+    an `sqz.pack` (in range, strictly increasing within each group), the
+    unstructured mask against the number of stored values, and constants of
+    an upstream `#sparse_tensor.encoding` 2:4 type (at most 2 non-zeros in
+    every group of 4). A violation is an error that names the first
+    offending index; the pass fails.
+  }];
+}
+
+def SqzExportSparseTensor : Pass<"sqz-export-sparse-tensor", "ModuleOp"> {
+  let summary = "Rewrites N:M float weights into upstream sparse_tensor 2:4 form";
+  let description = [{
+    Replaces every `sqz.matmul` whose weight is a constant, unquantized
+    `#sqz.sparsity<nm(2, 4, axis)>` tensor along the innermost axis by a
+    `linalg.matmul` on a weight of the upstream 2:4 encoding
+    (`(i, j) -> (i : dense, j floordiv 4 : dense, j mod 4 : structured[2, 4])`)
+    that `mlir-opt --sparsifier` compiles.
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect",
+                           "::mlir::sparse_tensor::SparseTensorDialect",
+                           "::mlir::tensor::TensorDialect",
+                           "::mlir::arith::ArithDialect"];
+}
+
 #endif // SQZ_DIALECT_SQZ_TRANSFORMS_PASSES_TD

@@ -1,0 +1,74 @@
+//===- LinearLayers.h - Finding and replacing linear layers -----*- C++ -*-===//
+//
+// The linear layers `y = x W (+ b)` that importers emit as linalg
+// contractions, found through their indexing maps, and their replacement by
+// an sqz.matmul on a compressed weight. Shared by the passes that compress
+// weights (quantization, pruning).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SQZ_DIALECT_SQZ_TRANSFORMS_LINEARLAYERS_H
+#define SQZ_DIALECT_SQZ_TRANSFORMS_LINEARLAYERS_H
+
+#include "sqz/Dialect/Sqz/IR/SqzOps.h"
+
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/IR/PatternMatch.h"
+
+#include <string>
+
+namespace mlir::sqz {
+
+/// A linear layer `y = x W (+ b)` found in the IR: what the rewrite builds
+/// the sqz.matmul from, and the ops it replaces.
+struct LinearLayer {
+  /// The contraction that computes `x W`.
+  linalg::LinalgOp contraction;
+  /// The activation `x`, `[M, K]` or `[B, M, K]`.
+  Value input;
+  /// The constant weight as stored: `[K, N]`, `[N, K]` when
+  /// `weightTransposed`, or one per batch, `[B, K, N]` / `[B, N, K]`.
+  Value weight;
+  bool weightTransposed = false;
+  /// The `[N]` bias of an add that follows the contraction, and that add,
+  /// whose result the sqz.matmul replaces; null when there is none.
+  Value bias;
+  Operation *biasAdd = nullptr;
+
+  /// The axes of `weight` that hold the output channels (N) and the
+  /// reduction (K).
+  int64_t channelAxis() const;
+  int64_t reductionAxis() const;
+};
+
+/// Recognises a contraction `x W` with a zero accumulator and finds how it
+/// reads its weight: a linalg.matmul, linalg.batch_matmul or linalg.generic
+/// whose result is `[M, N]` or `[B, M, N]`, whose activation is read with the
+/// result's rows and `K` (`[M, K]`, `[B, M, K]`) and whose weight, seen
+/// through transposes and broadcasts, is a 2-D `[K, N]` / `[N, K]` shared by
+/// all rows or a 3-D `[B, K, N]` / `[B, N, K]` per batch. Sets `why` on
+/// failure.
+FailureOr<LinearLayer> matchLinearLayer(linalg::LinalgOp op, std::string &why);
+
+/// Records as the layer's bias the `[N]` vector `b` when the contraction's
+/// only user computes `y + b` broadcast along the rows and nothing else: a
+/// `linalg.generic` or `linalg.add` (the bias read through a broadcast), or
+/// an `arith.addf` on tensors of the broadcast bias.
+void matchBiasAdd(LinearLayer &layer);
+
+/// Replaces `layer` (and its bias add, when matched) by an `sqz.matmul` of
+/// its input and `weight`, a compressed tensor with the weight's shape, and
+/// erases what only the layer read. `weightHolder`, the op that held the
+/// float weight, is erased too when it is a private `ml_program.global` that
+/// nothing loads any more. The layer's `sqz.layer` name moves to the new op.
+MatmulOp replaceLinearLayer(RewriterBase &rewriter, LinearLayer &layer,
+                            Value weight, Operation *weightHolder);
+
+/// The insertion point for the constants of `layer`'s compressed weight:
+/// before its last op (the bias add when there is one, as the bias is
+/// defined before it).
+Operation *lastOpOf(const LinearLayer &layer);
+
+} // namespace mlir::sqz
+
+#endif // SQZ_DIALECT_SQZ_TRANSFORMS_LINEARLAYERS_H

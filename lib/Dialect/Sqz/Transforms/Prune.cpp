@@ -21,6 +21,8 @@ struct SqzPrunePass : sqz::impl::SqzPruneBase<SqzPrunePass> {
     PruneOptions options;
     options.pattern =
         pattern == "rows" ? PrunePattern::Rows : PrunePattern::Heads;
+    options.sparsity = sparsity;
+    options.numHeads = numHeads;
     auto explainSkip = [&](Operation *op, StringRef why) {
       if (explain)
         op->emitRemark("weight not pruned: ") << why;

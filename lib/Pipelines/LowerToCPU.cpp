@@ -4,9 +4,10 @@
 // (`sqz-run`) or `mlir-translate --mlir-to-llvmir`:
 //
 //   [sqz -> linalg]  ->  entry points (C interface, signature, read-only args)
-//   -> elementwise fusion  ->  one-shot-bufferize (function boundaries,
-//   identity layouts)  ->  buffer deallocation  ->  loops (innermost loop
-//   parallel and contiguous)  ->  LLVM  ->  check
+//   -> elementwise fusion  ->  register tiles of contractions and
+//   elementwise ops vectorized  ->  one-shot-bufferize (function boundaries,
+//   identity layouts)  ->  buffer deallocation  ->  loops for the rest
+//   (innermost loop parallel and contiguous)  ->  LLVM  ->  check
 //
 //===----------------------------------------------------------------------===//
 
@@ -56,6 +57,16 @@ void sqz::buildLowerToCPUPipeline(OpPassManager &pm,
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
 
+  // ---- Vectorization --------------------------------------------------------
+  // Matmul-shaped contractions and elementwise ops with static shapes become
+  // loops over register tiles of vector ops (i8 x i8 -> i32 in integer
+  // arithmetic); anything else stays for the loops below.
+  if (options.vectorize) {
+    pm.addNestedPass<func::FuncOp>(createSqzVectorize());
+    pm.addPass(createCanonicalizerPass());
+    pm.addPass(createCSEPass());
+  }
+
   // ---- Bufferization --------------------------------------------------------
   pm.addPass(bufferization::createEmptyTensorEliminationPass());
   bufferization::OneShotBufferizePassOptions bufferizeOptions;
@@ -75,19 +86,24 @@ void sqz::buildLowerToCPUPipeline(OpPassManager &pm,
   if (options.contiguousInnerLoop)
     pm.addNestedPass<func::FuncOp>(createSqzContiguousInnerLoop());
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
-  pm.addPass(createConvertVectorToSCFPass());
+  // n-D transfers of the vector tiles: unrolled into 1-D ones, without a
+  // temporary buffer.
+  VectorTransferToSCFOptions vectorToSCFOptions;
+  vectorToSCFOptions.enableFullUnroll();
+  pm.addPass(createConvertVectorToSCFPass(vectorToSCFOptions));
   pm.addPass(createLowerAffinePass());
   pm.addPass(createSCFToControlFlowPass());
 
   // ---- The LLVM tail (see MLIR22-FACTS.md) ---------------------------------
+  pm.addPass(createConvertMathToLLVMPass());
+  // What has no LLVM intrinsic (erf, atan2, ...) becomes a libm call; on
+  // vectors one per element, through vector ops: before the vector lowering.
+  pm.addPass(createConvertMathToLibmPass());
   pm.addPass(createConvertVectorToLLVMPass());
   pm.addPass(memref::createExpandStridedMetadataPass());
   // expand-strided-metadata leaves affine.apply behind.
   pm.addPass(createLowerAffinePass());
   pm.addPass(createFinalizeMemRefToLLVMConversionPass());
-  pm.addPass(createConvertMathToLLVMPass());
-  // What has no LLVM intrinsic (erf, atan2, ...) becomes a libm call.
-  pm.addPass(createConvertMathToLibmPass());
   pm.addPass(arith::createArithExpandOpsPass());
   pm.addPass(createArithToLLVMConversionPass());
   pm.addPass(createConvertIndexToLLVMPass());

@@ -1,5 +1,6 @@
 // RUN: sqz-opt %s --sqz-lower-to-cpu | FileCheck %s
 // RUN: sqz-opt %s --sqz-lower-to-cpu="fuse-elementwise=0" | FileCheck %s --check-prefix=NOFUSE
+// RUN: sqz-opt %s --sqz-lower-to-cpu="vectorize=0" | FileCheck %s --check-prefix=LOOPS
 
 // The output is LLVM dialect only (the pipeline's own check passed, and no op
 // of another dialect is printed), and mlir-translate turns it into LLVM IR.
@@ -9,26 +10,36 @@
 // ONLY: module
 // ONLY: llvm.func @matmul_i8(
 
-// An i8 x i8 -> i32 matmul stays integer: sign-extend, multiply and add in
+// An i8 x i8 -> i32 matmul stays integer: a 4x16 tile of i32 accumulators
+// (sqz-vectorize), rows of B sign-extended to i32, multiplied and added in
 // i32; no conversion to float anywhere.
 // CHECK-LABEL: llvm.func @matmul_i8(
 //  CHECK-SAME:   attributes {llvm.emit_c_interface, sqz.signature = (tensor<4x8xi8>, tensor<8x16xi8>) -> tensor<4x16xi32>}
-//       CHECK:   %[[A:.*]] = llvm.load %{{.*}} : !llvm.ptr -> i8
-//       CHECK:   %[[B:.*]] = llvm.load %{{.*}} : !llvm.ptr -> i8
-//       CHECK:   %[[ACC:.*]] = llvm.load %{{.*}} : !llvm.ptr -> i32
-//       CHECK:   %[[AX:.*]] = llvm.sext %[[A]] : i8 to i32
-//       CHECK:   %[[BX:.*]] = llvm.sext %[[B]] : i8 to i32
-//       CHECK:   %[[P:.*]] = llvm.mul %[[AX]], %[[BX]] : i32
-//       CHECK:   %[[S:.*]] = llvm.add %[[ACC]], %[[P]] : i32
-//       CHECK:   llvm.store %[[S]], %{{.*}} : i32, !llvm.ptr
+//       CHECK:   %[[B:.*]] = llvm.load %{{.*}} : !llvm.ptr -> vector<16xi8>
+//       CHECK:   %[[BX:.*]] = llvm.sext %[[B]] : vector<16xi8> to vector<16xi32>
+//       CHECK:   %[[P:.*]] = llvm.mul %{{.*}}, %[[BX]] : vector<16xi32>
+//       CHECK:   llvm.add %[[P]], %{{.*}} : vector<16xi32>
+//   CHECK-NOT:   {{sitofp|uitofp|fptosi|fmul|fadd}}
+//       CHECK:   llvm.store %{{.*}}, %{{.*}} : vector<16xi32>, !llvm.ptr
 //   CHECK-NOT:   {{sitofp|uitofp|fptosi|fmul|fadd}}
 // The C interface wrapper: result struct pointer first, then one pointer per
 // memref descriptor.
 // CHECK-LABEL: llvm.func @_mlir_ciface_matmul_i8(%{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr)
 //       CHECK:   llvm.call @matmul_i8(
 
+// Without sqz-vectorize, the loops are scalar: one i8 of A and of B at a time.
+// LOOPS-LABEL: llvm.func @matmul_i8(
+//       LOOPS:   %[[A:.*]] = llvm.load %{{.*}} : !llvm.ptr -> i8
+//       LOOPS:   %[[B:.*]] = llvm.load %{{.*}} : !llvm.ptr -> i8
+//       LOOPS:   %[[ACC:.*]] = llvm.load %{{.*}} : !llvm.ptr -> i32
+//       LOOPS:   %[[AX:.*]] = llvm.sext %[[A]] : i8 to i32
+//       LOOPS:   %[[BX:.*]] = llvm.sext %[[B]] : i8 to i32
+//       LOOPS:   %[[P:.*]] = llvm.mul %[[AX]], %[[BX]] : i32
+//       LOOPS:   %[[S:.*]] = llvm.add %[[ACC]], %[[P]] : i32
+//       LOOPS:   llvm.store %[[S]], %{{.*}} : i32, !llvm.ptr
+
 // LLVMIR: define { ptr, ptr, i64, [2 x i64], [2 x i64] } @matmul_i8(
-// LLVMIR: sext i8 %{{.*}} to i32
+// LLVMIR: sext <16 x i8> %{{.*}} to <16 x i32>
 // LLVMIR: define void @_mlir_ciface_matmul_i8(ptr %{{.*}}, ptr %{{.*}}, ptr %{{.*}})
 func.func @matmul_i8(%a: tensor<4x8xi8>, %b: tensor<8x16xi8>) -> tensor<4x16xi32> {
   %zero = arith.constant 0 : i32
@@ -39,13 +50,14 @@ func.func @matmul_i8(%a: tensor<4x8xi8>, %b: tensor<8x16xi8>) -> tensor<4x16xi32
   return %c : tensor<4x16xi32>
 }
 
-// Elementwise ops on whole tensors become one fused loop nest: the result is
-// the only buffer. Without fusion, the intermediate is allocated and freed.
-// erf has no LLVM intrinsic: it becomes a libm call.
+// Elementwise ops on whole tensors become one fused loop nest over rows of 8
+// (sqz-vectorize): the result is the only buffer. Without fusion, the
+// intermediate is allocated and freed. erf has no LLVM intrinsic: it becomes
+// a libm call per element.
 // CHECK-LABEL: llvm.func @fused_elementwise(
 //       CHECK:   llvm.call @malloc
 //   CHECK-NOT:   llvm.call @malloc
-//       CHECK:   llvm.fadd
+//       CHECK:   llvm.fadd %{{.*}}, %{{.*}} : vector<8xf32>
 //       CHECK:   llvm.call @erff(
 //   CHECK-NOT:   llvm.call @free
 // NOFUSE-LABEL: llvm.func @fused_elementwise(

@@ -2,7 +2,8 @@
 //
 // The passes the named pipelines are built from beside the upstream ones:
 // `sqz-export-entry-points`, `sqz-decompose-aggregate-ops`,
-// `sqz-contiguous-inner-loop` and the contract check `sqz-check-llvm-dialect`.
+// `sqz-contiguous-inner-loop`, `sqz-vectorize` and the contract check
+// `sqz-check-llvm-dialect`.
 //
 //===----------------------------------------------------------------------===//
 

@@ -129,4 +129,67 @@ def SqzContiguousInnerLoop : Pass<"sqz-contiguous-inner-loop"> {
   let dependentDialects = ["::mlir::linalg::LinalgDialect"];
 }
 
+def SqzVectorize : Pass<"sqz-vectorize", "::mlir::func::FuncOp"> {
+  let summary = "Tile linalg ops into static register-sized tiles and "
+                "vectorize them with the upstream linalg vectorizer";
+  let description = [{
+    Runs on tensors, before bufferization. Two classes of linalg ops with
+    static shapes are tiled with `scf::tileUsingSCF` and each tile is turned
+    into vector ops by `linalg::vectorize`:
+
+    * matmul-shaped contractions (loops `(m, n, k)`, maps `(m, k)`, `(k, n)`,
+      `(m, n)`, a multiply-add body; floats all of one type, integers
+      possibly extended, e.g. `i8` to `i32`): tiles of `m x n x 1` with `m x n` = 8 x 32 for float and 4 x 64
+      for integer accumulators (16 AVX-512 registers of accumulators). The
+      tile becomes a `vector.contract`; `arith.extsi` of `i8` operands is
+      folded into it (`i8 x i8 -> i32`), and the accumulator's transfer pair
+      is hoisted out of the `k` loop, so it stays in registers;
+    * elementwise and broadcast ops (all loops parallel, identity output map,
+      every input either reads the innermost loop along its last dimension or
+      not at all): tiles of 1 x ... x 1 x 16.
+
+    A tile size is the largest divisor of the dimension not above the target,
+    so every tile is full and no masks are needed; when the innermost tile
+    would be narrower than 16 (of a wider dimension), or anything else does
+    not fit, the op is left alone for the loop path
+    (`sqz-contiguous-inner-loop`, `convert-linalg-to-loops`).
+
+    With `lower-contractions` (the default) the contractions are lowered at
+    once: same-type ones to elementwise `arith.mulf`/`arith.addf` (one
+    product and one sum per output element and step of `k`, in the order of
+    the scalar loops, so float results are bit-identical to them; no FMA),
+    mixed-type ones to `vector.outerproduct` in the accumulator type
+    (`arith.extsi` to `i32`, `arith.muli`, `arith.addi`).
+
+    ```mlir
+    %c = linalg.matmul ins(%a, %b : tensor<64x512xi8>, tensor<512x512xi8>)
+                       outs(%acc : tensor<64x512xi32>) -> tensor<64x512xi32>
+    // becomes (lower-contractions=false), in loops over m, n and k:
+    %r = scf.for %k = %c0 to %c512 step %c1 iter_args(%v = %init)
+        -> (vector<4x64xi32>) {
+      %x = vector.transfer_read %a_tile ... : tensor<4x1xi8>, vector<4x1xi8>
+      %y = vector.transfer_read %b_tile ... : tensor<1x64xi8>, vector<1x64xi8>
+      %s = vector.contract {...} %x, %y, %v
+          : vector<4x1xi8>, vector<1x64xi8> into vector<4x64xi32>
+      scf.yield %s : vector<4x64xi32>
+    }
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::affine::AffineDialect",
+    "::mlir::arith::ArithDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect",
+    "::mlir::ub::UBDialect",
+    "::mlir::vector::VectorDialect",
+  ];
+  let options = [
+    Option<"lowerContractions", "lower-contractions", "bool",
+           /*default=*/"true",
+           "Lower the vector.contract ops of the tiles to elementwise "
+           "arithmetic (same types) or outer products (mixed types)">,
+  ];
+}
+
 #endif // SQZ_PIPELINES_PASSES_TD

@@ -23,6 +23,12 @@ struct LowerToCPUOptions : public PassPipelineOptions<LowerToCPUOptions> {
       llvm::cl::desc("Generalize named linalg ops and fuse elementwise "
                      "producers into their consumers before bufferization"),
       llvm::cl::init(true)};
+  PassOptions::Option<bool> vectorize{
+      *this, "vectorize",
+      llvm::cl::desc("Tile contractions and elementwise ops into register "
+                     "tiles and vectorize them with the linalg vectorizer "
+                     "(sqz-vectorize); the rest goes through loops"),
+      llvm::cl::init(true)};
   PassOptions::Option<bool> contiguousInnerLoop{
       *this, "contiguous-inner-loop",
       llvm::cl::desc("Interchange contraction loops so that the innermost "

@@ -1,0 +1,279 @@
+//===- Vectorize.cpp - Tile linalg ops and vectorize the tiles ------------===//
+//
+// Tiles matmul-shaped contractions and elementwise linalg ops into static,
+// register-sized tiles with scf::tileUsingSCF and vectorizes each tile with
+// linalg::vectorize; contractions become vector.contract ops whose
+// accumulator stays in registers across the reduction loop.
+//
+//===----------------------------------------------------------------------===//
+
+#include "sqz/Pipelines/Passes.h"
+
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/UB/IR/UBOps.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/Dialect/Vector/Transforms/LoweringPatterns.h"
+#include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "mlir/Transforms/LoopInvariantCodeMotionUtils.h"
+
+#include "llvm/Support/Debug.h"
+
+#define DEBUG_TYPE "sqz-vectorize"
+
+namespace mlir::sqz {
+#define GEN_PASS_DEF_SQZVECTORIZE
+#include "sqz/Pipelines/Passes.h.inc"
+} // namespace mlir::sqz
+
+using namespace mlir;
+
+namespace {
+
+/// Width of the innermost tile of elementwise ops: one AVX-512 register of
+/// f32.
+constexpr int64_t kVectorWidth = 16;
+
+/// Register tiles (m x n) of contractions: 16 AVX-512 registers of
+/// accumulators. Measured on a 64x512 @ 512x512 matmul (bench/results/
+/// cpu_vectorize.md): wider n suits the integer path (one sign extension of a
+/// row of B serves fewer rows of A), taller m the float one.
+constexpr int64_t kFloatTileM = 8, kFloatTileN = 32;
+constexpr int64_t kIntTileM = 4, kIntTileN = 64;
+
+/// Returns the largest divisor of `size` that is at most `target`.
+static int64_t largestDivisor(int64_t size, int64_t target) {
+  for (int64_t candidate = std::min(size, target); candidate > 1; --candidate)
+    if (size % candidate == 0)
+      return candidate;
+  return 1;
+}
+
+/// Returns true when the innermost tile of width `width` over a dimension of
+/// `size` is worth vectorizing: the whole dimension, or at least
+/// `kVectorWidth` wide.
+static bool isWideEnough(int64_t width, int64_t size) {
+  return width == size || width >= kVectorWidth;
+}
+
+/// Tile sizes for a matmul-shaped contraction: loops (m, n, k), maps
+/// (m, k), (k, n), (m, n). Empty if `op` is none.
+static SmallVector<int64_t> contractionTileSizes(linalg::LinalgOp op,
+                                                 ArrayRef<int64_t> ranges) {
+  if (op.getNumLoops() != 3 || op.getNumDpsInputs() != 2 ||
+      op.getNumDpsInits() != 1 || !linalg::isaContractionOpInterface(op))
+    return {};
+  SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
+  if (!linalg::isParallelIterator(iterators[0]) ||
+      !linalg::isParallelIterator(iterators[1]) ||
+      !linalg::isReductionIterator(iterators[2]))
+    return {};
+  MLIRContext *context = op.getContext();
+  AffineExpr m, n, k;
+  bindDims(context, m, n, k);
+  SmallVector<AffineMap> expected = {AffineMap::get(3, 0, {m, k}, context),
+                                     AffineMap::get(3, 0, {k, n}, context),
+                                     AffineMap::get(3, 0, {m, n}, context)};
+  if (op.getIndexingMapsArray() != expected)
+    return {};
+
+  // Float tiles of mixed types would become outer products, which LLVM
+  // lowers to fused multiply-adds: they would round unlike the loops.
+  Type accType = getElementTypeOrSelf(op.getDpsInitOperand(0)->get());
+  bool isFloat = isa<FloatType>(accType);
+  if (isFloat && llvm::any_of(op.getDpsInputs(), [&](Value input) {
+        return getElementTypeOrSelf(input) != accType;
+      }))
+    return {};
+  int64_t tileM = largestDivisor(ranges[0], isFloat ? kFloatTileM : kIntTileM);
+  int64_t tileN = largestDivisor(ranges[1], isFloat ? kFloatTileN : kIntTileN);
+  if (!isWideEnough(tileN, ranges[1]))
+    return {};
+  return {tileM, tileN, 1};
+}
+
+/// Tile sizes for an elementwise or broadcast op: all loops parallel, an
+/// identity output map, and every input reading the innermost loop along its
+/// last dimension or not at all. Empty if `op` is none.
+static SmallVector<int64_t> elementwiseTileSizes(linalg::LinalgOp op,
+                                                 ArrayRef<int64_t> ranges) {
+  unsigned numLoops = op.getNumLoops();
+  if (numLoops == 0 || op.getNumParallelLoops() != numLoops ||
+      op.getNumDpsInits() != 1)
+    return {};
+  if (!op.getMatchingIndexingMap(op.getDpsInitOperand(0)).isIdentity())
+    return {};
+  unsigned innermost = numLoops - 1;
+  for (OpOperand *input : op.getDpsInputOperands()) {
+    AffineMap map = op.getMatchingIndexingMap(input);
+    if (!map.isProjectedPermutation())
+      return {};
+    if (!map.isFunctionOfDim(innermost))
+      continue;
+    auto last = dyn_cast<AffineDimExpr>(map.getResults().back());
+    if (!last || last.getPosition() != innermost)
+      return {};
+  }
+
+  SmallVector<int64_t> sizes(numLoops, 1);
+  sizes.back() = largestDivisor(ranges.back(), kVectorWidth);
+  if (!isWideEnough(sizes.back(), ranges.back()))
+    return {};
+  return sizes;
+}
+
+/// Tile sizes for `op`, or empty if the op is left to the loop path.
+static SmallVector<int64_t> tileSizesFor(linalg::LinalgOp op) {
+  if (!op.hasPureTensorSemantics() || op.hasDynamicShape())
+    return {};
+  for (Value operand : op->getOperands()) {
+    Type element = getElementTypeOrSelf(operand);
+    if (!element.isIntOrFloat() || element.isInteger(1))
+      return {};
+  }
+  if (failed(linalg::vectorizeOpPrecondition(op)))
+    return {};
+  SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+  if (SmallVector<int64_t> sizes = contractionTileSizes(op, ranges);
+      !sizes.empty())
+    return sizes;
+  return elementwiseTileSizes(op, ranges);
+}
+
+/// Tiles `op` with `sizes` and vectorizes the tile. On failure the op (or
+/// its scalar tile) is left for the loop path.
+static void tileAndVectorize(RewriterBase &rewriter, linalg::LinalgOp op,
+                             ArrayRef<int64_t> sizes) {
+  rewriter.setInsertionPoint(op);
+  scf::SCFTilingOptions options;
+  options.setTileSizes(getAsIndexOpFoldResult(op.getContext(), sizes));
+  FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
+      rewriter, cast<TilingInterface>(op.getOperation()), options);
+  if (failed(tiled)) {
+    LLVM_DEBUG(llvm::dbgs() << "cannot tile " << op << "\n");
+    return;
+  }
+  rewriter.replaceOp(op, tiled->replacements);
+
+  for (Operation *tile : tiled->tiledOps) {
+    rewriter.setInsertionPoint(tile);
+    FailureOr<linalg::VectorizationResult> vectorized =
+        linalg::vectorize(rewriter, tile);
+    if (failed(vectorized)) {
+      LLVM_DEBUG(llvm::dbgs() << "cannot vectorize " << *tile << "\n");
+      continue;
+    }
+    rewriter.replaceOp(tile, vectorized->replacements);
+  }
+}
+
+/// Replaces `fma` by a multiply and an add, each rounded.
+static void splitFMA(RewriterBase &rewriter, vector::FMAOp fma) {
+  rewriter.setInsertionPoint(fma);
+  Value product =
+      arith::MulFOp::create(rewriter, fma.getLoc(), fma.getLhs(), fma.getRhs());
+  rewriter.replaceOpWithNewOp<arith::AddFOp>(fma, fma.getAcc(), product);
+}
+
+/// Applies the canonicalization patterns of every loaded dialect and op. As
+/// in the canonicalizer pass, IR that does not converge is no error; neither
+/// is it for the other pattern sets here: an op left unlowered is reported by
+/// the pipeline's final check.
+static void canonicalize(Operation *root) {
+  MLIRContext *context = root->getContext();
+  RewritePatternSet patterns(context);
+  for (Dialect *dialect : context->getLoadedDialects())
+    dialect->getCanonicalizationPatterns(patterns);
+  for (RegisteredOperationName op : context->getRegisteredOperations())
+    op.getCanonicalizationPatterns(patterns, context);
+  (void)applyPatternsGreedily(root, std::move(patterns));
+}
+
+struct SqzVectorizePass : public sqz::impl::SqzVectorizeBase<SqzVectorizePass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    func::FuncOp function = getOperation();
+    MLIRContext *context = &getContext();
+
+    // ---- Tile and vectorize ------------------------------------------------
+    SmallVector<std::pair<linalg::LinalgOp, SmallVector<int64_t>>> candidates;
+    function.walk([&](linalg::LinalgOp op) {
+      SmallVector<int64_t> sizes = tileSizesFor(op);
+      if (!sizes.empty())
+        candidates.emplace_back(op, std::move(sizes));
+    });
+    if (candidates.empty())
+      return;
+    IRRewriter rewriter(context);
+    for (auto &[op, sizes] : candidates)
+      tileAndVectorize(rewriter, op, sizes);
+
+    // ---- Contractions ------------------------------------------------------
+    // The vectorizer reads operands broadcast to the full iteration space and
+    // reduces with vector.multi_reduction: move the broadcasts out of the
+    // transfers and fold them, the multiply and the extensions into one
+    // mixed-type vector.contract. Before canonicalization, which would fold
+    // the unit-k reduction into a plain add first.
+    {
+      RewritePatternSet patterns(context);
+      vector::populateVectorTransferPermutationMapLoweringPatterns(patterns);
+      vector::populateVectorReductionToContractPatterns(patterns);
+      vector::populateFoldArithExtensionPatterns(patterns);
+      (void)applyPatternsGreedily(function, std::move(patterns));
+    }
+    canonicalize(function);
+
+    // ---- Accumulators in registers -----------------------------------------
+    // The accumulator tile is read before and written after each step of k
+    // at the same place: carry it through the loop as a vector instead.
+    // Innermost loops first; hoisting replaces a loop by one with more
+    // results, inside its (unchanged) parent.
+    SmallVector<scf::ForOp> loops;
+    function.walk([&](scf::ForOp loop) { loops.push_back(loop); });
+    for (scf::ForOp loop : loops)
+      hoistLoopInvariantSubsets(rewriter,
+                                cast<LoopLikeOpInterface>(loop.getOperation()));
+
+    if (!lowerContractions) {
+      canonicalize(function);
+      return;
+    }
+    // Same types: elementwise multiply and add per step of k, bit-identical
+    // to the scalar loops (the lowering fuses them into vector.fma, which
+    // rounds once: split it again); what is left (mixed types) becomes outer
+    // products in the accumulator type.
+    llvm::SmallPtrSet<Operation *, 4> givenFMAs;
+    function.walk([&](vector::FMAOp fma) { givenFMAs.insert(fma); });
+    {
+      RewritePatternSet patterns(context);
+      vector::populateVectorContractLoweringPatterns(
+          patterns, vector::VectorContractLowering::ParallelArith);
+      (void)applyPatternsGreedily(function, std::move(patterns));
+    }
+    SmallVector<vector::FMAOp> newFMAs;
+    function.walk([&](vector::FMAOp fma) {
+      if (!givenFMAs.contains(fma))
+        newFMAs.push_back(fma);
+    });
+    for (vector::FMAOp fma : newFMAs)
+      splitFMA(rewriter, fma);
+    {
+      RewritePatternSet patterns(context);
+      vector::populateVectorContractLoweringPatterns(
+          patterns, vector::VectorContractLowering::OuterProduct);
+      (void)applyPatternsGreedily(function, std::move(patterns));
+    }
+    canonicalize(function);
+  }
+};
+
+} // namespace

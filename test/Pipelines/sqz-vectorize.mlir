@@ -1,0 +1,150 @@
+// RUN: sqz-opt %s --split-input-file --sqz-vectorize="lower-contractions=0" | FileCheck %s
+// RUN: sqz-opt %s --split-input-file --sqz-vectorize | FileCheck %s --check-prefix=LOWER
+
+// A float matmul: 8x32 register tiles, k one at a time; the accumulator tile
+// is read before the k loop, carried through it as a vector and written after.
+// CHECK-LABEL: func.func @matmul_f32
+//       CHECK:   scf.for {{.*}} step %c8
+//       CHECK:     scf.for {{.*}} step %c32
+//       CHECK:       %[[INIT:.*]] = vector.transfer_read {{.*}} : tensor<8x32xf32>, vector<8x32xf32>
+//       CHECK:       %[[SUM:.*]] = scf.for {{.*}} iter_args(%[[ACC:.*]] = %[[INIT]]) -> (vector<8x32xf32>)
+//       CHECK:         %[[A:.*]] = vector.transfer_read {{.*}} : tensor<8x1xf32>, vector<8x1xf32>
+//       CHECK:         %[[B:.*]] = vector.transfer_read {{.*}} : tensor<1x32xf32>, vector<1x32xf32>
+//       CHECK:         %[[C:.*]] = vector.contract {{.*}} %[[A]], %[[B]], %[[ACC]] : vector<8x1xf32>, vector<1x32xf32> into vector<8x32xf32>
+//       CHECK:         scf.yield %[[C]]
+//       CHECK:       vector.transfer_write %[[SUM]], {{.*}} : vector<8x32xf32>, tensor<8x32xf32>
+//   CHECK-NOT:   linalg.matmul
+// Lowered: a multiply and an add per step of k, as in the scalar loops (no
+// fused multiply-add, which would round differently).
+// LOWER-LABEL: func.func @matmul_f32
+//       LOWER:   scf.for {{.*}} -> (vector<8x32xf32>)
+//       LOWER:     %[[P:.*]] = arith.mulf %{{.*}}, %{{.*}} : vector<8x32xf32>
+//       LOWER:     arith.addf %{{.*}}, %[[P]] : vector<8x32xf32>
+//   LOWER-NOT:   vector.fma
+//   LOWER-NOT:   vector.contract
+func.func @matmul_f32(%a: tensor<16x64xf32>, %b: tensor<64x64xf32>,
+                      %c: tensor<16x64xf32>) -> tensor<16x64xf32> {
+  %r = linalg.matmul ins(%a, %b : tensor<16x64xf32>, tensor<64x64xf32>)
+                     outs(%c : tensor<16x64xf32>) -> tensor<16x64xf32>
+  return %r : tensor<16x64xf32>
+}
+
+// -----
+
+// int8 x int8 -> int32: 4x64 tiles; the sign extensions are folded into a
+// mixed-type vector.contract that accumulates in i32.
+// CHECK-LABEL: func.func @matmul_i8
+//       CHECK:   scf.for {{.*}} -> (vector<4x64xi32>)
+//   CHECK-NOT:     arith.extsi
+//       CHECK:     vector.contract {{.*}} : vector<4x1xi8>, vector<1x64xi8> into vector<4x64xi32>
+//   CHECK-NOT:   linalg.generic
+// Lowered: outer products in i32 (sign-extend, multiply, add); no float.
+// LOWER-LABEL: func.func @matmul_i8
+//       LOWER:   scf.for {{.*}} -> (vector<4x64xi32>)
+//       LOWER:     %[[BX:.*]] = arith.extsi %{{.*}} : vector<64xi8> to vector<64xi32>
+//       LOWER:     %[[P:.*]] = arith.muli %{{.*}}, %[[BX]] : vector<64xi32>
+//       LOWER:     arith.addi %[[P]], %{{.*}} : vector<64xi32>
+//   LOWER-NOT:   {{sitofp|mulf|vector.contract}}
+func.func @matmul_i8(%a: tensor<8x32xi8>, %b: tensor<32x128xi8>,
+                     %c: tensor<8x128xi32>) -> tensor<8x128xi32> {
+  %r = linalg.generic {
+      indexing_maps = [affine_map<(m, n, k) -> (m, k)>,
+                       affine_map<(m, n, k) -> (k, n)>,
+                       affine_map<(m, n, k) -> (m, n)>],
+      iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%a, %b : tensor<8x32xi8>, tensor<32x128xi8>)
+      outs(%c : tensor<8x128xi32>) {
+  ^bb0(%x: i8, %y: i8, %acc: i32):
+    %xe = arith.extsi %x : i8 to i32
+    %ye = arith.extsi %y : i8 to i32
+    %p = arith.muli %xe, %ye : i32
+    %s = arith.addi %acc, %p : i32
+    linalg.yield %s : i32
+  } -> tensor<8x128xi32>
+  return %r : tensor<8x128xi32>
+}
+
+// -----
+
+// An elementwise op with a broadcast operand: 1x16 tiles.
+// CHECK-LABEL: func.func @bias_add
+//       CHECK:   scf.for {{.*}} step %c1
+//       CHECK:     scf.for {{.*}} step %c16
+//       CHECK:       %[[X:.*]] = vector.transfer_read {{.*}} : tensor<1x16xf32>, vector<1x16xf32>
+//       CHECK:       %[[B:.*]] = vector.transfer_read {{.*}} : tensor<16xf32>, vector<16xf32>
+//       CHECK:       %[[BB:.*]] = vector.broadcast %[[B]] : vector<16xf32> to vector<1x16xf32>
+//       CHECK:       %[[S:.*]] = arith.addf %[[X]], %[[BB]] : vector<1x16xf32>
+//       CHECK:       vector.transfer_write %[[S]], {{.*}} : vector<1x16xf32>, tensor<1x16xf32>
+//   CHECK-NOT:   linalg.generic
+func.func @bias_add(%x: tensor<4x64xf32>, %b: tensor<64xf32>) -> tensor<4x64xf32> {
+  %e = tensor.empty() : tensor<4x64xf32>
+  %r = linalg.generic {
+      indexing_maps = [affine_map<(i, j) -> (i, j)>, affine_map<(i, j) -> (j)>,
+                       affine_map<(i, j) -> (i, j)>],
+      iterator_types = ["parallel", "parallel"]}
+      ins(%x, %b : tensor<4x64xf32>, tensor<64xf32>)
+      outs(%e : tensor<4x64xf32>) {
+  ^bb0(%in: f32, %bias: f32, %out: f32):
+    %s = arith.addf %in, %bias : f32
+    linalg.yield %s : f32
+  } -> tensor<4x64xf32>
+  return %r : tensor<4x64xf32>
+}
+
+// -----
+
+// Left to the loop path: a row reduction (neither a matmul nor elementwise),
+// a transposing copy (the input does not read the innermost loop
+// contiguously), a matmul whose n (37) has no divisor from 16 to 32 (the
+// tile would be one column wide), and a dynamic shape.
+// CHECK-LABEL: func.func @negative_row_sum
+//   CHECK-NOT:   vector.
+//       CHECK:   linalg.generic
+//  CHECK-SAME:     iterator_types = ["parallel", "reduction"]
+//   CHECK-NOT:   vector.
+func.func @negative_row_sum(%x: tensor<4x64xf32>, %acc: tensor<4xf32>) -> tensor<4xf32> {
+  %r = linalg.generic {
+      indexing_maps = [affine_map<(i, j) -> (i, j)>, affine_map<(i, j) -> (i)>],
+      iterator_types = ["parallel", "reduction"]}
+      ins(%x : tensor<4x64xf32>) outs(%acc : tensor<4xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %s = arith.addf %out, %in : f32
+    linalg.yield %s : f32
+  } -> tensor<4xf32>
+  return %r : tensor<4xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @negative_transpose
+//   CHECK-NOT:   vector.
+//       CHECK:   linalg.transpose
+func.func @negative_transpose(%x: tensor<64x32xf32>, %e: tensor<32x64xf32>) -> tensor<32x64xf32> {
+  %r = linalg.transpose ins(%x : tensor<64x32xf32>) outs(%e : tensor<32x64xf32>)
+                        permutation = [1, 0]
+  return %r : tensor<32x64xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @negative_odd_matmul
+//   CHECK-NOT:   vector.
+//       CHECK:   linalg.matmul
+func.func @negative_odd_matmul(%a: tensor<16x64xf32>, %b: tensor<64x37xf32>,
+                               %c: tensor<16x37xf32>) -> tensor<16x37xf32> {
+  %r = linalg.matmul ins(%a, %b : tensor<16x64xf32>, tensor<64x37xf32>)
+                     outs(%c : tensor<16x37xf32>) -> tensor<16x37xf32>
+  return %r : tensor<16x37xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @negative_dynamic
+//   CHECK-NOT:   vector.
+//       CHECK:   linalg.matmul
+func.func @negative_dynamic(%a: tensor<?x64xf32>, %b: tensor<64x64xf32>,
+                            %c: tensor<?x64xf32>) -> tensor<?x64xf32> {
+  %r = linalg.matmul ins(%a, %b : tensor<?x64xf32>, tensor<64x64xf32>)
+                     outs(%c : tensor<?x64xf32>) -> tensor<?x64xf32>
+  return %r : tensor<?x64xf32>
+}

@@ -8,6 +8,7 @@
 #include "mlir/IR/AffineMap.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/SymbolTable.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
 
 #include "llvm/ADT/STLExtras.h"
 
@@ -161,6 +162,28 @@ FailureOr<LinearLayer> sqz::matchLinearLayer(linalg::LinalgOp op,
                             "per batch as [B, K, N] or [B, N, K]");
   }
   return layer;
+}
+
+std::string sqz::linearLayerName(Operation *op, StringRef function,
+                                 unsigned index) {
+  if (auto name = op->getAttrOfType<StringAttr>(SqzDialect::getLayerAttrName()))
+    return name.str();
+  return (function + ".linear" + Twine(index)).str();
+}
+
+SmallVector<NamedLinearLayer> sqz::findNamedLinearLayers(Operation *root) {
+  SmallVector<NamedLinearLayer> layers;
+  root->walk<WalkOrder::PreOrder>([&](FunctionOpInterface function) {
+    unsigned index = 0;
+    function->walk<WalkOrder::PreOrder>([&](linalg::LinalgOp op) {
+      std::string why;
+      if (failed(matchLinearLayer(op, why)))
+        return;
+      layers.push_back({op, linearLayerName(op, function.getName(), index++)});
+    });
+    return WalkResult::skip();
+  });
+  return layers;
 }
 
 void sqz::matchBiasAdd(LinearLayer &layer) {

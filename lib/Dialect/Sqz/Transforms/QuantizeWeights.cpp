@@ -26,6 +26,7 @@
 #include "llvm/Support/Debug.h"
 
 #include <cmath>
+#include <limits>
 
 #define DEBUG_TYPE "sqz-quantize-weights"
 
@@ -36,6 +37,81 @@ namespace mlir::sqz {
 
 using namespace mlir;
 using namespace mlir::sqz;
+
+/// The scheme of a weight of `weightType` (read `[N, K]` when `transposed`):
+/// scales along the output channels N, groups along the reduction K. Fails,
+/// after `explain`, when the group size does not divide K.
+static FailureOr<QuantAttr>
+weightQuantAttr(MLIRContext *context, RankedTensorType weightType,
+                bool transposed, const WeightQuantOptions &options,
+                function_ref<void(StringRef)> explain) {
+  int64_t rank = weightType.getRank();
+  int64_t channelAxis = rank - (transposed ? 2 : 1);
+  int64_t reductionAxis = rank - (transposed ? 1 : 2);
+  int64_t axis = 0, groupSize = 0;
+  if (options.granularity == GranularityKind::PerChannel)
+    axis = channelAxis;
+  if (options.granularity == GranularityKind::PerGroup) {
+    axis = reductionAxis;
+    groupSize = options.groupSize;
+  }
+  auto quant = QuantAttr::get(context, options.bits, options.symmetric,
+                              options.granularity, axis, groupSize,
+                              options.symmetric, options.narrowRange);
+  int64_t reduction = weightType.getDimSize(reductionAxis);
+  if (groupSize && reduction % groupSize != 0) {
+    explain(("group size " + Twine(groupSize) +
+             " does not divide the reduction size " + Twine(reduction))
+                .str());
+    return failure();
+  }
+  return quant;
+}
+
+/// Builds the pack of a quantized weight of `weightType` before the
+/// rewriter's insertion point: constants of `codes` (of `codesShape`, the
+/// values' shape), of the scales and zero points of `buffer`, the sparsity
+/// `metadata` when `sparsity` is set, and the error of `buffer` recorded as
+/// `sqz.quant_error`.
+static PackOp buildQuantizedPack(RewriterBase &rewriter, Location loc,
+                                 RankedTensorType weightType, QuantAttr quant,
+                                 const QuantizedBuffer &buffer,
+                                 ArrayRef<int8_t> codes,
+                                 ArrayRef<int64_t> codesShape,
+                                 SparsityAttr sparsity, Value metadata) {
+  auto codesType = RankedTensorType::get(codesShape, quant.getStorageType());
+  auto codesConstant = arith::ConstantOp::create(
+      rewriter, loc,
+      DenseElementsAttr::getFromRawBuffer(
+          codesType,
+          ArrayRef<char>(reinterpret_cast<const char *>(codes.data()),
+                         codes.size())));
+  auto paramType = RankedTensorType::get(
+      quant.getParamShape(weightType.getShape()), rewriter.getF32Type());
+  auto scales = arith::ConstantOp::create(
+      rewriter, loc,
+      DenseElementsAttr::get(paramType, ArrayRef<float>(buffer.scales)));
+  Value zeroPoints;
+  if (!quant.getSymmetric())
+    zeroPoints = arith::ConstantOp::create(
+        rewriter, loc,
+        DenseElementsAttr::get(paramType.clone(rewriter.getI32Type()),
+                               ArrayRef<int32_t>(buffer.zeroPoints)));
+  auto packedType =
+      SqzTensorType::get(rewriter.getContext(), weightType.getShape(),
+                         weightType.getElementType(), quant, sparsity);
+  auto packed = PackOp::create(rewriter, loc, packedType, codesConstant, scales,
+                               zeroPoints, metadata);
+  double count = static_cast<double>(weightType.getNumElements());
+  double sqnr = 10.0 * std::log10(buffer.signalEnergy / buffer.errorEnergy);
+  packed->setAttr(
+      SqzDialect::getQuantErrorAttrName(),
+      rewriter.getDictionaryAttr(
+          {rewriter.getNamedAttr(
+               "mse", rewriter.getF64FloatAttr(buffer.errorEnergy / count)),
+           rewriter.getNamedAttr("sqnr_db", rewriter.getF64FloatAttr(sqnr))}));
+  return packed;
+}
 
 LogicalResult mlir::sqz::quantizeLinearWeight(
     RewriterBase &rewriter, linalg::LinalgOp linalgOp,
@@ -53,29 +129,13 @@ LogicalResult mlir::sqz::quantizeLinearWeight(
     return failure();
   }
 
-  // Scales run along the output channels N; groups along the reduction K.
   auto weightType = cast<RankedTensorType>(layer->weight.getType());
-  int64_t rank = weightType.getRank();
-  int64_t channelAxis = rank - (layer->weightTransposed ? 2 : 1);
-  int64_t reductionAxis = rank - (layer->weightTransposed ? 1 : 2);
-  int64_t axis = 0, groupSize = 0;
-  if (options.granularity == GranularityKind::PerChannel)
-    axis = channelAxis;
-  if (options.granularity == GranularityKind::PerGroup) {
-    axis = reductionAxis;
-    groupSize = options.groupSize;
-  }
-  MLIRContext *context = rewriter.getContext();
-  auto quant = QuantAttr::get(context, options.bits, options.symmetric,
-                              options.granularity, axis, groupSize,
-                              options.symmetric, options.narrowRange);
-  int64_t reduction = weightType.getDimSize(reductionAxis);
-  if (groupSize && reduction % groupSize != 0) {
-    explain(("group size " + Twine(groupSize) +
-             " does not divide the reduction size " + Twine(reduction))
-                .str());
+  FailureOr<QuantAttr> quantOrFailure =
+      weightQuantAttr(rewriter.getContext(), weightType,
+                      layer->weightTransposed, options, explain);
+  if (failed(quantOrFailure))
     return failure();
-  }
+  QuantAttr quant = *quantOrFailure;
 
   QuantizedBuffer buffer;
   int64_t badIndex = 0;
@@ -91,40 +151,143 @@ LogicalResult mlir::sqz::quantizeLinearWeight(
   // Materialize codes, scales and zero points as constants next to the
   // layer's last op (the bias add when there is one: the bias is defined
   // before it).
-  Location loc = layer->contraction.getLoc();
   rewriter.setInsertionPoint(lastOpOf(*layer));
-  auto codesType =
-      RankedTensorType::get(weightType.getShape(), quant.getStorageType());
-  auto codes = arith::ConstantOp::create(
-      rewriter, loc,
-      DenseElementsAttr::getFromRawBuffer(
-          codesType,
-          ArrayRef<char>(reinterpret_cast<const char *>(buffer.codes.data()),
-                         buffer.codes.size())));
-  auto paramType = RankedTensorType::get(
-      quant.getParamShape(weightType.getShape()), rewriter.getF32Type());
-  auto scales = arith::ConstantOp::create(
-      rewriter, loc,
-      DenseElementsAttr::get(paramType, ArrayRef<float>(buffer.scales)));
-  Value zeroPoints;
-  if (!options.symmetric)
-    zeroPoints = arith::ConstantOp::create(
-        rewriter, loc,
-        DenseElementsAttr::get(paramType.clone(rewriter.getI32Type()),
-                               ArrayRef<int32_t>(buffer.zeroPoints)));
-  auto packedType = SqzTensorType::get(context, weightType.getShape(),
-                                       weightType.getElementType(), quant, {});
-  auto packed = PackOp::create(rewriter, loc, packedType, codes, scales,
-                               zeroPoints, /*metadata=*/Value());
-  double count = static_cast<double>(data->values.size());
-  double sqnr = 10.0 * std::log10(buffer.signalEnergy / buffer.errorEnergy);
-  packed->setAttr(
-      SqzDialect::getQuantErrorAttrName(),
-      rewriter.getDictionaryAttr(
-          {rewriter.getNamedAttr(
-               "mse", rewriter.getF64FloatAttr(buffer.errorEnergy / count)),
-           rewriter.getNamedAttr("sqnr_db", rewriter.getF64FloatAttr(sqnr))}));
+  PackOp packed = buildQuantizedPack(
+      rewriter, layer->contraction.getLoc(), weightType, quant, buffer,
+      buffer.codes, weightType.getShape(), /*sparsity=*/{}, /*metadata=*/{});
   replaceLinearLayer(rewriter, *layer, packed, data->definingOp);
+  return success();
+}
+
+/// The integers of the constant `attr`, widened to int64 without going
+/// through an attribute per element.
+static SmallVector<int64_t> readIndices(DenseIntElementsAttr attr) {
+  SmallVector<int64_t> result;
+  result.reserve(attr.getNumElements());
+  unsigned width = attr.getElementType().getIntOrFloatBitWidth();
+  if (width == 1) {
+    for (bool bit : attr.getValues<bool>())
+      result.push_back(bit);
+  } else if (width <= 8 && !attr.isSplat()) {
+    uint8_t mask = static_cast<uint8_t>((1u << width) - 1);
+    for (char byte : attr.getRawData())
+      result.push_back(static_cast<uint8_t>(byte) & mask);
+  } else {
+    for (const APInt &value : attr.getValues<APInt>())
+      result.push_back(value.getActiveBits() > 63
+                           ? std::numeric_limits<int64_t>::max()
+                           : static_cast<int64_t>(value.getZExtValue()));
+  }
+  return result;
+}
+
+/// Rewrites the weight of `matmul` when it is an `sqz.pack` of constant,
+/// unquantized float values with constant sparsity metadata (what sqz-prune
+/// makes): the dense pruned weight is quantized as a dense weight would be,
+/// and the codes of the kept positions are packed with the scales, zero
+/// points and the same metadata. Returns failure, after `explain` when the
+/// pack looked like one it should handle, when it leaves the weight alone.
+static LogicalResult quantizeSparseWeight(RewriterBase &rewriter,
+                                          MatmulOp matmul,
+                                          const WeightQuantOptions &options,
+                                          function_ref<void(StringRef)> explain,
+                                          bool &hadError) {
+  auto pack = matmul.getRhs().getDefiningOp<PackOp>();
+  auto type = dyn_cast<SqzTensorType>(matmul.getRhs().getType());
+  if (!pack || !type || type.isQuantized() || !type.isSparse())
+    return failure();
+  if (!type.hasStaticShape()) {
+    explain("sparse weight has a dynamic shape");
+    return failure();
+  }
+  std::string why;
+  std::optional<WeightData> values = readConstantWeight(pack.getValues(), why);
+  if (!values) {
+    explain("sparse weight values: " + why);
+    return failure();
+  }
+  DenseIntElementsAttr metadataAttr;
+  if (!matchPattern(pack.getMetadata(), m_Constant(&metadataAttr))) {
+    explain("sparse weight metadata is not a constant");
+    return failure();
+  }
+  SmallVector<int64_t> indices = readIndices(metadataAttr);
+  ArrayRef<float> kept = values->values;
+  for (size_t i = 0; i < kept.size(); ++i) {
+    if (!std::isfinite(kept[i])) {
+      values->definingOp->emitError("weight has a non-finite value (")
+          << kept[i] << ") at flat index " << i;
+      hadError = true;
+      return failure();
+    }
+  }
+
+  // Decompress: `dense[origin[i]] = kept[i]`.
+  ArrayRef<int64_t> shape = type.getShape();
+  SparsityAttr sparsity = type.getSparsity();
+  SmallVector<int64_t> origin;
+  origin.reserve(kept.size());
+  if (sparsity.getKind() == SparsityKind::Unstructured) {
+    for (auto [flat, set] : llvm::enumerate(indices))
+      if (set)
+        origin.push_back(flat);
+    if (origin.size() != kept.size()) {
+      explain(("sparse weight mask has " + Twine(origin.size()) +
+               " set bits but there are " + Twine(kept.size()) + " values")
+                  .str());
+      return failure();
+    }
+  } else {
+    // N:M along `axis`: values [outer, along * n / m, inner].
+    int64_t axis = sparsity.getAxis(), n = sparsity.getN(), m = sparsity.getM();
+    int64_t outer = 1, inner = 1;
+    for (int64_t i = 0; i < axis; ++i)
+      outer *= shape[i];
+    for (size_t i = axis + 1; i < shape.size(); ++i)
+      inner *= shape[i];
+    int64_t along = shape[axis], keptAlong = along / m * n;
+    for (int64_t o = 0; o < outer; ++o) {
+      for (int64_t a = 0; a < keptAlong; ++a) {
+        for (int64_t i = 0; i < inner; ++i) {
+          int64_t position = indices[(o * keptAlong + a) * inner + i];
+          if (position >= m) {
+            explain(("N:M metadata holds position " + Twine(position) +
+                     ", outside [0, " + Twine(m) + ")")
+                        .str());
+            return failure();
+          }
+          origin.push_back((o * along + a / n * m + position) * inner + i);
+        }
+      }
+    }
+  }
+  std::vector<float> dense(type.getNumElements(), 0.0f);
+  for (auto [i, flat] : llvm::enumerate(origin))
+    dense[flat] = kept[i];
+
+  auto denseType = RankedTensorType::get(shape, type.getElementType());
+  FailureOr<QuantAttr> quant =
+      weightQuantAttr(rewriter.getContext(), denseType,
+                      matmul.getRhsTransposed(), options, explain);
+  if (failed(quant))
+    return failure();
+  QuantizedBuffer buffer;
+  int64_t badIndex = 0;
+  bool finite = quantizeBuffer(dense, shape, *quant, buffer, badIndex);
+  assert(finite && "the kept values were checked to be finite");
+  (void)finite;
+  std::vector<int8_t> codes(origin.size());
+  for (auto [i, flat] : llvm::enumerate(origin))
+    codes[i] = buffer.codes[flat];
+
+  rewriter.setInsertionPoint(pack);
+  auto valuesShape = cast<RankedTensorType>(pack.getValues().getType());
+  PackOp packed = buildQuantizedPack(rewriter, pack.getLoc(), denseType, *quant,
+                                     buffer, codes, valuesShape.getShape(),
+                                     sparsity, pack.getMetadata());
+  rewriter.modifyOpInPlace(
+      matmul, [&] { matmul.getRhsMutable().assign(packed.getResult()); });
+  eraseDeadProducers(rewriter, {pack.getOperation()});
   return success();
 }
 
@@ -176,6 +339,17 @@ struct SqzQuantizeWeightsPass
           op->emitRemark("weight not quantized: ") << why;
       };
       (void)quantizeLinearWeight(rewriter, op, quantOptions, explainSkip,
+                                 hadError);
+    }
+    // Weights that sqz-prune left as packs of float values.
+    SmallVector<MatmulOp> sparse;
+    getOperation()->walk([&](MatmulOp op) { sparse.push_back(op); });
+    for (MatmulOp op : sparse) {
+      auto explainSkip = [&](StringRef why) {
+        if (explain)
+          op->emitRemark("weight not quantized: ") << why;
+      };
+      (void)quantizeSparseWeight(rewriter, op, quantOptions, explainSkip,
                                  hadError);
     }
     if (hadError)

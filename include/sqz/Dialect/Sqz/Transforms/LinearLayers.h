@@ -50,6 +50,25 @@ struct LinearLayer {
 /// failure.
 FailureOr<LinearLayer> matchLinearLayer(linalg::LinalgOp op, std::string &why);
 
+/// A contraction that `matchLinearLayer` accepts, with the name statistics
+/// and reports know it by.
+struct NamedLinearLayer {
+  linalg::LinalgOp op;
+  std::string name;
+};
+
+/// The name of the linear layer `op`, the `index`-th op that
+/// `matchLinearLayer` accepts in a pre-order walk of `function`: its
+/// `sqz.layer` string attribute when it has one, else `<function>.linear<i>`.
+std::string linearLayerName(Operation *op, StringRef function, unsigned index);
+
+/// The contractions under `root` that `matchLinearLayer` accepts, in program
+/// order (a pre-order walk of every function), with their names
+/// (`linearLayerName`, counting per function). Passes that key data by layer
+/// (pruning statistics, calibration) call this before rewriting anything, so
+/// that they all name the layers of a module the same way.
+SmallVector<NamedLinearLayer> findNamedLinearLayers(Operation *root);
+
 /// Records as the layer's bias the `[N]` vector `b` when the contraction's
 /// only user computes `y + b` broadcast along the rows and nothing else: a
 /// `linalg.generic` or `linalg.add` (the bias read through a broadcast), or

@@ -1,0 +1,249 @@
+//===- Statistics.cpp - Calibration statistics files ----------------------===//
+
+#include "sqz/Dialect/Sqz/Transforms/Statistics.h"
+
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+
+#include <cmath>
+
+using namespace mlir;
+using namespace mlir::sqz;
+
+std::optional<std::vector<double>> LayerStatistics::inputNorms() const {
+  if (l2)
+    return *l2;
+  if (!sumsq)
+    return std::nullopt;
+  std::vector<double> norms(sumsq->size());
+  for (size_t i = 0; i < norms.size(); ++i)
+    norms[i] = std::sqrt((*sumsq)[i]);
+  return norms;
+}
+
+namespace {
+/// Validates the JSON of one statistics file, reporting the first problem.
+class StatisticsReader {
+public:
+  StatisticsReader(StringRef path, function_ref<InFlightDiagnostic()> emitError)
+      : path(path), emitErrorFn(emitError) {}
+
+  FailureOr<Statistics> read();
+
+private:
+  /// Starts an error about the file.
+  InFlightDiagnostic error() {
+    return emitErrorFn() << "statistics file '" << path << "': ";
+  }
+  /// Starts an error about `field` of `layer`.
+  InFlightDiagnostic fieldError(StringRef layer, StringRef field) {
+    return error() << "layer '" << layer << "': field '" << field << "' ";
+  }
+
+  LogicalResult readLayer(StringRef name, const llvm::json::Value &value,
+                          LayerStatistics &layer);
+  /// Reads the optional array `field` of `channels` finite numbers (all
+  /// non-negative when `nonNegative`) from `object` into `result`.
+  LogicalResult readChannelArray(StringRef layer,
+                                 const llvm::json::Object &object,
+                                 StringRef field, int64_t channels,
+                                 bool nonNegative,
+                                 std::optional<std::vector<double>> &result);
+  LogicalResult readNumbers(StringRef layer, StringRef field,
+                            const llvm::json::Value &value, int64_t length,
+                            bool nonNegative, std::vector<double> &result);
+  LogicalResult readHistogram(StringRef layer, const llvm::json::Value &value,
+                              int64_t channels, ChannelHistogram &result);
+
+  std::string path;
+  function_ref<InFlightDiagnostic()> emitErrorFn;
+};
+} // namespace
+
+FailureOr<Statistics> StatisticsReader::read() {
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer =
+      llvm::MemoryBuffer::getFile(path, /*IsText=*/true);
+  if (!buffer) {
+    error() << "cannot be read: " << buffer.getError().message();
+    return failure();
+  }
+  llvm::Expected<llvm::json::Value> json =
+      llvm::json::parse((*buffer)->getBuffer());
+  if (!json) {
+    error() << "is not JSON: " << llvm::toString(json.takeError());
+    return failure();
+  }
+  const llvm::json::Object *root = json->getAsObject();
+  if (!root) {
+    error() << "the top level must be an object";
+    return failure();
+  }
+  std::optional<StringRef> format = root->getString("format");
+  if (!format || *format != "sqz-stats") {
+    error() << "field 'format' must be \"sqz-stats\"";
+    return failure();
+  }
+  std::optional<int64_t> version = root->getInteger("version");
+  if (!version || *version != 1) {
+    error() << "field 'version' must be 1";
+    return failure();
+  }
+  const llvm::json::Object *layers = root->getObject("layers");
+  if (!layers) {
+    error() << "field 'layers' must be an object";
+    return failure();
+  }
+
+  Statistics result;
+  result.path = path;
+  // Read in name order so that the first error reported does not depend on
+  // the hash order of the JSON object.
+  SmallVector<StringRef> names;
+  for (const auto &entry : *layers)
+    names.push_back(entry.first);
+  llvm::sort(names);
+  for (StringRef name : names) {
+    LayerStatistics layer;
+    if (failed(readLayer(name, *layers->get(name), layer)))
+      return failure();
+    result.layers[name] = std::move(layer);
+  }
+  return result;
+}
+
+LogicalResult StatisticsReader::readLayer(StringRef name,
+                                          const llvm::json::Value &value,
+                                          LayerStatistics &layer) {
+  const llvm::json::Object *object = value.getAsObject();
+  if (!object)
+    return error() << "layer '" << name << "' must be an object";
+  const llvm::json::Value *channels = object->get("channels");
+  if (!channels)
+    return fieldError(name, "channels") << "is missing";
+  std::optional<int64_t> k = channels->getAsInteger();
+  if (!k || *k <= 0)
+    return fieldError(name, "channels") << "must be a positive integer";
+  layer.channels = *k;
+
+  if (const llvm::json::Value *count = object->get("count")) {
+    std::optional<int64_t> rows = count->getAsInteger();
+    if (!rows || *rows < 0)
+      return fieldError(name, "count") << "must be a non-negative integer";
+    layer.count = *rows;
+  }
+  if (failed(readChannelArray(name, *object, "min", *k, false, layer.min)) ||
+      failed(readChannelArray(name, *object, "max", *k, false, layer.max)) ||
+      failed(
+          readChannelArray(name, *object, "absmax", *k, true, layer.absmax)) ||
+      failed(readChannelArray(name, *object, "sumsq", *k, true, layer.sumsq)) ||
+      failed(readChannelArray(name, *object, "l2", *k, true, layer.l2)))
+    return failure();
+  if (const llvm::json::Value *histogram = object->get("histogram")) {
+    layer.histogram.emplace();
+    if (failed(readHistogram(name, *histogram, *k, *layer.histogram)))
+      return failure();
+  }
+  if (const llvm::json::Value *hessian = object->get("hessian")) {
+    std::optional<StringRef> file = hessian->getAsString();
+    if (!file || file->empty())
+      return fieldError(name, "hessian") << "must be a non-empty string";
+    SmallString<256> resolved;
+    if (llvm::sys::path::is_relative(*file))
+      resolved = llvm::sys::path::parent_path(path);
+    llvm::sys::path::append(resolved, *file);
+    layer.hessian = resolved.str().str();
+  }
+  return success();
+}
+
+LogicalResult StatisticsReader::readChannelArray(
+    StringRef layer, const llvm::json::Object &object, StringRef field,
+    int64_t channels, bool nonNegative,
+    std::optional<std::vector<double>> &result) {
+  const llvm::json::Value *value = object.get(field);
+  if (!value)
+    return success();
+  result.emplace();
+  return readNumbers(layer, field, *value, channels, nonNegative, *result);
+}
+
+LogicalResult StatisticsReader::readNumbers(StringRef layer, StringRef field,
+                                            const llvm::json::Value &value,
+                                            int64_t length, bool nonNegative,
+                                            std::vector<double> &result) {
+  auto fail = [&]() {
+    return fieldError(layer, field)
+           << "must be an array of " << length
+           << (nonNegative ? " non-negative" : "") << " finite numbers";
+  };
+  const llvm::json::Array *array = value.getAsArray();
+  if (!array)
+    return fail();
+  if (static_cast<int64_t>(array->size()) != length)
+    return fieldError(layer, field)
+           << "has " << array->size() << " entries, expected " << length
+           << " (one per input channel)";
+  result.reserve(length);
+  for (const llvm::json::Value &element : *array) {
+    std::optional<double> number = element.getAsNumber();
+    if (!number || !std::isfinite(*number) || (nonNegative && *number < 0))
+      return fail();
+    result.push_back(*number);
+  }
+  return success();
+}
+
+LogicalResult StatisticsReader::readHistogram(StringRef layer,
+                                              const llvm::json::Value &value,
+                                              int64_t channels,
+                                              ChannelHistogram &result) {
+  const llvm::json::Object *object = value.getAsObject();
+  if (!object)
+    return fieldError(layer, "histogram") << "must be an object";
+  std::optional<int64_t> bins =
+      object->get("bins") ? object->get("bins")->getAsInteger() : std::nullopt;
+  if (!bins || *bins <= 0)
+    return fieldError(layer, "histogram.bins") << "must be a positive integer";
+  result.bins = *bins;
+  for (auto [field, bounds] :
+       {std::make_pair("lo", &result.lo), std::make_pair("hi", &result.hi)}) {
+    std::string name = std::string("histogram.") + field;
+    const llvm::json::Value *array = object->get(field);
+    if (!array)
+      return fieldError(layer, name) << "is missing";
+    if (failed(readNumbers(layer, name, *array, channels, false, *bounds)))
+      return failure();
+  }
+  const llvm::json::Value *counts = object->get("counts");
+  if (!counts)
+    return fieldError(layer, "histogram.counts") << "is missing";
+  const llvm::json::Array *rows = counts->getAsArray();
+  if (!rows || static_cast<int64_t>(rows->size()) != channels)
+    return fieldError(layer, "histogram.counts")
+           << "must be an array of " << channels << " arrays of " << *bins
+           << " non-negative integers";
+  for (const llvm::json::Value &row : *rows) {
+    const llvm::json::Array *entries = row.getAsArray();
+    if (!entries || static_cast<int64_t>(entries->size()) != *bins)
+      return fieldError(layer, "histogram.counts")
+             << "must be an array of " << channels << " arrays of " << *bins
+             << " non-negative integers";
+    std::vector<int64_t> &counted = result.counts.emplace_back();
+    for (const llvm::json::Value &entry : *entries) {
+      std::optional<int64_t> n = entry.getAsInteger();
+      if (!n || *n < 0)
+        return fieldError(layer, "histogram.counts")
+               << "must be an array of " << channels << " arrays of " << *bins
+               << " non-negative integers";
+      counted.push_back(*n);
+    }
+  }
+  return success();
+}
+
+FailureOr<Statistics>
+mlir::sqz::readStatistics(StringRef path,
+                          function_ref<InFlightDiagnostic()> emitError) {
+  return StatisticsReader(path, emitError).read();
+}

@@ -381,7 +381,13 @@ struct SqzPrunePass : sqz::impl::SqzPruneBase<SqzPrunePass> {
 
     IRRewriter rewriter(&getContext());
     for (auto [index, target] : llvm::enumerate(targets)) {
+      // Match again: rewriting an earlier layer replaced the values that
+      // this one's match may hold (its input, when the layers are chained).
       linalg::LinalgOp contraction = target.layer.contraction;
+      std::string why;
+      FailureOr<LinearLayer> layer = matchLinearLayer(contraction, why);
+      assert(succeeded(layer) && "rewriting other layers keeps this one");
+      target.layer = *layer;
       contraction->setAttr(SqzDialect::getLayerAttrName(),
                            rewriter.getStringAttr(target.name));
       matchBiasAdd(target.layer);

@@ -20,6 +20,7 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/bit.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/MathExtras.h"
 
 #include <algorithm>
@@ -316,8 +317,12 @@ struct SqzPrunePass : sqz::impl::SqzPruneBase<SqzPrunePass> {
     if (scope != "layer" && scope != "global")
       return error() << "scope must be layer or global, got '" << scope << "'";
     options.globalScope = scope == "global";
-    if (!(sparsity >= 0.0 && sparsity < 1.0))
-      return error() << "sparsity must be in [0, 1), got " << sparsity;
+    if (!(sparsity >= 0.0 && sparsity < 1.0)) {
+      std::string text;
+      llvm::raw_string_ostream(text)
+          << llvm::format("%g", static_cast<double>(sparsity));
+      return error() << "sparsity must be in [0, 1), got " << text;
+    }
     options.sparsity = sparsity;
     if (options.pattern == PrunePattern::NM) {
       if (m > 256)

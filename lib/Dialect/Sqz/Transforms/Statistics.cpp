@@ -34,11 +34,11 @@ public:
 private:
   /// Starts an error about the file.
   InFlightDiagnostic error() {
-    return emitErrorFn() << "statistics file '" << path << "': ";
+    return emitErrorFn() << "statistics file '" << path << "'";
   }
   /// Starts an error about `field` of `layer`.
   InFlightDiagnostic fieldError(StringRef layer, StringRef field) {
-    return error() << "layer '" << layer << "': field '" << field << "' ";
+    return error() << ": layer '" << layer << "': field '" << field << "' ";
   }
 
   LogicalResult readLayer(StringRef name, const llvm::json::Value &value,
@@ -65,33 +65,33 @@ FailureOr<Statistics> StatisticsReader::read() {
   llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer =
       llvm::MemoryBuffer::getFile(path, /*IsText=*/true);
   if (!buffer) {
-    error() << "cannot be read: " << buffer.getError().message();
+    error() << " cannot be read: " << buffer.getError().message();
     return failure();
   }
   llvm::Expected<llvm::json::Value> json =
       llvm::json::parse((*buffer)->getBuffer());
   if (!json) {
-    error() << "is not JSON: " << llvm::toString(json.takeError());
+    error() << " is not JSON: " << llvm::toString(json.takeError());
     return failure();
   }
   const llvm::json::Object *root = json->getAsObject();
   if (!root) {
-    error() << "the top level must be an object";
+    error() << ": the top level must be an object";
     return failure();
   }
   std::optional<StringRef> format = root->getString("format");
   if (!format || *format != "sqz-stats") {
-    error() << "field 'format' must be \"sqz-stats\"";
+    error() << ": field 'format' must be \"sqz-stats\"";
     return failure();
   }
   std::optional<int64_t> version = root->getInteger("version");
   if (!version || *version != 1) {
-    error() << "field 'version' must be 1";
+    error() << ": field 'version' must be 1";
     return failure();
   }
   const llvm::json::Object *layers = root->getObject("layers");
   if (!layers) {
-    error() << "field 'layers' must be an object";
+    error() << ": field 'layers' must be an object";
     return failure();
   }
 
@@ -117,7 +117,7 @@ LogicalResult StatisticsReader::readLayer(StringRef name,
                                           LayerStatistics &layer) {
   const llvm::json::Object *object = value.getAsObject();
   if (!object)
-    return error() << "layer '" << name << "' must be an object";
+    return error() << ": layer '" << name << "' must be an object";
   const llvm::json::Value *channels = object->get("channels");
   if (!channels)
     return fieldError(name, "channels") << "is missing";

@@ -403,6 +403,23 @@ def SqzPrune : Pass<"sqz-prune", "ModuleOp"> {
     The result of unstructured and N:M pruning is an `sqz.matmul` on an
     `sqz.pack` of the kept values; `sqz-quantize-weights` run afterwards
     quantizes the kept values and keeps the pattern (2:4 + int8).
+
+    The choice is deterministic: unstructured pruning removes exactly
+    `floor(sparsity * count)` weights of each layer (of each output channel's
+    `K` weights for Wanda; of all layers together for `scope=global`),
+    lowest score first, ties removing the lower flat index first; N:M keeps
+    the `n` highest scores of each group, ties keeping the lower position.
+    Layers are named, in the statistics file and in the `sqz.layer` attribute
+    set on each `sqz.matmul` made, by their `sqz.layer` attribute or else
+    `<function>.linear<i>` (docs/statistics.md).
+
+    ```mlir
+    // --sqz-prune="pattern=nm" on a [K, N] = 8x4 weight:
+    %w = sqz.pack %values metadata(%positions : tensor<4x4xi2>)
+        : tensor<4x4xf32> -> !sqz.tensor<8x4xf32, #sqz.sparsity<nm(2, 4, 0)>>
+    %y = sqz.matmul %x, %w {sqz.layer = "f.linear0"}
+        : tensor<2x8xf32>, !sqz.tensor<8x4xf32, #sqz.sparsity<nm(2, 4, 0)>> -> tensor<2x4xf32>
+    ```
   }];
   let dependentDialects = ["::mlir::sqz::SqzDialect", "::mlir::arith::ArithDialect",
                            "::mlir::tensor::TensorDialect"];

@@ -231,6 +231,9 @@ LogicalResult UnitRegion::assign(Value value, Track track) {
     return fail(llvm::formatv("the units reach a tensor of type {0} whose "
                               "axis {1} does not hold {2} x {3} elements",
                               type, track.axis, numUnits, track.unit));
+  if (isa<BlockArgument>(value))
+    return fail("the units are combined with a function argument (a residual "
+                "add?), which keeps its shape");
   auto [it, inserted] = values.try_emplace(value, track);
   if (inserted) {
     worklist.push_back(value);
@@ -269,9 +272,6 @@ LogicalResult UnitRegion::grow(Operation *producer, Track track) {
     return failure();
   while (!worklist.empty()) {
     Value value = worklist.pop_back_val();
-    if (isa<BlockArgument>(value))
-      return fail("the units also come from a function argument (through a "
-                  "residual add or another op that combines them with it)");
     if (failed(visit(value.getDefiningOp())))
       return failure();
     for (Operation *user : value.getUsers())
@@ -431,7 +431,16 @@ LogicalResult UnitRegion::visitLinalg(linalg::LinalgOp op) {
                                   "expression",
                                   op->getName()));
     }
-    if (position && failed(trackUse(use, {*position, unit})))
+    if (!position)
+      continue;
+    // With rows, the channels come from one layer: an op that reads them
+    // from a tensor not yet known combines them with something else.
+    if (options.pattern == PrunePattern::Rows && !isLeaf(use.get()) &&
+        !values.count(use.get()))
+      return fail(llvm::formatv("'{0}' combines the channels with another "
+                                "tensor (a residual add?)",
+                                op->getName()));
+    if (failed(trackUse(use, {*position, unit})))
       return failure();
   }
   for (OpResult result : op->getResults()) {

@@ -282,8 +282,8 @@ LogicalResult Lowering::lowerPack(PackOp op) {
     if (!type.hasStaticShape() || type.getRank() == 0)
       return op.emitOpError("sparse tensor ")
              << type
-             << " has no static shape of rank >= 1, which "
-                "convert-sqz-to-linalg needs to decompress it";
+             << " needs a static shape to be decompressed by "
+                "convert-sqz-to-linalg";
     parts.codes = {};
     parts.sparsity = sparsity;
     parts.kept = op.getValues();

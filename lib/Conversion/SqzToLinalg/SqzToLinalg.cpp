@@ -234,6 +234,10 @@ static Value extractSubByte(OpBuilder &b, Location loc, Value byte, Value index,
   return arith::TruncIOp::create(b, loc, b.getIntegerType(width), shifted);
 }
 
+/// Up to this m, a direct sparse matmul of a [K, N] rhs selects the lhs
+/// element among the m of a group instead of gathering it.
+static constexpr int64_t kMaxSelectCandidates = 8;
+
 /// Bits per stored N:M position: the next power of two of ceil(log2 m), so
 /// that positions never straddle a byte (2 for 2:4, 4 for 4:8).
 static unsigned positionBits(int64_t m) {
@@ -641,19 +645,39 @@ Value Lowering::sparseContraction(Location loc, Value lhs,
                      linalg::IndexOp::create(nb, l, s));
                  position = extractSubByte(nb, l, position, index, width);
                }
-               // Gather the lhs at k = g * m + position.
-               Value k = arith::AddIOp::create(
-                   nb, l,
-                   arith::MulIOp::create(
-                       nb, l, groupIndex,
-                       arith::ConstantIndexOp::create(nb, l, m)),
-                   arith::IndexCastUIOp::create(nb, l, nb.getIndexType(),
-                                                position));
-               SmallVector<Value> indices;
-               if (resultRank == 3)
-                 indices.push_back(linalg::IndexOp::create(nb, l, 0));
-               indices.append({linalg::IndexOp::create(nb, l, row), k});
-               Value x = tensor::ExtractOp::create(nb, l, lhs, indices);
+               // The lhs at k = g * m + position. A [K, N] rhs gets its
+               // column loop innermost: there, for small m, a select among
+               // the m candidates of the group, whose loads do not depend on
+               // the column (hoisted, so the loop vectorizes); else a
+               // gather.
+               Value base = arith::MulIOp::create(
+                   nb, l, groupIndex, arith::ConstantIndexOp::create(nb, l, m));
+               Value offset = arith::IndexCastUIOp::create(
+                   nb, l, nb.getIndexType(), position);
+               auto lhsAt = [&](Value k) -> Value {
+                 SmallVector<Value> indices;
+                 if (resultRank == 3)
+                   indices.push_back(linalg::IndexOp::create(nb, l, 0));
+                 indices.append({linalg::IndexOp::create(nb, l, row), k});
+                 return tensor::ExtractOp::create(nb, l, lhs, indices);
+               };
+               Value x;
+               if (!transposed && m <= kMaxSelectCandidates) {
+                 for (int64_t t = 0; t < m; ++t) {
+                   Value candidate = lhsAt(arith::AddIOp::create(
+                       nb, l, base, arith::ConstantIndexOp::create(nb, l, t)));
+                   if (t == 0) {
+                     x = candidate;
+                     continue;
+                   }
+                   Value here = arith::CmpIOp::create(
+                       nb, l, arith::CmpIPredicate::eq, offset,
+                       arith::ConstantIndexOp::create(nb, l, t));
+                   x = arith::SelectOp::create(nb, l, here, candidate, x);
+                 }
+               } else {
+                 x = lhsAt(arith::AddIOp::create(nb, l, base, offset));
+               }
                Value acc = args.back();
                Value w = args[0];
                if (quant) {

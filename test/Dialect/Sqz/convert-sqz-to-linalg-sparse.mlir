@@ -21,7 +21,8 @@
 //       CHECK:   %[[W:.*]] = tensor.collapse_shape %[[DENSE]] {{\[}}[0, 1], [2]] : tensor<2x4x4xf32> into tensor<8x4xf32>
 //       CHECK:   linalg.generic {{.*}} ins(%{{.*}}, %[[W]] : tensor<1x8xf32>, tensor<8x4xf32>)
 // Direct: one contraction over [row, col, group, slot] that reads the kept
-// values and gathers x at group * 4 + position.
+// values and takes x at group * 4 + position: a select among the group's
+// four elements, loaded independently of the column.
 // DIRECT-LABEL: func.func @nm_f32(
 //   DIRECT-NOT:   tensor.collapse_shape
 //       DIRECT:   linalg.generic {{.*}}iterator_types = ["parallel", "parallel", "reduction", "reduction"]} ins(%{{.*}}, %{{.*}} : tensor<2x2x4xf32>, tensor<1x4xi8>) outs(%{{.*}} : tensor<1x4xf32>)
@@ -29,9 +30,13 @@
 //       DIRECT:     %[[P2:.*]] = arith.trunci %{{.*}} : i8 to i2
 //       DIRECT:     %[[BASE:.*]] = arith.muli %[[G]], %c4{{.*}} : index
 //       DIRECT:     %[[P:.*]] = arith.index_castui %[[P2]] : i2 to index
-//       DIRECT:     %[[K:.*]] = arith.addi %[[BASE]], %[[P]] : index
-//       DIRECT:     %[[I:.*]] = linalg.index 0 : index
-//       DIRECT:     %[[X:.*]] = tensor.extract %arg0[%[[I]], %[[K]]] : tensor<1x8xf32>
+//       DIRECT:     %[[X0:.*]] = tensor.extract %arg0[%{{.*}}, %{{.*}}] : tensor<1x8xf32>
+//       DIRECT:     %[[K1:.*]] = arith.addi %[[BASE]], %c1{{.*}} : index
+//       DIRECT:     %[[X1:.*]] = tensor.extract %arg0[%{{.*}}, %[[K1]]] : tensor<1x8xf32>
+//       DIRECT:     %[[IS1:.*]] = arith.cmpi eq, %[[P]], %c1{{.*}} : index
+//       DIRECT:     %[[S1:.*]] = arith.select %[[IS1]], %[[X1]], %[[X0]] : f32
+//       DIRECT:     arith.select %{{.*}}, %{{.*}}, %[[S1]] : f32
+//       DIRECT:     %[[X:.*]] = arith.select %{{.*}}, %{{.*}}, %{{.*}} : f32
 //       DIRECT:     %[[PROD:.*]] = arith.mulf %[[X]], %{{.*}} : f32
 //       DIRECT:     arith.addf %{{.*}}, %[[PROD]] : f32
 //   DIRECT-NOT:   linalg.generic
@@ -59,7 +64,9 @@ func.func @nm_f32(%x: tensor<1x8xf32>) -> tensor<1x4xf32> {
 // DIRECT-LABEL: func.func @nm_w8a8_transposed(
 //       DIRECT:   %[[XC:.*]] = linalg.generic {{.*}} ins(%{{.*}} : tensor<1x8xi8>) outs(%{{.*}} : tensor<1x8xi32>)
 //       DIRECT:   linalg.generic {{.*}} ins(%{{.*}}, %{{.*}}, %{{.*}} : tensor<2x2x2xi8>, tensor<2x2x2xi8>, tensor<2xi32>) outs(%{{.*}} : tensor<1x2xi32>)
-//       DIRECT:     %[[X:.*]] = tensor.extract %[[XC]][%{{.*}}, %{{.*}}] : tensor<1x8xi32>
+// [N, K]: the slot loop stays innermost, x is gathered at g * 4 + position.
+//       DIRECT:     %[[K:.*]] = arith.addi %{{.*}}, %{{.*}} : index
+//       DIRECT:     %[[X:.*]] = tensor.extract %[[XC]][%{{.*}}, %[[K]]] : tensor<1x8xi32>
 //       DIRECT:     %[[Q:.*]] = arith.extui %{{.*}} : i8 to i32
 //       DIRECT:     %[[C:.*]] = arith.subi %[[Q]], %{{.*}} : i32
 //       DIRECT:     %[[PROD:.*]] = arith.muli %[[X]], %[[C]] : i32

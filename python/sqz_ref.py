@@ -120,3 +120,33 @@ def integer_matmul(qa: np.ndarray, za, qw: np.ndarray, zw) -> np.ndarray:
     a = qa.astype(np.int64) - (0 if za is None else np.asarray(za, dtype=np.int64))
     w = qw.astype(np.int64) - (0 if zw is None else np.asarray(zw, dtype=np.int64))
     return a @ w
+
+
+def decompress_nm(values: np.ndarray, positions: np.ndarray, n: int, m: int,
+                  axis: int, fill=0) -> np.ndarray:
+    """The dense tensor of an N:M sparse one, from its storage: along `axis`,
+    every run of n kept values (in order) with their positions 0..m-1 inside
+    the run of m they came from. Elements no value lands on are `fill` (a
+    scalar, or an array broadcastable to the dense shape: the zero point of
+    quantized codes)."""
+    values = np.asarray(values)
+    dense_shape = list(values.shape)
+    dense_shape[axis] = values.shape[axis] // n * m
+    dense = np.array(np.broadcast_to(fill, dense_shape), dtype=values.dtype)
+    dense = np.moveaxis(dense, axis, -1)
+    kept = np.moveaxis(values, axis, -1)
+    positions = np.moveaxis(np.asarray(positions).astype(np.int64), axis, -1)
+    index = np.arange(kept.shape[-1]) // n * m + positions
+    np.put_along_axis(dense, index, kept, axis=-1)
+    return np.moveaxis(dense, -1, axis)
+
+
+def decompress_unstructured(values: np.ndarray, mask: np.ndarray, fill=0) -> np.ndarray:
+    """The dense tensor of an unstructured sparse one: the kept values in
+    row-major order of the mask's set bits, `fill` elsewhere (a scalar or an
+    array of the mask's shape)."""
+    mask = np.asarray(mask).astype(bool)
+    dense = np.array(np.broadcast_to(fill, mask.shape), dtype=np.asarray(values).dtype)
+    dense[mask] = np.asarray(values)[: int(mask.sum())]
+    return dense
+

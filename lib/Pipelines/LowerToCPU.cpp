@@ -36,7 +36,7 @@ void sqz::buildLowerToCPUPipeline(OpPassManager &pm,
   // it op by op), so that everything below sees tensor-level IR; entry
   // points are exported after it so that `sqz.signature` records the
   // signature the JIT sees.
-  pm.addPass(createConvertSqzToLinalg());
+  pm.addPass(createConvertSqzToLinalg({/*sparseMatmul=*/"direct"}));
 
   // ---- Entry points ---------------------------------------------------------
   SqzExportEntryPointsOptions exportOptions;

@@ -27,12 +27,49 @@ def ConvertSqzToLinalg : Pass<"convert-sqz-to-linalg", "ModuleOp"> {
     * `sqz.fake_quant` is quantize then dequantize in float; `sqz.observe` is
       the identity.
 
-    Compressed values must not cross function or block boundaries, and sparse
-    tensors are not lowered yet: both are errors.
+    * Sparse tensors are decompressed to dense (codes when quantized, the
+      pruned elements filled with the zero point) where they are read, and
+      the dense rules above apply. N:M: a `linalg.generic` over the logical
+      shape with the sparse axis split into `[K/m, m]` and a reduction over
+      the `n` kept slots, `out[g, j] = pos[g, s] == j ? val[g, s] : out[g, j]`
+      (exact). Unstructured: an `scf.for` over the flat index that keeps the
+      running count of set mask bits. Constant N:M metadata is stored packed
+      `8/b` positions to a byte along the sparse axis (`b` = 1, 2 or 4 bits,
+      the next power of two of `ceil(log2 m)`; 2:4: four 2-bit positions per
+      byte), a constant mask 8 bits to a byte along the last dimension, low
+      bits first, when the dimension divides evenly.
+    * With `sparse-matmul=direct`, an `sqz.matmul` whose 2-D rhs is N:M
+      sparse along its reduction axis, unquantized or quantized per tensor or
+      per output channel, reads only the kept values:
+      `acc[i, c] += w[g*n + s, c] * x[i, g*m + pos[g*n + s, c]]` (the lhs row
+      gathered with `tensor.extract`), with the same arithmetic as the dense
+      contraction (integer `(qx - zx)(qw - zw)` in i32 when both operands
+      are quantized, else dequantized in the expressed type), so that the
+      result equals decompress-then-multiply. Any other sparse rhs is
+      decompressed.
+
+    Compressed values must not cross function or block boundaries, and
+    sparse tensors must have a static shape: both are errors. Sparse values
+    narrower than 8 bits are not packed.
+
+    Example:
+    ```mlir
+    %w = sqz.pack %vals metadata(%pos : tensor<4x8xi2>)
+        : tensor<4x8xf32> -> !sqz.tensor<8x8xf32, #sqz.sparsity<nm(2, 4, 0)>>
+    %y = sqz.matmul %x, %w : tensor<1x8xf32>, !sqz.tensor<8x8xf32, #sqz.sparsity<nm(2, 4, 0)>> -> tensor<1x8xf32>
+    ```
   }];
+  let options = [
+    Option<"sparseMatmul", "sparse-matmul", "std::string",
+           /*default=*/"\"decompress\"",
+           "How an sqz.matmul reads an N:M sparse rhs: `decompress` (to dense, "
+           "then the dense contraction) or `direct` (a contraction over the "
+           "kept values only)">
+  ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect", "::mlir::linalg::LinalgDialect",
-    "::mlir::math::MathDialect", "::mlir::tensor::TensorDialect"
+    "::mlir::math::MathDialect", "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect"
   ];
 }
 

@@ -3,9 +3,11 @@
 // The oracle: every sqz op becomes plain tensors and linalg.generic with the
 // arithmetic written out, integer where the semantics are integer.
 //
-// A compressed value is carried as its parts (codes, scales, zero points):
-// ops are visited in order, the parts of each compressed result are recorded,
-// and every consumer is rebuilt from the parts of its operands.
+// A compressed value is carried as its parts (codes, scales, zero points,
+// sparsity metadata): ops are visited in order, the parts of each compressed
+// result are recorded, and every consumer is rebuilt from the parts of its
+// operands. A sparse tensor is decompressed, once, where a consumer first
+// needs it dense; a direct sparse matmul reads its parts as stored.
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,6 +18,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/StructuredOpsUtils.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -45,12 +48,27 @@ struct Parts {
   Value scales;
   /// Null for symmetric schemes.
   Value zeroPoints;
+
+  /// Sparse tensors only: the kept values (codes when quantized) as the pack
+  /// took them, and their metadata (N:M positions or the unstructured mask),
+  /// held `metadataPerByte` to a byte along the sparse axis (the last
+  /// dimension for a mask) when that is > 1. `codes` stays null until the
+  /// tensor is decompressed.
+  SparsityAttr sparsity;
+  Value kept;
+  Value metadata;
+  unsigned metadataPerByte = 1;
+  /// The metadata operand of the pack, which sqz.unpack gives back.
+  Value storedMetadata;
+  /// The pack; decompression is built right before it.
+  Operation *producer = nullptr;
 };
 
 /// Builds the linalg form of one function's sqz ops.
 class Lowering {
 public:
-  Lowering(RewriterBase &rewriter) : b(rewriter) {}
+  Lowering(RewriterBase &rewriter, bool directSparseMatmul)
+      : b(rewriter), directSparseMatmul(directSparseMatmul) {}
 
   LogicalResult lower(Operation *op);
 
@@ -62,8 +80,26 @@ private:
   LogicalResult lowerUnpack(UnpackOp op);
   LogicalResult lowerFakeQuant(FakeQuantOp op);
 
-  /// The parts of a compressed value lowered earlier.
+  /// The parts of a compressed value lowered earlier, sparse tensors
+  /// decompressed to dense codes (or values).
   FailureOr<Parts> partsOf(Operation *user, Value value);
+  /// The parts of a compressed value lowered earlier, as stored.
+  FailureOr<Parts> storedPartsOf(Operation *user, Value value);
+
+  /// The logical-shape tensor of the pruned elements of a sparse tensor:
+  /// the zero point when quantized asymmetric, else zero.
+  Value prunedFill(Location loc, SqzTensorType type, const Parts &parts);
+  /// The dense codes (or values) of an N:M sparse tensor.
+  Value decompressNM(Location loc, SqzTensorType type, const Parts &parts);
+  /// The dense codes (or values) of an unstructured sparse tensor.
+  Value decompressUnstructured(Location loc, SqzTensorType type,
+                               const Parts &parts);
+  /// `init + lhs x rhs` over the kept values of an N:M sparse 2-D rhs only,
+  /// the lhs gathered at the kept positions: in i32 on centered codes when
+  /// `integer`, else on dequantized values in the accumulator's type.
+  Value sparseContraction(Location loc, Value lhs, SqzTensorType rhsType,
+                          const Parts &rhs, Value init, bool transposed,
+                          bool integer);
 
   /// `(q - z)` widened to i32, over the logical shape of `type`.
   Value centeredCodes(Location loc, SqzTensorType type, const Parts &parts);
@@ -85,6 +121,7 @@ private:
   AffineMap codesMap(unsigned rank, unsigned codesPerByte);
 
   RewriterBase &b;
+  bool directSparseMatmul;
   llvm::DenseMap<Value, Parts> lowered;
 };
 } // namespace
@@ -137,30 +174,74 @@ AffineMap Lowering::codesMap(unsigned rank, unsigned codesPerByte) {
   return AffineMap::get(rank, 0, results, context);
 }
 
-/// Packs constant sub-byte codes `perByte` to a byte along the last
-/// dimension, low bits first. Returns null when the last dimension does not
-/// divide evenly.
-static Value packSubByteCodes(OpBuilder &b, Location loc,
-                              DenseIntElementsAttr codes, unsigned width) {
-  auto type = cast<RankedTensorType>(codes.getType());
+/// Packs constant integers of `width` bits (1, 2 or 4) `8 / width` to a byte
+/// along dimension `axis`, low bits first: the element at index `a` of the
+/// axis lands in byte `a / (8 / width)`, bits from `(a % (8 / width)) *
+/// width`. Returns null when the axis does not divide evenly.
+static Value packSubByte(OpBuilder &b, Location loc,
+                         DenseIntElementsAttr values, unsigned width,
+                         unsigned axis) {
+  auto type = cast<RankedTensorType>(values.getType());
   unsigned perByte = 8 / width;
-  int64_t last = type.getShape().back();
-  if (last % perByte != 0)
+  ArrayRef<int64_t> shape = type.getShape();
+  int64_t along = shape[axis];
+  if (along % perByte != 0)
     return {};
-  SmallVector<int64_t> packedShape(type.getShape());
-  packedShape.back() = last / perByte;
-  // Sub-byte integer elements are stored one per byte in the attribute.
-  ArrayRef<char> raw = codes.getRawData();
-  std::vector<char> packed(raw.size() / perByte, 0);
+  int64_t inner = 1;
+  for (unsigned d = axis + 1; d < shape.size(); ++d)
+    inner *= shape[d];
+  SmallVector<int64_t> packedShape(shape);
+  packedShape[axis] = along / perByte;
+  int64_t numElements = type.getNumElements();
+  std::vector<char> packed(numElements / perByte, 0);
   uint8_t mask = (1u << width) - 1;
-  bool splat = codes.isSplat();
-  for (size_t i = 0, e = type.getNumElements(); i < e; ++i) {
-    uint8_t code = static_cast<uint8_t>(raw[splat ? 0 : i]) & mask;
-    packed[i / perByte] |= static_cast<char>(code << ((i % perByte) * width));
+  auto place = [&](int64_t i, uint8_t value) {
+    int64_t outer = i / (along * inner), a = (i / inner) % along;
+    int64_t byte =
+        (outer * (along / perByte) + a / perByte) * inner + i % inner;
+    packed[byte] |=
+        static_cast<char>((value & mask) << ((a % perByte) * width));
+  };
+  if (type.getElementType().isInteger(1)) {
+    int64_t i = 0;
+    for (bool bit : values.getValues<bool>())
+      place(i++, bit);
+  } else {
+    // Integer elements are stored in whole little-endian bytes, sub-byte
+    // ones one per byte; the low byte holds every value that fits `width`.
+    ArrayRef<char> raw = values.getRawData();
+    size_t stride = llvm::divideCeil(type.getElementTypeBitWidth(), 8);
+    bool splat = values.isSplat();
+    for (int64_t i = 0; i < numElements; ++i)
+      place(i, static_cast<uint8_t>(raw[splat ? 0 : i * stride]));
   }
   auto packedType = RankedTensorType::get(packedShape, b.getI8Type());
   return arith::ConstantOp::create(
       b, loc, DenseElementsAttr::getFromRawBuffer(packedType, packed));
+}
+
+/// The `width`-bit field of `byte` (i8) that holds element `index` of a run
+/// of `8 / width` packed by packSubByte, as an i<width>.
+static Value extractSubByte(OpBuilder &b, Location loc, Value byte, Value index,
+                            unsigned width) {
+  unsigned perByte = 8 / width;
+  Value slot = arith::RemUIOp::create(
+      b, loc, index, arith::ConstantIndexOp::create(b, loc, perByte));
+  Value shift = arith::MulIOp::create(
+      b, loc, arith::IndexCastOp::create(b, loc, b.getI8Type(), slot),
+      arith::ConstantOp::create(b, loc, b.getI8IntegerAttr(width)));
+  Value shifted = arith::ShRUIOp::create(b, loc, byte, shift);
+  return arith::TruncIOp::create(b, loc, b.getIntegerType(width), shifted);
+}
+
+/// Up to this m, a direct sparse matmul of a [K, N] rhs selects the lhs
+/// element among the m of a group instead of gathering it.
+static constexpr int64_t kMaxSelectCandidates = 8;
+
+/// Bits per stored N:M position: the next power of two of ceil(log2 m), so
+/// that positions never straddle a byte (2 for 2:4, 4 for 4:8).
+static unsigned positionBits(int64_t m) {
+  return llvm::PowerOf2Ceil(std::max<unsigned>(1, llvm::Log2_64_Ceil(m)));
 }
 
 //===----------------------------------------------------------------------===//
@@ -168,6 +249,21 @@ static Value packSubByteCodes(OpBuilder &b, Location loc,
 //===----------------------------------------------------------------------===//
 
 FailureOr<Parts> Lowering::partsOf(Operation *user, Value value) {
+  FailureOr<Parts> parts = storedPartsOf(user, value);
+  if (failed(parts) || !parts->sparsity || parts->codes)
+    return parts;
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPoint(parts->producer);
+  auto type = cast<SqzTensorType>(value.getType());
+  Location loc = parts->producer->getLoc();
+  parts->codes = parts->sparsity.getKind() == SparsityKind::NM
+                     ? decompressNM(loc, type, *parts)
+                     : decompressUnstructured(loc, type, *parts);
+  lowered[value] = *parts;
+  return parts;
+}
+
+FailureOr<Parts> Lowering::storedPartsOf(Operation *user, Value value) {
   auto it = lowered.find(value);
   if (it != lowered.end())
     return it->second;
@@ -182,15 +278,41 @@ FailureOr<Parts> Lowering::partsOf(Operation *user, Value value) {
 
 LogicalResult Lowering::lowerPack(PackOp op) {
   auto type = cast<SqzTensorType>(op.getType());
-  if (type.getSparsity())
-    return op.emitOpError("sparse tensors are not lowered by "
-                          "convert-sqz-to-linalg yet");
-  Parts parts{op.getValues(), 1, op.getScales(), op.getZeroPoints()};
+  Parts parts;
+  parts.codes = op.getValues();
+  parts.scales = op.getScales();
+  parts.zeroPoints = op.getZeroPoints();
+  if (SparsityAttr sparsity = type.getSparsity()) {
+    if (!type.hasStaticShape() || type.getRank() == 0)
+      return op.emitOpError("sparse tensor ")
+             << type
+             << " needs a static shape to be decompressed by "
+                "convert-sqz-to-linalg";
+    parts.codes = {};
+    parts.sparsity = sparsity;
+    parts.kept = op.getValues();
+    parts.metadata = parts.storedMetadata = op.getMetadata();
+    parts.producer = op;
+    bool nm = sparsity.getKind() == SparsityKind::NM;
+    unsigned width = nm ? positionBits(sparsity.getM()) : 1;
+    unsigned axis = nm ? sparsity.getAxis() : type.getRank() - 1;
+    DenseIntElementsAttr constant;
+    if (width < 8 && matchPattern(op.getMetadata(), m_Constant(&constant))) {
+      b.setInsertionPoint(op);
+      if (Value packed = packSubByte(b, op.getLoc(), constant, width, axis)) {
+        parts.metadata = packed;
+        parts.metadataPerByte = 8 / width;
+      }
+    }
+    lowered[op.getResult()] = parts;
+    return success();
+  }
   unsigned width = type.getQuant().getStorageWidth();
   DenseIntElementsAttr constantCodes;
   if (width < 8 && matchPattern(op.getValues(), m_Constant(&constantCodes))) {
     b.setInsertionPoint(op);
-    if (Value packed = packSubByteCodes(b, op.getLoc(), constantCodes, width)) {
+    if (Value packed = packSubByte(b, op.getLoc(), constantCodes, width,
+                                   type.getRank() - 1)) {
       parts.codes = packed;
       parts.codesPerByte = 8 / width;
     }
@@ -200,11 +322,22 @@ LogicalResult Lowering::lowerPack(PackOp op) {
 }
 
 LogicalResult Lowering::lowerUnpack(UnpackOp op) {
-  FailureOr<Parts> parts = partsOf(op, op.getSource());
+  FailureOr<Parts> parts = storedPartsOf(op, op.getSource());
   if (failed(parts))
     return failure();
   auto type = cast<SqzTensorType>(op.getSource().getType());
   b.setInsertionPoint(op);
+  if (parts->sparsity) {
+    // Sparse values are never packed: the parts as the pack took them.
+    SmallVector<Value> results = {parts->kept};
+    if (parts->scales)
+      results.push_back(parts->scales);
+    if (parts->zeroPoints)
+      results.push_back(parts->zeroPoints);
+    results.push_back(parts->storedMetadata);
+    b.replaceOp(op, results);
+    return success();
+  }
   Value codes = parts->codes;
   if (parts->codesPerByte > 1) {
     // Unpack to one code per element: the centered codes plus the zero
@@ -233,6 +366,349 @@ LogicalResult Lowering::lowerUnpack(UnpackOp op) {
     results.push_back(parts->zeroPoints);
   b.replaceOp(op, results);
   return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Sparse tensors
+//===----------------------------------------------------------------------===//
+
+/// `value` (kept N:M values or unpacked positions, static shape) with the
+/// sparse `axis` split into `[groups, n]`, so that the kept slot is a loop of
+/// its own.
+static Value splitKeptAxis(OpBuilder &b, Location loc, Value value,
+                           unsigned axis, int64_t n) {
+  auto type = cast<RankedTensorType>(value.getType());
+  SmallVector<int64_t> shape;
+  SmallVector<ReassociationIndices> reassociation;
+  for (auto [dim, size] : llvm::enumerate(type.getShape())) {
+    if (dim == axis) {
+      shape.append({size / n, n});
+      reassociation.push_back(
+          {int64_t(shape.size()) - 2, int64_t(shape.size()) - 1});
+      continue;
+    }
+    shape.push_back(size);
+    reassociation.push_back({int64_t(shape.size()) - 1});
+  }
+  return tensor::ExpandShapeOp::create(
+      b, loc, RankedTensorType::get(shape, type.getElementType()), value,
+      reassociation);
+}
+
+Value Lowering::prunedFill(Location loc, SqzTensorType type,
+                           const Parts &parts) {
+  Type element = cast<RankedTensorType>(parts.kept.getType()).getElementType();
+  Value empty = tensor::EmptyOp::create(b, loc, type.getShape(), element);
+  if (!parts.zeroPoints) {
+    Value zero = arith::ConstantOp::create(b, loc, b.getZeroAttr(element));
+    return linalg::FillOp::create(b, loc, zero, empty).getResult(0);
+  }
+  // A pruned element is the code of 0.0: the zero point.
+  QuantAttr quant = type.getQuant();
+  unsigned rank = type.getRank();
+  return linalg::GenericOp::create(
+             b, loc, empty.getType(), parts.zeroPoints, empty,
+             {paramMap(quant, rank), b.getMultiDimIdentityMap(rank)},
+             SmallVector<IteratorType>(rank, IteratorType::parallel),
+             [&](OpBuilder &nb, Location l, ValueRange args) {
+               Value zp = zeroPointToI32(nb, l, args[0], quant);
+               linalg::YieldOp::create(
+                   nb, l,
+                   arith::TruncIOp::create(nb, l, element, zp).getResult());
+             })
+      .getResult(0);
+}
+
+Value Lowering::decompressNM(Location loc, SqzTensorType type,
+                             const Parts &parts) {
+  SparsityAttr sparsity = parts.sparsity;
+  int64_t n = sparsity.getN(), m = sparsity.getM();
+  unsigned axis = sparsity.getAxis();
+  unsigned rank = type.getRank();
+  ArrayRef<int64_t> shape = type.getShape();
+  MLIRContext *context = b.getContext();
+  auto d = [&](unsigned i) { return getAffineDimExpr(i, context); };
+
+  // Loops: the logical dimensions with the sparse axis split into
+  // [group g, position j], then the kept slot s (a reduction).
+  unsigned g = axis, j = axis + 1, s = rank + 1;
+  SmallVector<int64_t> expanded;
+  SmallVector<ReassociationIndices> reassociation;
+  // The kept values (and unpacked positions) are read split into
+  // [groups, n] along the axis; packed positions by byte.
+  SmallVector<AffineExpr> keptExprs, metadataExprs, outExprs;
+  unsigned perByte = parts.metadataPerByte;
+  for (unsigned dim = 0; dim < rank; ++dim) {
+    if (dim == axis) {
+      expanded.append({shape[dim] / m, m});
+      reassociation.push_back(
+          {int64_t(expanded.size()) - 2, int64_t(expanded.size()) - 1});
+      keptExprs.append({d(g), d(s)});
+      if (perByte > 1)
+        metadataExprs.push_back((d(g) * n + d(s)).floorDiv(perByte));
+      else
+        metadataExprs.append({d(g), d(s)});
+      continue;
+    }
+    expanded.push_back(shape[dim]);
+    reassociation.push_back({int64_t(expanded.size()) - 1});
+    unsigned loop = dim < axis ? dim : dim + 1;
+    keptExprs.push_back(d(loop));
+    metadataExprs.push_back(d(loop));
+  }
+  Value kept = splitKeptAxis(b, loc, parts.kept, axis, n);
+  Value metadata = perByte > 1 ? parts.metadata
+                               : splitKeptAxis(b, loc, parts.metadata, axis, n);
+  for (unsigned loop = 0; loop <= rank; ++loop)
+    outExprs.push_back(d(loop));
+
+  Value fill = prunedFill(loc, type, parts);
+  auto fillType = cast<RankedTensorType>(fill.getType());
+  auto expandedType =
+      RankedTensorType::get(expanded, fillType.getElementType());
+  Value init =
+      tensor::ExpandShapeOp::create(b, loc, expandedType, fill, reassociation);
+  unsigned numLoops = rank + 2;
+  SmallVector<IteratorType> iterators(numLoops, IteratorType::parallel);
+  iterators.back() = IteratorType::reduction;
+  unsigned width = 8 / perByte;
+  Value dense =
+      linalg::GenericOp::create(
+          b, loc, expandedType, ValueRange{kept, metadata}, init,
+          {AffineMap::get(numLoops, 0, keptExprs, context),
+           AffineMap::get(numLoops, 0, metadataExprs, context),
+           AffineMap::get(numLoops, 0, outExprs, context)},
+          iterators,
+          [&](OpBuilder &nb, Location l, ValueRange args) {
+            Value position = args[1];
+            if (perByte > 1) {
+              Value index = arith::AddIOp::create(
+                  nb, l,
+                  arith::MulIOp::create(
+                      nb, l, linalg::IndexOp::create(nb, l, g),
+                      arith::ConstantIndexOp::create(nb, l, n)),
+                  linalg::IndexOp::create(nb, l, s));
+              position = extractSubByte(nb, l, position, index, width);
+            }
+            position = arith::IndexCastUIOp::create(nb, l, nb.getIndexType(),
+                                                    position);
+            // Exactly one kept slot of a group lands on position j, or none.
+            Value here =
+                arith::CmpIOp::create(nb, l, arith::CmpIPredicate::eq, position,
+                                      linalg::IndexOp::create(nb, l, j));
+            linalg::YieldOp::create(
+                nb, l,
+                arith::SelectOp::create(nb, l, here, args[0], args[2])
+                    .getResult());
+          })
+          .getResult(0);
+  return tensor::CollapseShapeOp::create(b, loc, fillType, dense,
+                                         reassociation);
+}
+
+Value Lowering::decompressUnstructured(Location loc, SqzTensorType type,
+                                       const Parts &parts) {
+  unsigned rank = type.getRank();
+  int64_t numElements = type.getNumElements();
+  Value fill = prunedFill(loc, type, parts);
+  auto fillType = cast<RankedTensorType>(fill.getType());
+  ReassociationIndices all;
+  for (unsigned d = 0; d < rank; ++d)
+    all.push_back(d);
+  auto flatten = [&](Value value) -> Value {
+    auto valueType = cast<RankedTensorType>(value.getType());
+    if (rank == 1)
+      return value;
+    auto flatType = RankedTensorType::get({valueType.getNumElements()},
+                                          valueType.getElementType());
+    return tensor::CollapseShapeOp::create(b, loc, flatType, value,
+                                           ArrayRef<ReassociationIndices>{all});
+  };
+  Value flat = flatten(fill);
+  // Packed along the last dimension, the mask's bytes in row-major order
+  // hold the bits of the flat index in order.
+  Value mask = flatten(parts.metadata);
+  Value kept = parts.kept;
+  bool packed = parts.metadataPerByte > 1;
+
+  // The running count of set bits is the index of the next kept value.
+  Value zero = arith::ConstantIndexOp::create(b, loc, 0);
+  Value one = arith::ConstantIndexOp::create(b, loc, 1);
+  Value end = arith::ConstantIndexOp::create(b, loc, numElements);
+  auto loop = scf::ForOp::create(
+      b, loc, zero, end, one, ValueRange{flat, zero},
+      [&](OpBuilder &nb, Location l, Value i, ValueRange iter) {
+        Value bit;
+        if (packed) {
+          Value byteIndex = arith::DivUIOp::create(
+              nb, l, i, arith::ConstantIndexOp::create(nb, l, 8));
+          Value byte = tensor::ExtractOp::create(nb, l, mask, byteIndex);
+          bit = extractSubByte(nb, l, byte, i, 1);
+        } else {
+          bit = tensor::ExtractOp::create(nb, l, mask, i);
+        }
+        auto branch = scf::IfOp::create(
+            nb, l, bit,
+            [&](OpBuilder &tb, Location tl) {
+              Value value = tensor::ExtractOp::create(tb, tl, kept, iter[1]);
+              Value out = tensor::InsertOp::create(tb, tl, value, iter[0], i);
+              Value next = arith::AddIOp::create(
+                  tb, tl, iter[1], arith::ConstantIndexOp::create(tb, tl, 1));
+              scf::YieldOp::create(tb, tl, ValueRange{out, next});
+            },
+            [&](OpBuilder &eb, Location el) {
+              scf::YieldOp::create(eb, el, iter);
+            });
+        scf::YieldOp::create(nb, l, branch.getResults());
+      });
+  Value dense = loop.getResult(0);
+  if (rank == 1)
+    return dense;
+  return tensor::ExpandShapeOp::create(b, loc, fillType, dense,
+                                       ArrayRef<ReassociationIndices>{all});
+}
+
+Value Lowering::sparseContraction(Location loc, Value lhs,
+                                  SqzTensorType rhsType, const Parts &rhs,
+                                  Value init, bool transposed, bool integer) {
+  MLIRContext *context = b.getContext();
+  auto d = [&](unsigned i) { return getAffineDimExpr(i, context); };
+  SparsityAttr sparsity = rhs.sparsity;
+  int64_t n = sparsity.getN(), m = sparsity.getM();
+  QuantAttr quant = rhsType.getQuant();
+  auto initType = cast<RankedTensorType>(init.getType());
+  Type accType = initType.getElementType();
+
+  // Loops: [batch,] row, col, then the group g and kept slot s of the
+  // reduction; the kept value's index along the sparse axis is g * n + s.
+  unsigned resultRank = initType.getRank();
+  unsigned numLoops = resultRank + 2;
+  unsigned row = resultRank - 2, col = resultRank - 1, g = resultRank,
+           s = resultRank + 1;
+  unsigned perByte = rhs.metadataPerByte;
+  unsigned axis = transposed ? 1 : 0;
+  // The kept values (and unpacked positions) split into [groups, n] along
+  // the reduction axis; packed positions by byte.
+  auto splitMap = [&]() {
+    SmallVector<AffineExpr> exprs = {d(g), d(s), d(col)};
+    if (transposed)
+      exprs = {d(col), d(g), d(s)};
+    return AffineMap::get(numLoops, 0, exprs, context);
+  };
+  auto packedMap = [&]() {
+    SmallVector<AffineExpr> exprs = {(d(g) * n + d(s)).floorDiv(perByte),
+                                     d(col)};
+    if (transposed)
+      std::swap(exprs[0], exprs[1]);
+    return AffineMap::get(numLoops, 0, exprs, context);
+  };
+  SmallVector<Value> inputs = {
+      splitKeptAxis(b, loc, rhs.kept, axis, n),
+      perByte > 1 ? rhs.metadata
+                  : splitKeptAxis(b, loc, rhs.metadata, axis, n)};
+  SmallVector<AffineMap> maps = {splitMap(),
+                                 perByte > 1 ? packedMap() : splitMap()};
+  // Weight parameters are per tensor or per output channel.
+  AffineMap paramMap =
+      quant && quant.getGranularity() == GranularityKind::PerChannel
+          ? AffineMap::get(numLoops, 0, d(col))
+          : AffineMap::get(numLoops, 0, {}, context);
+  int zeroPointArg = -1, scaleArg = -1;
+  if (rhs.zeroPoints) {
+    zeroPointArg = inputs.size();
+    inputs.push_back(rhs.zeroPoints);
+    maps.push_back(paramMap);
+  }
+  if (quant && !integer) {
+    scaleArg = inputs.size();
+    inputs.push_back(rhs.scales);
+    maps.push_back(paramMap);
+  }
+  SmallVector<AffineExpr> outExprs;
+  for (unsigned loop = 0; loop < resultRank; ++loop)
+    outExprs.push_back(d(loop));
+  maps.push_back(AffineMap::get(numLoops, 0, outExprs, context));
+  SmallVector<IteratorType> iterators(numLoops, IteratorType::parallel);
+  iterators[g] = iterators[s] = IteratorType::reduction;
+  unsigned width = 8 / perByte;
+  return linalg::GenericOp::create(
+             b, loc, initType, inputs, init, maps, iterators,
+             [&](OpBuilder &nb, Location l, ValueRange args) {
+               Value groupIndex = linalg::IndexOp::create(nb, l, g);
+               Value position = args[1];
+               if (perByte > 1) {
+                 Value index = arith::AddIOp::create(
+                     nb, l,
+                     arith::MulIOp::create(
+                         nb, l, groupIndex,
+                         arith::ConstantIndexOp::create(nb, l, n)),
+                     linalg::IndexOp::create(nb, l, s));
+                 position = extractSubByte(nb, l, position, index, width);
+               }
+               // The lhs at k = g * m + position. A [K, N] rhs gets its
+               // column loop innermost: there, for small m, a select among
+               // the m candidates of the group, whose loads do not depend on
+               // the column (hoisted, so the loop vectorizes); else a
+               // gather.
+               Value base = arith::MulIOp::create(
+                   nb, l, groupIndex, arith::ConstantIndexOp::create(nb, l, m));
+               Value offset = arith::IndexCastUIOp::create(
+                   nb, l, nb.getIndexType(), position);
+               auto lhsAt = [&](Value k) -> Value {
+                 SmallVector<Value> indices;
+                 if (resultRank == 3)
+                   indices.push_back(linalg::IndexOp::create(nb, l, 0));
+                 indices.append({linalg::IndexOp::create(nb, l, row), k});
+                 return tensor::ExtractOp::create(nb, l, lhs, indices);
+               };
+               Value x;
+               if (!transposed && m <= kMaxSelectCandidates) {
+                 for (int64_t t = 0; t < m; ++t) {
+                   Value candidate = lhsAt(arith::AddIOp::create(
+                       nb, l, base, arith::ConstantIndexOp::create(nb, l, t)));
+                   if (t == 0) {
+                     x = candidate;
+                     continue;
+                   }
+                   Value here = arith::CmpIOp::create(
+                       nb, l, arith::CmpIPredicate::eq, offset,
+                       arith::ConstantIndexOp::create(nb, l, t));
+                   x = arith::SelectOp::create(nb, l, here, candidate, x);
+                 }
+               } else {
+                 x = lhsAt(arith::AddIOp::create(nb, l, base, offset));
+               }
+               Value acc = args.back();
+               Value w = args[0];
+               if (quant) {
+                 w = toI32(nb, l, w, quant.getStorageSigned());
+                 if (zeroPointArg >= 0)
+                   w = arith::SubIOp::create(
+                       nb, l, w,
+                       zeroPointToI32(nb, l, args[zeroPointArg], quant));
+               }
+               if (integer) {
+                 Value product = arith::MulIOp::create(nb, l, x, w);
+                 linalg::YieldOp::create(
+                     nb, l,
+                     arith::AddIOp::create(nb, l, acc, product).getResult());
+                 return;
+               }
+               if (quant) {
+                 // As the dense dequantize: (q - z) * s in f32, then the
+                 // expressed type.
+                 Type f32 = nb.getF32Type();
+                 w = arith::MulFOp::create(
+                     nb, l, arith::SIToFPOp::create(nb, l, f32, w),
+                     castFloat(nb, l, args[scaleArg], f32));
+                 w = castFloat(nb, l, w, accType);
+               }
+               Value product = arith::MulFOp::create(nb, l, x, w);
+               linalg::YieldOp::create(
+                   nb, l,
+                   arith::AddFOp::create(nb, l, acc, product).getResult());
+             })
+      .getResult(0);
 }
 
 //===----------------------------------------------------------------------===//
@@ -265,19 +741,8 @@ Value Lowering::centeredCodes(Location loc, SqzTensorType type,
              [&](OpBuilder &nb, Location l, ValueRange args) {
                Value code = args[0];
                if (perByte > 1) {
-                 // Shift the wanted code to the low bits of its byte.
                  Value index = linalg::IndexOp::create(nb, l, rank - 1);
-                 Value slot = arith::RemUIOp::create(
-                     nb, l, index,
-                     arith::ConstantIndexOp::create(nb, l, perByte));
-                 Value shift = arith::MulIOp::create(
-                     nb, l,
-                     arith::IndexCastOp::create(nb, l, nb.getI8Type(), slot),
-                     arith::ConstantOp::create(nb, l,
-                                               nb.getI8IntegerAttr(width)));
-                 Value shifted = arith::ShRUIOp::create(nb, l, code, shift);
-                 code = arith::TruncIOp::create(nb, l, nb.getIntegerType(width),
-                                                shifted);
+                 code = extractSubByte(nb, l, code, index, width);
                }
                Value value = toI32(nb, l, code, isSigned);
                if (args.size() > 2)
@@ -291,6 +756,9 @@ Value Lowering::centeredCodes(Location loc, SqzTensorType type,
 Value Lowering::dequantize(Location loc, SqzTensorType type,
                            const Parts &parts) {
   QuantAttr quant = type.getQuant();
+  // Sparse, not quantized: the decompressed values.
+  if (!quant)
+    return parts.codes;
   unsigned rank = type.getRank();
   Value centered = centeredCodes(loc, type, parts);
   Type expressed = type.getElementType();
@@ -485,7 +953,11 @@ Parts Lowering::quantize(Location loc, Value input, SqzTensorType type,
             linalg::YieldOp::create(nb, l, narrow);
           })
           .getResult(0);
-  return Parts{codes, 1, scales, zeroPoints};
+  Parts parts;
+  parts.codes = codes;
+  parts.scales = scales;
+  parts.zeroPoints = zeroPoints;
+  return parts;
 }
 
 LogicalResult Lowering::lowerQuantize(QuantizeOp op) {
@@ -517,12 +989,6 @@ LogicalResult Lowering::lowerMatmul(MatmulOp op) {
   b.setInsertionPoint(op);
   auto lhsType = dyn_cast<SqzTensorType>(op.getLhs().getType());
   auto rhsType = dyn_cast<SqzTensorType>(op.getRhs().getType());
-  FailureOr<Parts> lhsParts = Parts(), rhsParts = Parts();
-  if (lhsType && failed(lhsParts = partsOf(op, op.getLhs())))
-    return failure();
-  if (rhsType && failed(rhsParts = partsOf(op, op.getRhs())))
-    return failure();
-
   auto resultType = cast<RankedTensorType>(op.getType());
   Type expressed = resultType.getElementType();
   bool transposed = op.getRhsTransposed();
@@ -530,9 +996,26 @@ LogicalResult Lowering::lowerMatmul(MatmulOp op) {
   unsigned rhsRank = cast<ShapedType>(op.getRhs().getType()).getRank();
   int64_t rowDim = lhsRank - 2;
   int64_t channelDim = rhsRank - (transposed ? 2 : 1);
-  bool integer = lhsType && rhsType &&
-                 lhsType.getQuant().isConstantAlongAllBut(rowDim) &&
-                 rhsType.getQuant().isConstantAlongAllBut(channelDim);
+  QuantAttr lhsQuant = lhsType ? lhsType.getQuant() : QuantAttr();
+  QuantAttr rhsQuant = rhsType ? rhsType.getQuant() : QuantAttr();
+  bool integer = lhsQuant && rhsQuant &&
+                 lhsQuant.isConstantAlongAllBut(rowDim) &&
+                 rhsQuant.isConstantAlongAllBut(channelDim);
+
+  // A 2-D rhs that is N:M sparse along the reduction axis, with parameters
+  // per tensor or per output channel, is read directly when asked to.
+  SparsityAttr rhsSparsity = rhsType ? rhsType.getSparsity() : SparsityAttr();
+  bool direct = directSparseMatmul && rhsSparsity &&
+                rhsSparsity.getKind() == SparsityKind::NM && rhsRank == 2 &&
+                rhsSparsity.getAxis() == (transposed ? 1 : 0) &&
+                (!rhsQuant || rhsQuant.isConstantAlongAllBut(channelDim));
+
+  FailureOr<Parts> lhsParts = Parts(), rhsParts = Parts();
+  if (lhsType && failed(lhsParts = partsOf(op, op.getLhs())))
+    return failure();
+  if (rhsType && failed(rhsParts = direct ? storedPartsOf(op, op.getRhs())
+                                          : partsOf(op, op.getRhs())))
+    return failure();
 
   // Result sizes: [batch,] m from the lhs, n from the rhs.
   auto sizeOf = [&](Value value, Value storage, unsigned dim) -> OpFoldResult {
@@ -542,7 +1025,8 @@ LogicalResult Lowering::lowerMatmul(MatmulOp op) {
     return tensor::DimOp::create(b, loc, storage, dim).getResult();
   };
   Value lhsStorage = lhsType ? lhsParts->codes : op.getLhs();
-  Value rhsStorage = rhsType ? rhsParts->codes : op.getRhs();
+  Value rhsStorage =
+      rhsType ? (direct ? rhsParts->kept : rhsParts->codes) : op.getRhs();
   SmallVector<OpFoldResult> sizes;
   if (lhsRank == 3)
     sizes.push_back(sizeOf(op.getLhs(), lhsStorage, 0));
@@ -558,11 +1042,16 @@ LogicalResult Lowering::lowerMatmul(MatmulOp op) {
   SmallVector<AffineMap> epilogueMaps;
   if (integer) {
     Value lhs = centeredCodes(loc, lhsType, *lhsParts);
-    Value rhs = centeredCodes(loc, rhsType, *rhsParts);
     Value zero = constantI32(b, loc, 0);
     Value empty = tensor::EmptyOp::create(b, loc, sizes, b.getI32Type());
     Value init = linalg::FillOp::create(b, loc, zero, empty).getResult(0);
-    product = buildContraction(b, loc, lhs, rhs, init, transposed);
+    if (direct)
+      product = sparseContraction(loc, lhs, rhsType, *rhsParts, init,
+                                  transposed, /*integer=*/true);
+    else
+      product =
+          buildContraction(b, loc, lhs, centeredCodes(loc, rhsType, *rhsParts),
+                           init, transposed);
     // Scale maps from the result's loops: the lhs scale varies with m, the
     // rhs scale with n (or is one scalar).
     auto scaleMap = [&](QuantAttr quant, unsigned resultDim) {
@@ -576,11 +1065,16 @@ LogicalResult Lowering::lowerMatmul(MatmulOp op) {
                     scaleMap(rhsType.getQuant(), resultRank - 1)};
   } else {
     Value lhs = lhsType ? dequantize(loc, lhsType, *lhsParts) : op.getLhs();
-    Value rhs = rhsType ? dequantize(loc, rhsType, *rhsParts) : op.getRhs();
     Value zero = arith::ConstantOp::create(b, loc, b.getZeroAttr(expressed));
     Value empty = tensor::EmptyOp::create(b, loc, sizes, expressed);
     Value init = linalg::FillOp::create(b, loc, zero, empty).getResult(0);
-    product = buildContraction(b, loc, lhs, rhs, init, transposed);
+    if (direct) {
+      product = sparseContraction(loc, lhs, rhsType, *rhsParts, init,
+                                  transposed, /*integer=*/false);
+    } else {
+      Value rhs = rhsType ? dequantize(loc, rhsType, *rhsParts) : op.getRhs();
+      product = buildContraction(b, loc, lhs, rhs, init, transposed);
+    }
     epilogueInputs = {product};
     epilogueMaps = {identity};
   }
@@ -669,16 +1163,26 @@ LogicalResult Lowering::lower(Operation *root) {
 }
 
 LogicalResult mlir::sqz::lowerSqzToLinalg(RewriterBase &rewriter,
-                                          Operation *root) {
-  return Lowering(rewriter).lower(root);
+                                          Operation *root,
+                                          bool directSparseMatmul) {
+  return Lowering(rewriter, directSparseMatmul).lower(root);
 }
 
 namespace {
 struct ConvertSqzToLinalgPass
     : sqz::impl::ConvertSqzToLinalgBase<ConvertSqzToLinalgPass> {
+  using Base::Base;
+
   void runOnOperation() override {
+    if (sparseMatmul != "decompress" && sparseMatmul != "direct") {
+      getOperation().emitError("convert-sqz-to-linalg: sparse-matmul must be "
+                               "'decompress' or 'direct', got '")
+          << sparseMatmul << "'";
+      return signalPassFailure();
+    }
     IRRewriter rewriter(&getContext());
-    if (failed(lowerSqzToLinalg(rewriter, getOperation())))
+    if (failed(lowerSqzToLinalg(rewriter, getOperation(),
+                                sparseMatmul == "direct")))
       signalPassFailure();
   }
 };

@@ -12,10 +12,14 @@ namespace sqz {
 #define GEN_PASS_DECL_CONVERTSQZTOLINALG
 #include "sqz/Conversion/Passes.h.inc"
 
-/// Lowers every sqz op under `root` to tensors, `linalg`, `arith` and `math`
-/// with exact integer arithmetic. Fails, after reporting an error, on what
-/// the reference lowering does not handle.
-LogicalResult lowerSqzToLinalg(RewriterBase &rewriter, Operation *root);
+/// Lowers every sqz op under `root` to tensors, `linalg`, `arith`, `math` and
+/// `scf` with exact integer arithmetic. Sparse tensors are decompressed where
+/// they are read, except the N:M sparse rhs of a matmul when
+/// `directSparseMatmul` is set, which a contraction over the kept values
+/// reads as it is stored. Fails, after reporting an error, on what the
+/// reference lowering does not handle.
+LogicalResult lowerSqzToLinalg(RewriterBase &rewriter, Operation *root,
+                               bool directSparseMatmul = false);
 
 } // namespace sqz
 } // namespace mlir

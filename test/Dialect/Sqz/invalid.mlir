@@ -644,7 +644,7 @@ func.func @pack_metadata_nm_too_narrow_1_8(%v: tensor<8x1xf32>, %m: tensor<8x1xi
 
 func.func @pack_metadata_nm_out_of_range(%v: tensor<2x2xf32>) {
   %m = arith.constant dense<[[0, 3], [1, 4]]> : tensor<2x2xi8>
-  // expected-error@+1 {{'sqz.pack' op N:M metadata at flat index 3 is 4, outside [0, 4)}}
+  // expected-error@+1 {{'sqz.pack' op N:M metadata at flat index 3: position 4 is outside [0, 4)}}
   %0 = sqz.pack %v metadata(%m : tensor<2x2xi8>) : tensor<2x2xf32> -> !sqz.tensor<2x4xf32, #sqz.sparsity<nm(2, 4, 1)>>
   return
 }
@@ -654,18 +654,57 @@ func.func @pack_metadata_nm_out_of_range(%v: tensor<2x2xf32>) {
 // Positions are unsigned: an i8 -1 is 255.
 func.func @pack_metadata_nm_negative(%v: tensor<2x2xf32>) {
   %m = arith.constant dense<[[0, -1], [1, 2]]> : tensor<2x2xi8>
-  // expected-error@+1 {{'sqz.pack' op N:M metadata at flat index 1 is 255, outside [0, 4)}}
+  // expected-error@+1 {{'sqz.pack' op N:M metadata at flat index 1: position 255 is outside [0, 4)}}
   %0 = sqz.pack %v metadata(%m : tensor<2x2xi8>) : tensor<2x2xf32> -> !sqz.tensor<2x4xf32, #sqz.sparsity<nm(2, 4, 1)>>
   return
 }
 
 // -----
 
-// Positions wider than 64 bits are compared in full, not truncated.
+// Positions wider than 64 bits are refused, not truncated.
 func.func @pack_metadata_nm_wide(%v: tensor<1x2xf32>) {
   %m = arith.constant dense<[[0, 18446744073709551617]]> : tensor<1x2xi128>
-  // expected-error@+1 {{'sqz.pack' op N:M metadata at flat index 1 is 18446744073709551617, outside [0, 4)}}
+  // expected-error@+1 {{'sqz.pack' op N:M metadata takes at most 64 bits per index, got i128}}
   %0 = sqz.pack %v metadata(%m : tensor<1x2xi128>) : tensor<1x2xf32> -> !sqz.tensor<1x4xf32, #sqz.sparsity<nm(2, 4, 1)>>
+  return
+}
+
+// -----
+
+// Within a group, positions strictly increase: a repeated position would
+// store two values at one place.
+func.func @pack_metadata_nm_repeated(%v: tensor<2x4xf32>) {
+  %m = arith.constant dense<[[0, 3, 1, 2], [2, 2, 0, 1]]> : tensor<2x4xi2>
+  // expected-error@+1 {{'sqz.pack' op N:M metadata at flat index 5: position 2 does not follow the group's previous position 2 (positions must strictly increase)}}
+  %0 = sqz.pack %v metadata(%m : tensor<2x4xi2>) : tensor<2x4xf32> -> !sqz.tensor<2x8xf32, #sqz.sparsity<nm(2, 4, 1)>>
+  return
+}
+
+// -----
+
+// Groups run along the sparse axis, here axis 0 of a [K, N] weight.
+func.func @pack_metadata_nm_decreasing_axis0(%v: tensor<2x3xf32>) {
+  %m = arith.constant dense<[[0, 1, 3], [2, 3, 1]]> : tensor<2x3xi2>
+  // expected-error@+1 {{'sqz.pack' op N:M metadata at flat index 5: position 1 does not follow the group's previous position 3}}
+  %0 = sqz.pack %v metadata(%m : tensor<2x3xi2>) : tensor<2x3xf32> -> !sqz.tensor<4x3xf32, #sqz.sparsity<nm(2, 4, 0)>>
+  return
+}
+
+// -----
+
+func.func @pack_unstructured_mask_more_bits(%v: tensor<2xf32>) {
+  %m = arith.constant dense<[[true, false], [true, true]]> : tensor<2x2xi1>
+  // expected-error@+1 {{'sqz.pack' op unstructured mask sets flat index 3 but only 2 values are stored}}
+  %0 = sqz.pack %v metadata(%m : tensor<2x2xi1>) : tensor<2xf32> -> !sqz.tensor<2x2xf32, #sqz.sparsity<unstructured>>
+  return
+}
+
+// -----
+
+func.func @pack_unstructured_mask_fewer_bits(%v: tensor<3xf32>) {
+  %m = arith.constant dense<[[true, false], [false, true]]> : tensor<2x2xi1>
+  // expected-error@+1 {{'sqz.pack' op unstructured mask sets 2 elements but 3 values are stored}}
+  %0 = sqz.pack %v metadata(%m : tensor<2x2xi1>) : tensor<3xf32> -> !sqz.tensor<2x2xf32, #sqz.sparsity<unstructured>>
   return
 }
 

@@ -17,18 +17,6 @@ func.func @negative_nan_values(%x: tensor<2x4xf32>) -> tensor<2x2xf32> {
 // -----
 
 !u = !sqz.tensor<4x2xf32, #sqz.sparsity<unstructured>>
-func.func @negative_mask_count(%x: tensor<2x4xf32>) -> tensor<2x2xf32> {
-  %v = arith.constant dense<[1.0, 2.0, 3.0]> : tensor<3xf32>
-  %m = arith.constant dense<[[true, false], [true, false], [false, true], [false, true]]> : tensor<4x2xi1>
-  %w = sqz.pack %v metadata(%m : tensor<4x2xi1>) : tensor<3xf32> -> !u
-  // expected-remark@+1 {{weight not quantized: sparse weight mask has 4 set bits but there are 3 values}}
-  %y = sqz.matmul %x, %w : tensor<2x4xf32>, !u -> tensor<2x2xf32>
-  return %y : tensor<2x2xf32>
-}
-
-// -----
-
-!u = !sqz.tensor<4x2xf32, #sqz.sparsity<unstructured>>
 func.func @negative_metadata_argument(%x: tensor<2x4xf32>, %m: tensor<4x2xi1>) -> tensor<2x2xf32> {
   %v = arith.constant dense<[1.0, 2.0, 3.0, 4.0]> : tensor<4xf32>
   %w = sqz.pack %v metadata(%m : tensor<4x2xi1>) : tensor<4xf32> -> !u

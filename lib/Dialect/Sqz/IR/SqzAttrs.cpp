@@ -283,3 +283,32 @@ SparsityAttr::verifyForShape(function_ref<InFlightDiagnostic()> emitError,
                        << getAxis() << " of size " << dim;
   return success();
 }
+
+std::optional<std::pair<int64_t, std::string>>
+SparsityAttr::findPositionViolation(
+    ArrayRef<int64_t> valuesShape,
+    function_ref<uint64_t(int64_t)> positionAt) const {
+  int64_t axis = getAxis(), n = getN(), m = getM();
+  int64_t stride = 1;
+  for (int64_t dim : valuesShape.drop_front(axis + 1))
+    stride *= dim;
+  int64_t count = ShapedType::getNumElements(valuesShape);
+  for (int64_t i = 0; i < count; ++i) {
+    uint64_t position = positionAt(i);
+    if (position >= static_cast<uint64_t>(m))
+      return std::make_pair(i, (Twine("position ") + Twine(position) +
+                                " is outside [0, " + Twine(m) + ")")
+                                   .str());
+    int64_t slot = (i / stride) % valuesShape[axis] % n;
+    if (slot == 0)
+      continue;
+    uint64_t previous = positionAt(i - stride);
+    if (position <= previous)
+      return std::make_pair(
+          i, (Twine("position ") + Twine(position) +
+              " does not follow the group's previous position " +
+              Twine(previous) + " (positions must strictly increase)")
+                 .str());
+  }
+  return std::nullopt;
+}

@@ -134,6 +134,10 @@ static LogicalResult verifySparsityMetadataType(Operation *op,
     return op->emitOpError("N:M metadata must have the values' shape ")
            << shapeText(valuesShape) << ", got "
            << shapeText(metadataType.getShape());
+  if (width > 64)
+    return op->emitOpError(
+               "N:M metadata takes at most 64 bits per index, got i")
+           << width;
   unsigned needed = llvm::Log2_64_Ceil(sparsity.getM());
   if (width < needed)
     return op->emitOpError("N:M metadata needs at least ")
@@ -141,9 +145,47 @@ static LogicalResult verifySparsityMetadataType(Operation *op,
   return success();
 }
 
+/// Reads the N:M positions of a constant metadata tensor by flat index, from
+/// its raw bytes when the elements take one byte each.
+static std::function<uint64_t(int64_t)>
+positionReader(DenseIntElementsAttr positions) {
+  unsigned width = positions.getElementType().getIntOrFloatBitWidth();
+  if (width > 1 && width <= 8) {
+    ArrayRef<char> raw = positions.getRawData();
+    bool splat = positions.isSplat();
+    uint8_t mask = static_cast<uint8_t>((1u << width) - 1);
+    return [raw, splat, mask](int64_t i) -> uint64_t {
+      return static_cast<uint8_t>(raw[splat ? 0 : i]) & mask;
+    };
+  }
+  return [positions](int64_t i) -> uint64_t {
+    return positions.getValues<APInt>()[i].getZExtValue();
+  };
+}
+
+/// Checks that a constant unstructured mask sets as many elements as there
+/// are stored values.
+static LogicalResult verifyMaskCount(Operation *op, DenseIntElementsAttr mask,
+                                     Value values) {
+  auto valuesType = cast<RankedTensorType>(values.getType());
+  if (valuesType.isDynamicDim(0))
+    return success();
+  int64_t stored = valuesType.getDimSize(0), set = 0, index = 0;
+  for (bool bit : mask.getValues<bool>()) {
+    if (bit && ++set > stored)
+      return op->emitOpError("unstructured mask sets flat index ")
+             << index << " but only " << stored << " values are stored";
+    ++index;
+  }
+  if (set < stored)
+    return op->emitOpError("unstructured mask sets ")
+           << set << " elements but " << stored << " values are stored";
+  return success();
+}
+
 /// Checks the sparsity metadata operand of a pack against `type`.
 static LogicalResult verifySparsityMetadata(Operation *op, SqzTensorType type,
-                                            Value metadata) {
+                                            Value metadata, Value values) {
   SparsityAttr sparsity = type.getSparsity();
   if (!sparsity) {
     if (metadata)
@@ -155,19 +197,18 @@ static LogicalResult verifySparsityMetadata(Operation *op, SqzTensorType type,
   if (failed(verifySparsityMetadataType(
           op, type, cast<RankedTensorType>(metadata.getType()))))
     return failure();
-  if (sparsity.getKind() != SparsityKind::NM)
+  DenseIntElementsAttr constant;
+  if (!matchPattern(metadata, m_Constant(&constant)))
     return success();
-
-  DenseIntElementsAttr positions;
-  if (matchPattern(metadata, m_Constant(&positions))) {
-    for (auto [index, pos] : llvm::enumerate(positions.getValues<APInt>())) {
-      if (pos.getActiveBits() > 64 ||
-          pos.getZExtValue() >= uint64_t(sparsity.getM()))
-        return op->emitOpError("N:M metadata at flat index ")
-               << index << " is " << llvm::toString(pos, 10, /*Signed=*/false)
-               << ", outside [0, " << sparsity.getM() << ")";
-    }
-  }
+  if (sparsity.getKind() == SparsityKind::Unstructured)
+    return verifyMaskCount(op, constant, values);
+  std::optional<std::pair<int64_t, std::string>> violation =
+      sparsity.findPositionViolation(
+          cast<RankedTensorType>(metadata.getType()).getShape(),
+          positionReader(constant));
+  if (violation)
+    return op->emitOpError("N:M metadata at flat index ")
+           << violation->first << ": " << violation->second;
   return success();
 }
 
@@ -194,7 +235,7 @@ LogicalResult PackOp::verify() {
   } else if (getScales() || getZeroPoints()) {
     return emitOpError("an unquantized tensor takes no scales or zero points");
   }
-  return verifySparsityMetadata(*this, type, getMetadata());
+  return verifySparsityMetadata(*this, type, getMetadata(), getValues());
 }
 
 //===----------------------------------------------------------------------===//

@@ -122,6 +122,14 @@ def Sqz_SparsityAttr : Sqz_Attr<"Sparsity", "sparsity"> {
     ::llvm::LogicalResult verifyForShape(
         ::llvm::function_ref<::mlir::InFlightDiagnostic()> emitError,
         ::llvm::ArrayRef<int64_t> shape) const;
+    /// Checks stored N:M positions against the pattern: `positionAt(i)` is
+    /// the position at flat index `i` of the values (shape `valuesShape`).
+    /// Every position must lie in `[0, m)` and the positions of a group must
+    /// strictly increase. Returns the first offending flat index with what is
+    /// wrong there, or std::nullopt.
+    std::optional<std::pair<int64_t, std::string>> findPositionViolation(
+        ::llvm::ArrayRef<int64_t> valuesShape,
+        ::llvm::function_ref<uint64_t(int64_t)> positionAt) const;
   }];
 }
 

@@ -151,3 +151,119 @@ func.func @negative_activation_per_column(%x: tensor<4x8xf32>) -> tensor<4x3xf32
   %y = sqz.matmul %q, %w : !sqz.tensor<4x8xf32, #sqz.quant<i8, per_channel(1), symmetric>>, !sqz.tensor<8x3xf32, #sqz.quant<i8, per_channel(1), symmetric>> -> tensor<4x3xf32>
   return %y : tensor<4x3xf32>
 }
+
+// -----
+
+// Requantization chains. An i4 tensor with scale 0.5 requantized to i8 with
+// scale 0.25, then to i8 with scale 0.125: every i4 value is on both grids
+// (codes x2, then x2 again, all within [-128, 127]), so each link is lossless
+// and the dequantize at the end is the first dequantize, bit for bit.
+!a = !sqz.tensor<4xf32, #sqz.quant<i4, per_tensor, symmetric>>
+!b = !sqz.tensor<4xf32, #sqz.quant<i8, per_tensor, symmetric>>
+// CHECK-LABEL: func.func @lossless_chain
+//  CHECK-SAME:   %[[C:.*]]: tensor<4xi4>
+//       CHECK:   %[[A:.*]] = sqz.pack %[[C]]
+//       CHECK:   %[[D:.*]] = sqz.dequantize %[[A]]
+//   CHECK-NOT:   sqz.quantize
+//       CHECK:   return %[[D]], %[[D]]
+func.func @lossless_chain(%codes: tensor<4xi4>) -> (tensor<4xf32>, tensor<4xf32>) {
+  %sa = arith.constant dense<0.5> : tensor<f32>
+  %sb = arith.constant dense<0.25> : tensor<f32>
+  %sc = arith.constant dense<0.125> : tensor<f32>
+  %a = sqz.pack %codes scales(%sa : tensor<f32>) : tensor<4xi4> -> !a
+  %da = sqz.dequantize %a : !a -> tensor<4xf32>
+  %b = sqz.quantize %da scales(%sb : tensor<f32>) : tensor<4xf32> -> !b
+  %db = sqz.dequantize %b : !b -> tensor<4xf32>
+  %c = sqz.quantize %db scales(%sc : tensor<f32>) : tensor<4xf32> -> !b
+  %dc = sqz.dequantize %c : !b -> tensor<4xf32>
+  return %da, %dc : tensor<4xf32>, tensor<4xf32>
+}
+
+// -----
+
+// A matmul operand that is a lossless requantization reads the original
+// tensor: i4 activations with scale 0.5 requantized to i8 with scale 0.125
+// (codes x4, -32..28) feed the integer matmul as the i4 codes.
+!w = !sqz.tensor<8x3xf32, #sqz.quant<i8, per_channel(1), symmetric>>
+!x4 = !sqz.tensor<4x8xf32, #sqz.quant<i4, per_tensor, symmetric>>
+!x8 = !sqz.tensor<4x8xf32, #sqz.quant<i8, per_tensor, symmetric>>
+// CHECK-LABEL: func.func @matmul_reads_original
+//  CHECK-SAME:   %[[C:.*]]: tensor<4x8xi4>
+//       CHECK:   %[[A:.*]] = sqz.pack %[[C]]
+//       CHECK:   %[[P:.*]]:2 = sqz.unpack %[[A]] {{.*}} -> tensor<4x8xi4>, tensor<f32>
+//       CHECK:   linalg.generic {{.*}} ins(%[[P]]#0, %{{.*}} : tensor<4x8xi4>, tensor<8x3xi8>)
+//   CHECK-NOT:   sqz.quantize
+func.func @matmul_reads_original(%codes: tensor<4x8xi4>) -> tensor<4x3xf32> {
+  %sa = arith.constant dense<0.5> : tensor<f32>
+  %sb = arith.constant dense<0.125> : tensor<f32>
+  %a = sqz.pack %codes scales(%sa : tensor<f32>) : tensor<4x8xi4> -> !x4
+  %da = sqz.dequantize %a : !x4 -> tensor<4x8xf32>
+  %b = sqz.quantize %da scales(%sb : tensor<f32>) : tensor<4x8xf32> -> !x8
+  %wc = arith.constant dense<1> : tensor<8x3xi8>
+  %ws = arith.constant dense<[0.5, 0.25, 0.125]> : tensor<3xf32>
+  %w = sqz.pack %wc scales(%ws : tensor<3xf32>) : tensor<8x3xi8> -> !w
+  %y = sqz.matmul %b, %w : !x8, !w -> tensor<4x3xf32>
+  return %y : tensor<4x3xf32>
+}
+
+// -----
+
+// Per-channel u4 codes with zero points requantized to per-tensor u8: scales
+// 0.5 and 0.25 are 4 and 2 times 0.125, and the codes 0..15 land on
+// 100 + (q - z) k, inside [0, 255].
+!a = !sqz.tensor<2x2xf32, #sqz.quant<u4, per_channel(1), asymmetric>>
+!b = !sqz.tensor<2x2xf32, #sqz.quant<u8, per_tensor, asymmetric>>
+// CHECK-LABEL: func.func @per_channel_to_per_tensor
+//       CHECK:   %[[D:.*]] = sqz.dequantize
+//   CHECK-NOT:   sqz.quantize
+//       CHECK:   return %[[D]]
+func.func @per_channel_to_per_tensor(%codes: tensor<2x2xi4>) -> tensor<2x2xf32> {
+  %sa = arith.constant dense<[0.5, 0.25]> : tensor<2xf32>
+  %za = arith.constant dense<[8, 3]> : tensor<2xi32>
+  %sb = arith.constant dense<0.125> : tensor<f32>
+  %zb = arith.constant dense<100> : tensor<i32>
+  %a = sqz.pack %codes scales(%sa : tensor<2xf32>) zero_points(%za : tensor<2xi32>) : tensor<2x2xi4> -> !a
+  %da = sqz.dequantize %a : !a -> tensor<2x2xf32>
+  %b = sqz.quantize %da scales(%sb : tensor<f32>) zero_points(%zb : tensor<i32>) : tensor<2x2xf32> -> !b
+  %db = sqz.dequantize %b : !b -> tensor<2x2xf32>
+  return %db : tensor<2x2xf32>
+}
+
+// -----
+
+// Lossy requantizations stay: a scale that is no integer multiple, and
+// codes that would leave the range (i8 0.5 -> i8 0.25 doubles 127).
+!a = !sqz.tensor<4xf32, #sqz.quant<i8, per_tensor, symmetric>>
+// CHECK-LABEL: func.func @negative_lossy
+//   CHECK-COUNT-2: sqz.quantize
+func.func @negative_lossy(%codes: tensor<4xi8>) -> (tensor<4xf32>, tensor<4xf32>) {
+  %sa = arith.constant dense<0.5> : tensor<f32>
+  %s3 = arith.constant dense<0.3> : tensor<f32>
+  %s4 = arith.constant dense<0.25> : tensor<f32>
+  %a = sqz.pack %codes scales(%sa : tensor<f32>) : tensor<4xi8> -> !a
+  %da = sqz.dequantize %a : !a -> tensor<4xf32>
+  %b = sqz.quantize %da scales(%s3 : tensor<f32>) : tensor<4xf32> -> !a
+  // expected-remark@+1 {{requantization kept: scale 0.500000 is not an integer multiple of scale 0.300000}}
+  %db = sqz.dequantize %b : !a -> tensor<4xf32>
+  %c = sqz.quantize %da scales(%s4 : tensor<f32>) : tensor<4xf32> -> !a
+  // expected-remark@+1 {{requantization kept: codes of the first scheme fall outside the second's range [-128, 127]}}
+  %dc = sqz.dequantize %c : !a -> tensor<4xf32>
+  return %db, %dc : tensor<4xf32>, tensor<4xf32>
+}
+
+// -----
+
+// Parameters that are not constants: nothing to prove, nothing merged.
+!a = !sqz.tensor<4xf32, #sqz.quant<i4, per_tensor, symmetric>>
+!b = !sqz.tensor<4xf32, #sqz.quant<i8, per_tensor, symmetric>>
+// CHECK-LABEL: func.func @negative_runtime_scale
+//       CHECK:   sqz.quantize
+func.func @negative_runtime_scale(%codes: tensor<4xi4>, %sb: tensor<f32>) -> tensor<4xf32> {
+  %sa = arith.constant dense<0.5> : tensor<f32>
+  %a = sqz.pack %codes scales(%sa : tensor<f32>) : tensor<4xi4> -> !a
+  %da = sqz.dequantize %a : !a -> tensor<4xf32>
+  %b = sqz.quantize %da scales(%sb : tensor<f32>) : tensor<4xf32> -> !b
+  // expected-remark@+1 {{requantization kept: the parameters of the requantization are not constants}}
+  %db = sqz.dequantize %b : !b -> tensor<4xf32>
+  return %db : tensor<4xf32>
+}

@@ -415,11 +415,168 @@ static void foldIntegerMatmul(RewriterBase &b, IntegerMatmul &match) {
   eraseDeadProducers(b, {weight.getDefiningOp()});
 }
 
+//===----------------------------------------------------------------------===//
+// Lossless requantization
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// The constant parameters of a quantized value: its scales and zero points
+/// (all zero when symmetric), one per granularity unit.
+struct ConstantParams {
+  QuantAttr quant;
+  SmallVector<float> scales;
+  SmallVector<int64_t> zeroPoints;
+};
+} // namespace
+
+/// The parameters of `value`, a compressed tensor made by `sqz.pack` or a
+/// static `sqz.quantize`, when they are constants.
+static std::optional<ConstantParams> getConstantParams(Value value) {
+  auto type = dyn_cast<SqzTensorType>(value.getType());
+  if (!type || !type.getQuant() || type.getSparsity())
+    return std::nullopt;
+  Value scales, zeroPoints;
+  if (auto pack = value.getDefiningOp<PackOp>()) {
+    scales = pack.getScales();
+    zeroPoints = pack.getZeroPoints();
+  } else if (auto quantize = value.getDefiningOp<QuantizeOp>();
+             quantize && !quantize.isDynamic()) {
+    scales = quantize.getScales();
+    zeroPoints = quantize.getZeroPoints();
+  } else {
+    return std::nullopt;
+  }
+  DenseFPElementsAttr scaleAttr;
+  if (!matchPattern(scales, m_Constant(&scaleAttr)))
+    return std::nullopt;
+  ConstantParams params;
+  params.quant = type.getQuant();
+  for (const APFloat &scale : scaleAttr.getValues<APFloat>())
+    params.scales.push_back(scale.convertToFloat());
+  if (zeroPoints) {
+    std::optional<SmallVector<int64_t>> values =
+        constantZeroPoints(zeroPoints, params.quant);
+    if (!values)
+      return std::nullopt;
+    params.zeroPoints = std::move(*values);
+  } else {
+    params.zeroPoints.assign(params.scales.size(), 0);
+  }
+  return params;
+}
+
+/// Whether quantizing the values of `from` with the parameters of `to`
+/// loses nothing: every scale of `from` is an exact integer multiple `k` of
+/// the matching scale of `to` (`k * s_to == s_from` in f32), and every code
+/// of `from` lands inside `to`'s storage range. Then
+/// `dequantize(quantize_to(dequantize(from)))` is `dequantize(from)` bit for
+/// bit: both compute the correctly rounded `(q - z) k s_to`. `to` is per
+/// tensor or has the granularity of `from`.
+static bool isLosslessRequantization(const ConstantParams &from,
+                                     const ConstantParams &to,
+                                     std::string &why) {
+  bool perTensor = to.quant.getGranularity() == GranularityKind::PerTensor;
+  if (!perTensor && (to.quant.getGranularity() != from.quant.getGranularity() ||
+                     to.quant.getAxis() != from.quant.getAxis() ||
+                     to.quant.getGroupSize() != from.quant.getGroupSize() ||
+                     to.scales.size() != from.scales.size())) {
+    why = "the two parameter sets have different granularities";
+    return false;
+  }
+  for (size_t unit = 0; unit < from.scales.size(); ++unit) {
+    float sFrom = from.scales[unit];
+    float sTo = to.scales[perTensor ? 0 : unit];
+    float k = std::nearbyint(sFrom / sTo);
+    if (k < 1.0f || k * sTo != sFrom) {
+      why = "scale " + std::to_string(sFrom) +
+            " is not an integer multiple of scale " + std::to_string(sTo);
+      return false;
+    }
+    int64_t zFrom = from.zeroPoints[unit];
+    int64_t zTo = to.zeroPoints[perTensor ? 0 : unit];
+    int64_t step = static_cast<int64_t>(k);
+    int64_t low = zTo + (from.quant.getStorageMin() - zFrom) * step;
+    int64_t high = zTo + (from.quant.getStorageMax() - zFrom) * step;
+    if (low < to.quant.getStorageMin() || high > to.quant.getStorageMax()) {
+      why = "codes of the first scheme fall outside the second's range [" +
+            std::to_string(to.quant.getStorageMin()) + ", " +
+            std::to_string(to.quant.getStorageMax()) + "]";
+      return false;
+    }
+  }
+  return true;
+}
+
+/// When `value` is `quantize(dequantize(x))` with constant parameters on
+/// both sides and the requantization is lossless, returns `x`'s dequantize.
+static sqz::DequantizeOp matchLosslessRequantization(Value value,
+                                                     std::string &why) {
+  auto requantize = value.getDefiningOp<QuantizeOp>();
+  if (!requantize || requantize.isDynamic())
+    return {};
+  auto dequantize = requantize.getInput().getDefiningOp<sqz::DequantizeOp>();
+  if (!dequantize)
+    return {};
+  std::optional<ConstantParams> from =
+      getConstantParams(dequantize.getSource());
+  std::optional<ConstantParams> to = getConstantParams(value);
+  if (!from || !to) {
+    why = "the parameters of the requantization are not constants";
+    return {};
+  }
+  if (!isLosslessRequantization(*from, *to, why))
+    return {};
+  return dequantize;
+}
+
+/// Removes lossless requantizations: a dequantize of one is the dequantize
+/// it requantized (bit for bit), and a matmul operand that is one reads the
+/// original compressed tensor (a matmul dequantizes its operands; its output
+/// multiplier is then formed from the original scale, the same real number
+/// rounded once in another way). Users are visited
+/// in program order, so a chain collapses link by link in one sweep: once
+/// the first requantization is gone, the second requantizes the original.
+static void mergeRequantizations(ModuleOp module, bool explain) {
+  IRRewriter rewriter(module.getContext());
+  SmallVector<Operation *> users;
+  module.walk([&](Operation *op) {
+    if (isa<sqz::DequantizeOp, MatmulOp>(op))
+      users.push_back(op);
+  });
+  for (Operation *op : users) {
+    for (OpOperand &operand : op->getOpOperands()) {
+      if (!isa<SqzTensorType>(operand.get().getType()))
+        continue;
+      std::string why;
+      sqz::DequantizeOp original =
+          matchLosslessRequantization(operand.get(), why);
+      if (!original) {
+        if (explain && !why.empty())
+          op->emitRemark("requantization kept: ") << why;
+        continue;
+      }
+      Operation *requantize = operand.get().getDefiningOp();
+      if (auto dequantize = dyn_cast<sqz::DequantizeOp>(op)) {
+        if (dequantize.getType() != original.getType())
+          continue;
+        rewriter.replaceOp(op, original.getResult());
+      } else {
+        rewriter.modifyOpInPlace(op,
+                                 [&] { operand.set(original.getSource()); });
+      }
+      eraseDeadProducers(rewriter, {requantize});
+      if (isa<sqz::DequantizeOp>(op))
+        break;
+    }
+  }
+}
+
 namespace {
 struct SqzFoldScalesPass : sqz::impl::SqzFoldScalesBase<SqzFoldScalesPass> {
   using Base::Base;
 
   void runOnOperation() override {
+    mergeRequantizations(getOperation(), explain);
     SmallVector<MatmulOp> matmuls;
     getOperation()->walk([&](MatmulOp op) { matmuls.push_back(op); });
     IRRewriter rewriter(&getContext());

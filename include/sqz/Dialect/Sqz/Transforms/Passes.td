@@ -358,6 +358,18 @@ def SqzFoldScales : Pass<"sqz-fold-scales", "ModuleOp"> {
     per-column activation scales) are left alone; with `explain=true` each
     gets a remark saying why.
 
+    Before that, chains of requantization are merged: a
+    `quantize(dequantize(x))` with constant parameters on both sides that
+    loses nothing (every scale of `x` an exact integer multiple `k` of the new
+    one, `k * s_new == s_x` in f32, and every code of `x` inside the new
+    storage range after `z_new + (q - z_x) k`) is removed. A dequantize of it
+    becomes `x`'s dequantize, bit for bit; a matmul operand becomes `x`
+    itself, so an i4 or per-channel activation requantized to i8 per tensor
+    feeds the integer matmul with its own codes (the output multiplier then
+    uses `x`'s scale: the same real number, rounded once in another way).
+    Chains collapse link by link; a lossy link stays, with a remark under
+    `explain=true`.
+
     ```mlir
     %q = sqz.quantize %x : tensor<8x256xf32> -> !sqz.tensor<8x256xf32, #sqz.quant<u8, per_tensor, asymmetric>>
     %y = sqz.matmul %q, %w : !sqz.tensor<...>, !sqz.tensor<256x64xf32, #sqz.quant<i8, per_channel(1), symmetric>> -> tensor<8x64xf32>

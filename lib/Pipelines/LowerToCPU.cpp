@@ -36,7 +36,10 @@ void sqz::buildLowerToCPUPipeline(OpPassManager &pm,
   // it op by op), so that everything below sees tensor-level IR; entry
   // points are exported after it so that `sqz.signature` records the
   // signature the JIT sees.
-  pm.addPass(createConvertSqzToLinalg({/*sparseMatmul=*/"direct"}));
+  ConvertSqzToLinalgOptions sqzToLinalgOptions;
+  sqzToLinalgOptions.sparseMatmul = "direct";
+  sqzToLinalgOptions.observe = options.observe;
+  pm.addPass(createConvertSqzToLinalg(sqzToLinalgOptions));
 
   // ---- Entry points ---------------------------------------------------------
   SqzExportEntryPointsOptions exportOptions;

@@ -2,6 +2,8 @@
 //
 //   sqz-run MODEL.mlir --entry NAME [--input a.npy ...]
 //           [--random-inputs --seed N] [--output-dir DIR] [--repeat N]
+//   sqz-run MODEL.mlir --entry NAME --calibrate DIR_OR_FILES
+//           --stats-out stats.json [--hessian] [--histogram-bins N]
 //
 // Parses MODEL, lowers it with sqz-lower-to-cpu unless it is LLVM dialect
 // already, JIT-compiles it with the MLIR ExecutionEngine and calls the C
@@ -20,8 +22,10 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Calibration.h"
 #include "NpyIO.h"
 
+#include "sqz/Conversion/SqzToLinalg/SqzToLinalg.h"
 #include "sqz/Pipelines/Passes.h"
 #include "sqz/Pipelines/Pipelines.h"
 #include "sqz/Registration/InitSqueeze.h"
@@ -47,6 +51,7 @@
 #include "llvm/Support/MemAlloc.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/raw_ostream.h"
@@ -128,6 +133,33 @@ static llvm::cl::opt<bool>
     printLowered("print-lowered",
                  llvm::cl::desc("Print the LLVM dialect module that is run"),
                  llvm::cl::cat(runCategory));
+
+static llvm::cl::list<std::string> calibrateInputs(
+    "calibrate",
+    llvm::cl::desc("Calibrate: run the instrumented model (sqz-opt "
+                   "--sqz-instrument) once per sample and record the "
+                   "statistics of its sqz.observe values; a directory (its "
+                   ".npy files in name order) or .npy files, one sample each "
+                   "(repeat the option or separate with commas)"),
+    llvm::cl::value_desc("dir|file.npy"), llvm::cl::CommaSeparated,
+    llvm::cl::cat(runCategory));
+
+static llvm::cl::opt<std::string>
+    statsOut("stats-out",
+             llvm::cl::desc("The statistics file that --calibrate writes "
+                            "(docs/statistics.md)"),
+             llvm::cl::value_desc("stats.json"), llvm::cl::cat(runCategory));
+
+static llvm::cl::opt<bool> hessian(
+    "hessian",
+    llvm::cl::desc("With --calibrate, also write X^T X of every layer's input "
+                   "(float64) as <layer>.hessian.npy beside the statistics"),
+    llvm::cl::cat(runCategory));
+
+static llvm::cl::opt<unsigned> histogramBins(
+    "histogram-bins",
+    llvm::cl::desc("With --calibrate, the bins of each channel's histogram"),
+    llvm::cl::init(2048), llvm::cl::cat(runCategory));
 
 //===----------------------------------------------------------------------===//
 // Errors
@@ -344,13 +376,14 @@ static npy::Array randomArray(const AbiValue &value, unsigned index) {
 }
 
 static npy::Array loadInput(const AbiValue &value, unsigned index,
-                            llvm::StringRef path) {
+                            llvm::StringRef path,
+                            llvm::StringRef option = "--input") {
   llvm::Expected<npy::Array> array = npy::read(path);
   if (!array)
-    fail("--input " + llvm::toString(array.takeError()));
+    fail(option + " " + llvm::toString(array.takeError()));
   if (array->dtype != value.dtype || !shapeMatches(value, array->shape))
-    fail("--input '" + path + "' for argument " + llvm::Twine(index) + " of @" +
-         entryName + " (" + typeString(value) + "): expected " +
+    fail(option + " '" + path + "' for argument " + llvm::Twine(index) +
+         " of @" + entryName + " (" + typeString(value) + "): expected " +
          value.dtype.name() + " " + expectedShapeString(value) + ", got " +
          array->dtype.name() + " " + npy::shapeString(array->shape));
   return std::move(*array);
@@ -508,6 +541,67 @@ static void printSummary(llvm::raw_ostream &os, unsigned index,
 }
 
 //===----------------------------------------------------------------------===//
+// Calibration
+//===----------------------------------------------------------------------===//
+
+/// The calibrator that the JIT-compiled `sqz_observe` calls reach.
+static sqz::Calibrator *activeCalibrator = nullptr;
+
+/// `void sqz_observe(int64_t id, int64_t rank, void *descriptor)`: the C
+/// signature of `func.func private @sqz_observe(i64, memref<*xf32>)` after
+/// convert-func-to-llvm.
+extern "C" void sqzObserve(int64_t id, int64_t rank, void *descriptor) {
+  activeCalibrator->observe(id, rank, descriptor);
+}
+
+/// The sample files of --calibrate: directories expand to their .npy files
+/// in name order.
+static SmallVector<std::string> calibrationSamples() {
+  SmallVector<std::string> samples;
+  for (const std::string &entry : calibrateInputs) {
+    if (!llvm::sys::fs::is_directory(entry)) {
+      if (!llvm::sys::fs::exists(entry))
+        fail("--calibrate '" + entry + "' does not exist");
+      samples.push_back(entry);
+      continue;
+    }
+    SmallVector<std::string> files;
+    std::error_code error;
+    for (llvm::sys::fs::directory_iterator it(entry, error), end;
+         it != end && !error; it.increment(error))
+      if (llvm::sys::path::extension(it->path()) == ".npy")
+        files.push_back(it->path());
+    if (error)
+      fail("cannot list --calibrate directory '" + entry +
+           "': " + error.message());
+    if (files.empty())
+      fail("--calibrate directory '" + entry + "' holds no .npy files");
+    llvm::sort(files);
+    samples.append(files.begin(), files.end());
+  }
+  return samples;
+}
+
+/// Progress of a calibration pass: a bar on a terminal, else one line at the
+/// end.
+static void reportProgress(unsigned pass, size_t done, size_t total) {
+  if (!llvm::sys::Process::StandardErrIsDisplayed()) {
+    if (done == total)
+      llvm::errs() << "sqz-run: calibration pass " << pass << "/2: " << done
+                   << " sample(s)\n";
+    return;
+  }
+  constexpr size_t width = 30;
+  size_t filled = total ? done * width / total : width;
+  llvm::errs() << "\rcalibration pass " << pass << "/2 ["
+               << std::string(filled, '#') << std::string(width - filled, ' ')
+               << "] " << done << "/" << total;
+  if (done == total)
+    llvm::errs() << "\n";
+  llvm::errs().flush();
+}
+
+//===----------------------------------------------------------------------===//
 // Driver
 //===----------------------------------------------------------------------===//
 
@@ -552,6 +646,19 @@ int main(int argc, char **argv) {
     fail("--opt-level must be 0, 1, 2 or 3");
   if (saveInputs && outputDir.empty())
     fail("--save-inputs needs --output-dir");
+  bool calibrate = !calibrateInputs.empty();
+  if (calibrate) {
+    if (statsOut.empty())
+      fail("--calibrate needs --stats-out FILE");
+    if (!inputFiles.empty() || randomInputs)
+      fail("--calibrate excludes --input and --random-inputs");
+    if (repeat != 1 || !outputDir.empty())
+      fail("--calibrate excludes --repeat and --output-dir");
+    if (histogramBins == 0)
+      fail("--histogram-bins must be at least 1");
+  } else if (!statsOut.empty() || hessian) {
+    fail("--stats-out and --hessian need --calibrate");
+  }
 
   DialectRegistry registry;
   sqz::registerSqueezeAndUpstream(registry);
@@ -586,6 +693,8 @@ int main(int argc, char **argv) {
   if (!isLLVMDialectOnly(*module)) {
     PassManager pm(&context, ModuleOp::getOperationName());
     sqz::LowerToCPUOptions pipelineOptions;
+    if (calibrate)
+      pipelineOptions.observe = "call";
     sqz::buildLowerToCPUPipeline(pm, pipelineOptions);
     if (failed(pm.run(*module)))
       fail("cannot lower '" + modelFile +
@@ -619,9 +728,34 @@ int main(int argc, char **argv) {
     results.push_back(
         describe(type, "result " + llvm::Twine(index) + " of @" + entryName));
 
+  // ---- Calibration setup --------------------------------------------------
+  SmallVector<std::string> samples;
+  std::unique_ptr<sqz::Calibrator> calibrator;
+  if (calibrate) {
+    if (args.size() != 1)
+      fail("--calibrate feeds one .npy file per call, but @" + entryName +
+           " takes " + llvm::Twine(args.size()) + " arguments");
+    auto idsAttr =
+        (*module)->getAttrOfType<ArrayAttr>(sqz::kObserveIdsAttrName);
+    SmallVector<std::string> ids;
+    if (idsAttr)
+      for (Attribute id : idsAttr)
+        if (auto string = dyn_cast<StringAttr>(id))
+          ids.push_back(string.str());
+    if (ids.empty())
+      fail("'" + modelFile +
+           "' has no sqz.observe to calibrate (run sqz-opt --sqz-instrument "
+           "first)");
+    samples = calibrationSamples();
+    calibrator = std::make_unique<sqz::Calibrator>(ids, hessian, histogramBins);
+    activeCalibrator = calibrator.get();
+  }
+
   // ---- Inputs -------------------------------------------------------------
   SmallVector<npy::Array> inputs;
-  if (!inputFiles.empty() || !randomInputs) {
+  if (calibrate) {
+    inputs.push_back(loadInput(args[0], 0, samples[0], "--calibrate"));
+  } else if (!inputFiles.empty() || !randomInputs) {
     if (inputFiles.size() != args.size())
       fail("@" + entryName + " takes " + llvm::Twine(args.size()) +
            " argument(s), got " + llvm::Twine(inputFiles.size()) +
@@ -691,6 +825,13 @@ int main(int argc, char **argv) {
   if (!engine)
     fail("cannot JIT-compile '" + modelFile +
          "': " + llvm::toString(engine.takeError()));
+  (*engine)->registerSymbols([](llvm::orc::MangleAndInterner interner) {
+    llvm::orc::SymbolMap symbols;
+    symbols[interner(sqz::kObserveFunctionName)] = {
+        llvm::orc::ExecutorAddr::fromPtr(&sqzObserve),
+        llvm::JITSymbolFlags::Exported};
+    return symbols;
+  });
   auto packed = (*engine)->lookupPacked(cifaceName);
   if (!packed)
     fail("cannot find @" + cifaceName +
@@ -745,6 +886,38 @@ int main(int argc, char **argv) {
       std::free(allocated);
     }
   };
+
+  if (calibrate) {
+    // Pass 1: everything but the histograms; pass 2: the histograms over the
+    // [min, max] range of pass 1.
+    for (unsigned pass = 1; pass <= 2; ++pass) {
+      calibrator->setPass(pass);
+      for (auto [index, sample] : llvm::enumerate(samples)) {
+        if (index || pass > 1) {
+          inputs[0] = loadInput(args[0], 0, sample, "--calibrate");
+          slots[0] = std::make_unique<InputSlot>();
+          setUpInput(*slots[0], args[0], inputs[0]);
+          packedArgs[resultByPointer ? 1 : 0] =
+              args[0].shaped ? static_cast<void *>(&slots[0]->descriptorPtr)
+                             : static_cast<void *>(slots[0]->scalar);
+        }
+        std::memset(resultBytes, 0, resultStorage.size() * 8);
+        (*packed)(packedArgs.data());
+        freeResults();
+        if (llvm::Error error = calibrator->takeError())
+          fail("--calibrate '" + sample +
+               "': " + llvm::toString(std::move(error)));
+        reportProgress(pass, index + 1, samples.size());
+      }
+    }
+    SmallVector<std::string> missing = calibrator->unobserved();
+    if (!missing.empty())
+      fail("sqz.observe '" + missing.front() + "' was never reached by @" +
+           entryName);
+    if (llvm::Error error = calibrator->write(statsOut))
+      fail(llvm::toString(std::move(error)));
+    return 0;
+  }
 
   SmallVector<double> times;
   for (unsigned run = 0; run < repeat; ++run) {

@@ -25,7 +25,13 @@ def ConvertSqzToLinalg : Pass<"convert-sqz-to-linalg", "ModuleOp"> {
       `acc * sa * sw (+ bias)`. Any other mix dequantizes the compressed
       operands and multiplies in the expressed type.
     * `sqz.fake_quant` is quantize then dequantize in float; `sqz.observe` is
-      the identity.
+      the identity. With `observe=call` (what `sqz-run --calibrate` uses) it
+      is also a call `func.call @sqz_observe(%index, %buffer) : (i64,
+      memref<*xf32>) -> ()` of an external function, `%index` the position
+      of the `id` in the module attribute `sqz.observe_ids` (an array of
+      strings that the lowering writes) and `%buffer` the observed value, as
+      f32 (f16 and bf16 are extended exactly; other element types are an
+      error).
 
     * Sparse tensors are decompressed to dense (codes when quantized, the
       pruned elements filled with the zero point) where they are read, and
@@ -64,10 +70,15 @@ def ConvertSqzToLinalg : Pass<"convert-sqz-to-linalg", "ModuleOp"> {
            /*default=*/"\"decompress\"",
            "How an sqz.matmul reads an N:M sparse rhs: `decompress` (to dense, "
            "then the dense contraction) or `direct` (a contraction over the "
-           "kept values only)">
+           "kept values only)">,
+    Option<"observe", "observe", "std::string", /*default=*/"\"identity\"",
+           "What sqz.observe becomes: `identity`, or `call` (also a call of "
+           "the external function @sqz_observe that records statistics)">
   ];
   let dependentDialects = [
-    "::mlir::arith::ArithDialect", "::mlir::linalg::LinalgDialect",
+    "::mlir::arith::ArithDialect", "::mlir::bufferization::BufferizationDialect",
+    "::mlir::func::FuncDialect", "::mlir::linalg::LinalgDialect",
+    "::mlir::memref::MemRefDialect",
     "::mlir::math::MathDialect", "::mlir::scf::SCFDialect",
     "::mlir::tensor::TensorDialect"
   ];

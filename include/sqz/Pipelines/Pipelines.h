@@ -40,6 +40,12 @@ struct LowerToCPUOptions : public PassPipelineOptions<LowerToCPUOptions> {
       llvm::cl::desc("Never write into the buffers of entry-point tensor "
                      "arguments (copy instead)"),
       llvm::cl::init(true)};
+  PassOptions::Option<std::string> observe{
+      *this, "observe",
+      llvm::cl::desc("What sqz.observe becomes: identity, or call (a call of "
+                     "@sqz_observe that records statistics, for sqz-run "
+                     "--calibrate)"),
+      llvm::cl::init("identity")};
   PassOptions::Option<bool> check{
       *this, "check",
       llvm::cl::desc("End with sqz-check-llvm-dialect (the output holds only "

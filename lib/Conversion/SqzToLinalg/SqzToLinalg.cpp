@@ -16,8 +16,11 @@
 #include "sqz/Dialect/Sqz/Utils/StructuredBuilders.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/StructuredOpsUtils.h"
@@ -67,8 +70,9 @@ struct Parts {
 /// Builds the linalg form of one function's sqz ops.
 class Lowering {
 public:
-  Lowering(RewriterBase &rewriter, bool directSparseMatmul)
-      : b(rewriter), directSparseMatmul(directSparseMatmul) {}
+  Lowering(RewriterBase &rewriter, bool directSparseMatmul, bool observeCalls)
+      : b(rewriter), directSparseMatmul(directSparseMatmul),
+        observeCalls(observeCalls) {}
 
   LogicalResult lower(Operation *op);
 
@@ -78,6 +82,7 @@ private:
   LogicalResult lowerDequantize(DequantizeOp op);
   LogicalResult lowerMatmul(MatmulOp op);
   LogicalResult lowerUnpack(UnpackOp op);
+  LogicalResult lowerObserve(ObserveOp op);
   LogicalResult lowerFakeQuant(FakeQuantOp op);
 
   /// The parts of a compressed value lowered earlier, sparse tensors
@@ -122,7 +127,11 @@ private:
 
   RewriterBase &b;
   bool directSparseMatmul;
+  bool observeCalls;
   llvm::DenseMap<Value, Parts> lowered;
+  /// observe=call: the ids seen so far, by index.
+  SmallVector<Attribute> observeIds;
+  llvm::DenseMap<StringAttr, int64_t> observeIndex;
 };
 } // namespace
 
@@ -1117,6 +1126,68 @@ LogicalResult Lowering::lowerMatmul(MatmulOp op) {
 }
 
 //===----------------------------------------------------------------------===//
+// sqz.observe
+//===----------------------------------------------------------------------===//
+
+LogicalResult Lowering::lowerObserve(ObserveOp op) {
+  Value input = op.getInput();
+  if (!observeCalls) {
+    b.replaceOp(op, input);
+    return success();
+  }
+  auto type = cast<RankedTensorType>(input.getType());
+  Type elementType = type.getElementType();
+  if (!elementType.isF32() && !elementType.isF16() && !elementType.isBF16())
+    return op.emitOpError("observe=call records f32, f16 or bf16 values, got ")
+           << elementType;
+  auto module = op->getParentOfType<ModuleOp>();
+  if (!module)
+    return op.emitOpError("observe=call needs an enclosing module");
+
+  // The declaration of the recorder, once per module.
+  MLIRContext *context = op.getContext();
+  Type f32 = Float32Type::get(context);
+  auto unranked = UnrankedMemRefType::get(f32, /*memorySpace=*/0);
+  auto calleeType =
+      FunctionType::get(context, {b.getI64Type(), unranked}, TypeRange());
+  auto callee = module.lookupSymbol<func::FuncOp>(kObserveFunctionName);
+  if (!callee) {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(module.getBody());
+    callee = func::FuncOp::create(b, module.getLoc(), kObserveFunctionName,
+                                  calleeType);
+    callee.setPrivate();
+  } else if (callee.getFunctionType() != calleeType) {
+    return op.emitOpError("observe=call: @")
+           << kObserveFunctionName << " exists with type "
+           << callee.getFunctionType() << ", expected " << calleeType;
+  }
+
+  StringAttr id = op.getIdAttr();
+  auto [it, inserted] = observeIndex.try_emplace(id, observeIds.size());
+  if (inserted)
+    observeIds.push_back(id);
+  module->setAttr(kObserveIdsAttrName, b.getArrayAttr(observeIds));
+
+  Location loc = op.getLoc();
+  b.setInsertionPoint(op);
+  Value value = input;
+  if (!elementType.isF32())
+    value = arith::ExtFOp::create(b, loc, type.clone(f32), input);
+  // Any layout: the recorder reads the strides from the descriptor.
+  SmallVector<int64_t> strides(type.getRank(), ShapedType::kDynamic);
+  auto layout = StridedLayoutAttr::get(context, ShapedType::kDynamic, strides);
+  auto memrefType = MemRefType::get(type.getShape(), f32, layout);
+  Value buffer = bufferization::ToBufferOp::create(b, loc, memrefType, value,
+                                                   /*read_only=*/true);
+  Value cast = memref::CastOp::create(b, loc, unranked, buffer);
+  Value index = arith::ConstantIntOp::create(b, loc, it->second, 64);
+  func::CallOp::create(b, loc, callee, ValueRange{index, cast});
+  b.replaceOp(op, input);
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
 // Driver
 //===----------------------------------------------------------------------===//
 
@@ -1142,10 +1213,7 @@ LogicalResult Lowering::lower(Operation *root) {
             .Case([&](MatmulOp op) { return lowerMatmul(op); })
             .Case([&](UnpackOp op) { return lowerUnpack(op); })
             .Case([&](FakeQuantOp op) { return lowerFakeQuant(op); })
-            .Case([&](ObserveOp op) {
-              b.replaceOp(op, op.getInput());
-              return success();
-            })
+            .Case([&](ObserveOp op) { return lowerObserve(op); })
             .Default([](Operation *op) {
               return op->emitOpError("is not lowered by convert-sqz-to-linalg");
             });
@@ -1164,8 +1232,9 @@ LogicalResult Lowering::lower(Operation *root) {
 
 LogicalResult mlir::sqz::lowerSqzToLinalg(RewriterBase &rewriter,
                                           Operation *root,
-                                          bool directSparseMatmul) {
-  return Lowering(rewriter, directSparseMatmul).lower(root);
+                                          bool directSparseMatmul,
+                                          bool observeCalls) {
+  return Lowering(rewriter, directSparseMatmul, observeCalls).lower(root);
 }
 
 namespace {
@@ -1180,9 +1249,15 @@ struct ConvertSqzToLinalgPass
           << sparseMatmul << "'";
       return signalPassFailure();
     }
+    if (observe != "identity" && observe != "call") {
+      getOperation().emitError("convert-sqz-to-linalg: observe must be "
+                               "'identity' or 'call', got '")
+          << observe << "'";
+      return signalPassFailure();
+    }
     IRRewriter rewriter(&getContext());
     if (failed(lowerSqzToLinalg(rewriter, getOperation(),
-                                sparseMatmul == "direct")))
+                                sparseMatmul == "direct", observe == "call")))
       signalPassFailure();
   }
 };

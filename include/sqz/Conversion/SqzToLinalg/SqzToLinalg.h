@@ -16,10 +16,24 @@ namespace sqz {
 /// `scf` with exact integer arithmetic. Sparse tensors are decompressed where
 /// they are read, except the N:M sparse rhs of a matmul when
 /// `directSparseMatmul` is set, which a contraction over the kept values
-/// reads as it is stored. Fails, after reporting an error, on what the
-/// reference lowering does not handle.
+/// reads as it is stored. `sqz.observe` is the identity, or, with
+/// `observeCalls`, also a call of `sqz_observe` (see `kObserveFunctionName`).
+/// Fails, after reporting an error, on what the reference lowering does not
+/// handle.
 LogicalResult lowerSqzToLinalg(RewriterBase &rewriter, Operation *root,
-                               bool directSparseMatmul = false);
+                               bool directSparseMatmul = false,
+                               bool observeCalls = false);
+
+/// The external function that `observe=call` lowers `sqz.observe` to:
+/// `func.func private @sqz_observe(i64, memref<*xf32>)`, called with the
+/// index of the observe's `id` in the module's `kObserveIdsAttrName` array
+/// and the observed value (converted to f32). After convert-func-to-llvm its
+/// C signature is `void sqz_observe(int64_t id, int64_t rank, void *desc)`,
+/// `desc` the ranked memref descriptor.
+constexpr llvm::StringLiteral kObserveFunctionName = "sqz_observe";
+/// The module attribute that lists the observe ids (an array of strings) in
+/// the order of their indices.
+constexpr llvm::StringLiteral kObserveIdsAttrName = "sqz.observe_ids";
 
 } // namespace sqz
 } // namespace mlir

@@ -321,6 +321,45 @@ def SqzReport : Pass<"sqz-report", "ModuleOp"> {
   ];
 }
 
+def SqzInstrument : Pass<"sqz-instrument", "ModuleOp"> {
+  let summary = "Names every linear layer and observes its activation input for calibration";
+  let description = [{
+    Prepares a model for calibration (`sqz-run --calibrate`):
+
+    * every linear layer gets its name as a `sqz.layer` string attribute, so
+      that the name survives the passes that rewrite the layer (they move
+      `sqz.layer` to the op they create). The names are those of
+      `docs/statistics.md` (`findNamedLinearLayers`): the existing
+      `sqz.layer`, else `<function>.linear<i>`. The layers are the `linalg`
+      contractions that `matchLinearLayer` accepts and the `sqz.matmul` ops
+      whose lhs is a float tensor; `i` counts both kinds together in a
+      pre-order walk of the function, so that a layer that an earlier pass
+      turned into an unnamed `sqz.matmul` keeps its index.
+    * the activation input of every layer (the `[M, K]` / `[B, M, K]`
+      operand) goes through an `sqz.observe` whose `id` is the layer's name:
+      calibration records the statistics of the statistics file under that
+      key.
+
+    The pass is idempotent: a layer whose input already comes from an
+    `sqz.observe` with its name is left alone. Without calibration,
+    `sqz.observe` lowers to the identity.
+
+    Example:
+    ```mlir
+    %y = linalg.matmul ins(%x, %w : tensor<8x16xf32>, tensor<16x4xf32>)
+                       outs(%z : tensor<8x4xf32>) -> tensor<8x4xf32>
+    ```
+    becomes
+    ```mlir
+    %o = sqz.observe %x {id = "f.linear0"} : tensor<8x16xf32>
+    %y = linalg.matmul {sqz.layer = "f.linear0"}
+           ins(%o, %w : tensor<8x16xf32>, tensor<16x4xf32>)
+           outs(%z : tensor<8x4xf32>) -> tensor<8x4xf32>
+    ```
+  }];
+  let dependentDialects = ["::mlir::sqz::SqzDialect"];
+}
+
 def SqzFoldScales : Pass<"sqz-fold-scales", "ModuleOp"> {
   let summary = "Turns quantized matmuls into integer matmuls with folded scales and zero points";
   let description = [{

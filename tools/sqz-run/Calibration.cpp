@@ -1,0 +1,202 @@
+//===- Calibration.cpp - Statistics of observed activations ---------------===//
+
+#include "Calibration.h"
+#include "NpyIO.h"
+
+#include "llvm/ADT/Twine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <cmath>
+#include <cstring>
+
+using namespace mlir::sqz;
+
+void Calibrator::observe(int64_t index, int64_t rank, const void *descriptor) {
+  if (!error.empty())
+    return;
+  if (index < 0 || size_t(index) >= ids.size()) {
+    error = "sqz_observe called with unknown id index " + std::to_string(index);
+    return;
+  }
+  const int64_t *words = static_cast<const int64_t *>(descriptor);
+  const float *base = reinterpret_cast<const float *>(words[1]) + words[2];
+  const int64_t *sizes = words + 3;
+  const int64_t *strides = words + 3 + rank;
+  int64_t channels = rank ? sizes[rank - 1] : 1;
+  int64_t channelStride = rank ? strides[rank - 1] : 1;
+  int64_t rows = 1;
+  for (int64_t d = 0; d + 1 < rank; ++d)
+    rows *= sizes[d];
+
+  ChannelStats &s = stats[index];
+  const std::string &id = ids[index];
+  if (s.channels < 0) {
+    s.channels = channels;
+    s.min.assign(channels, INFINITY);
+    s.max.assign(channels, -INFINITY);
+    s.absmax.assign(channels, 0.0);
+    s.sumsq.assign(channels, 0.0);
+    if (withHessian)
+      s.hessian.assign(channels * channels, 0.0);
+  } else if (s.channels != channels) {
+    error = "layer '" + id + "': the observed value has " +
+            std::to_string(channels) + " channels, earlier " +
+            std::to_string(s.channels);
+    return;
+  }
+  if (pass == 2 && s.histogram.empty())
+    s.histogram.assign(channels * bins, 0);
+
+  std::vector<double> row(channels);
+  llvm::SmallVector<int64_t> position(std::max<int64_t>(rank - 1, 0), 0);
+  for (int64_t r = 0; r < rows; ++r) {
+    // The offset of row `r` (the leading dimensions in row-major order).
+    int64_t offset = 0;
+    for (int64_t d = 0; d + 1 < rank; ++d)
+      offset += position[d] * strides[d];
+    for (int64_t d = rank - 2; d >= 0; --d) {
+      if (++position[d] < sizes[d])
+        break;
+      position[d] = 0;
+    }
+    for (int64_t k = 0; k < channels; ++k) {
+      double x = base[offset + k * channelStride];
+      if (!std::isfinite(x)) {
+        error = "layer '" + id + "': the observed value holds " +
+                (std::isnan(x) ? "NaN" : "an infinity") + " in channel " +
+                std::to_string(k);
+        return;
+      }
+      row[k] = x;
+    }
+    if (pass == 2) {
+      for (int64_t k = 0; k < channels; ++k) {
+        double lo = s.min[k], hi = s.max[k];
+        int64_t bin = 0;
+        if (hi > lo) {
+          double t = (row[k] - lo) / (hi - lo);
+          bin = std::min<int64_t>(int64_t(std::floor(t * bins)), bins - 1);
+          bin = std::max<int64_t>(bin, 0);
+        }
+        ++s.histogram[k * bins + bin];
+      }
+      continue;
+    }
+    ++s.count;
+    for (int64_t k = 0; k < channels; ++k) {
+      double x = row[k];
+      s.min[k] = std::min(s.min[k], x);
+      s.max[k] = std::max(s.max[k], x);
+      s.absmax[k] = std::max(s.absmax[k], std::fabs(x));
+      s.sumsq[k] += x * x;
+    }
+    if (withHessian)
+      for (int64_t i = 0; i < channels; ++i) {
+        double xi = row[i];
+        double *h = s.hessian.data() + i * channels;
+        for (int64_t j = 0; j < channels; ++j)
+          h[j] += xi * row[j];
+      }
+  }
+}
+
+llvm::Error Calibrator::takeError() {
+  if (error.empty())
+    return llvm::Error::success();
+  std::string message = std::move(error);
+  error.clear();
+  return llvm::createStringError(message);
+}
+
+llvm::SmallVector<std::string> Calibrator::unobserved() const {
+  llvm::SmallVector<std::string> result;
+  for (auto [id, s] : llvm::zip(ids, stats))
+    if (s.channels < 0)
+      result.push_back(id);
+  return result;
+}
+
+llvm::Error Calibrator::write(llvm::StringRef path) const {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  llvm::json::OStream json(os, /*IndentSize=*/2);
+  auto array = [&](llvm::StringRef key, const std::vector<double> &values) {
+    json.attributeArray(key, [&] {
+      for (double v : values)
+        json.value(v);
+    });
+  };
+  llvm::StringRef directory = llvm::sys::path::parent_path(path);
+  // Hessians are written after the JSON is complete.
+  llvm::SmallVector<std::pair<std::string, const ChannelStats *>> hessians;
+  json.object([&] {
+    json.attribute("format", "sqz-stats");
+    json.attribute("version", 1);
+    json.attributeObject("layers", [&] {
+      for (size_t i = 0; i < ids.size(); ++i) {
+        const std::string &id = ids[i];
+        const ChannelStats &s = stats[i];
+        if (s.channels < 0)
+          continue;
+        json.attributeObject(id, [&] {
+          json.attribute("channels", s.channels);
+          json.attribute("count", s.count);
+          array("min", s.min);
+          array("max", s.max);
+          array("absmax", s.absmax);
+          array("sumsq", s.sumsq);
+          std::vector<double> l2(s.sumsq.size());
+          for (auto [norm, sum] : llvm::zip(l2, s.sumsq))
+            norm = std::sqrt(sum);
+          array("l2", l2);
+          if (!s.histogram.empty())
+            json.attributeObject("histogram", [&] {
+              json.attribute("bins", int64_t(bins));
+              array("lo", s.min);
+              array("hi", s.max);
+              json.attributeArray("counts", [&] {
+                for (int64_t k = 0; k < s.channels; ++k)
+                  json.array([&] {
+                    for (unsigned b = 0; b < bins; ++b)
+                      json.value(s.histogram[k * bins + b]);
+                  });
+              });
+            });
+          if (withHessian) {
+            std::string file = id + ".hessian.npy";
+            json.attribute("hessian", file);
+            hessians.push_back({file, &s});
+          }
+        });
+      }
+    });
+  });
+  os << "\n";
+
+  std::error_code ec;
+  llvm::raw_fd_ostream out(path, ec);
+  if (ec)
+    return llvm::createStringError("cannot write --stats-out '" + path +
+                                   "': " + ec.message());
+  out << text;
+  out.close();
+  if (out.has_error())
+    return llvm::createStringError("cannot write --stats-out '" + path +
+                                   "': " + out.error().message());
+
+  for (auto &[file, s] : hessians) {
+    npy::Array matrix;
+    matrix.dtype = npy::DType{npy::DTypeKind::Float, 8};
+    matrix.shape = {s->channels, s->channels};
+    matrix.data.resize(s->hessian.size() * 8);
+    std::memcpy(matrix.data.data(), s->hessian.data(), matrix.data.size());
+    llvm::SmallString<128> full(directory);
+    llvm::sys::path::append(full, file);
+    if (llvm::Error e = npy::write(full, matrix))
+      return e;
+  }
+  return llvm::Error::success();
+}

@@ -8,7 +8,7 @@
 
 // Malformed discardable attributes are ignored with a warning: the layer
 // keeps its FUNC#INDEX name and has no error columns.
-// ROW: negative_malformed_attributes#0  4x3  12  i8 per_channel(1) symmetric  16.00  -  48  24  -  -
+// ROW: negative_malformed_attributes.linear0  4x3  12  i8 per_channel(1) symmetric  16.00  -  48  24  -  -
 !i8c = !sqz.tensor<4x3xf32, #sqz.quant<i8, per_channel(1), symmetric>>
 func.func @negative_malformed_attributes(%x: tensor<2x4xf32>, %codes: tensor<4x3xi8>) -> tensor<2x3xf32> {
   %s = arith.constant dense<[0.5, 0.25, 1.0]> : tensor<3xf32>

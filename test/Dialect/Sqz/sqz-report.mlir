@@ -22,35 +22,35 @@
 // fc1: i8 per_channel(1), 4x3 codes and 3 f32 scales:
 //   bits/w (12*8 + 3*32) / 12 = 16; after 12 + 12 = 24 B; the 4 zero codes
 //   of column 2 are 4/12 = 33.3%; mse and sqnr from sqz.quant_error.
-// model#1: u4 per_group(0, 2) asymmetric, 2x3 f32 scales and i32 zero points:
+// model.linear1: u4 per_group(0, 2) asymmetric, 2x3 f32 scales and i32 zero points:
 //   bits/w (12*4 + 6*32 + 6*32) / 12 = 36; after 6 + 24 + 24 = 54 B.
 //   Codes equal to the zero point of their group (rows 0-1 zp [0, 5, 0],
 //   rows 2-3 zp [5, 0, 0]; code -1 is 15): row 0 two, row 1 one, row 2
 //   three, row 3 one: 7/12 = 58.3% (counting codes equal to 0 would give 5).
-// model#2: 8x2 i8 per_tensor with 2:4 along rows: 8 kept codes, one f32
+// model.linear2: 8x2 i8 per_tensor with 2:4 along rows: 8 kept codes, one f32
 //   scale, 2 bits of position per kept code:
 //   bits/w (8*8 + 32 + 8*2) / 16 = 7; after 8 + 4 + 2 = 14 B;
 //   zeros 8 pruned + 1 zero code = 9/16 = 56.25%, printed 56.2%.
-// model#3: f32 linalg.matmul, 3 of 16 weights are +0 or -0: 18.75%.
+// model.linear3: f32 linalg.matmul, 3 of 16 weights are +0 or -0: 18.75%.
 // The matmul of two activations is not a layer.
 // Totals: 12 + 12 + 16 + 16 = 56 params, 224 B before, 24 + 54 + 14 + 64 =
 // 156 B after; ratio 224 / 156 = 1.44.
 
 //      CHECK: layer    shape  params  scheme                               bits/w  sparsity  before (B)  after (B)        mse  sqnr (dB)
 // CHECK-NEXT: fc1      4x3        12  i8 per_channel(1) symmetric           16.00     33.3%          48         24  1.500e-05      42.25
-// CHECK-NEXT: model#1  4x3        12  u4 per_group(0, 2) asymmetric         36.00     58.3%          48         54          -          -
-// CHECK-NEXT: model#2  8x2        16  i8 per_tensor symmetric nm(2, 4, 0)    7.00     56.2%          64         14          -          -
-// CHECK-NEXT: model#3  4x4        16  f32                                   32.00     18.8%          64         64          -          -
+// CHECK-NEXT: model.linear1  4x3        12  u4 per_group(0, 2) asymmetric         36.00     58.3%          48         54          -          -
+// CHECK-NEXT: model.linear2  8x2        16  i8 per_tensor symmetric nm(2, 4, 0)    7.00     56.2%          64         14          -          -
+// CHECK-NEXT: model.linear3  4x4        16  f32                                   32.00     18.8%          64         64          -          -
 // CHECK-NEXT: total               56                                                                224        156
 // CHECK-NEXT: compression ratio 1.44
 
 // Text columns are left-aligned, numbers right-aligned, no trailing blanks.
-//      ALIGN: {{^}}layer    shape  params  scheme                               bits/w  sparsity  before (B)  after (B)        mse  sqnr (dB){{$}}
-// ALIGN-NEXT: {{^}}fc1      4x3        12  i8 per_channel(1) symmetric           16.00     33.3%          48         24  1.500e-05      42.25{{$}}
-// ALIGN-NEXT: {{^}}model#1  4x3        12  u4 per_group(0, 2) asymmetric         36.00     58.3%          48         54          -          -{{$}}
-// ALIGN-NEXT: {{^}}model#2  8x2        16  i8 per_tensor symmetric nm(2, 4, 0)    7.00     56.2%          64         14          -          -{{$}}
-// ALIGN-NEXT: {{^}}model#3  4x4        16  f32                                   32.00     18.8%          64         64          -          -{{$}}
-// ALIGN-NEXT: {{^}}total               56                                                                224        156{{$}}
+//      ALIGN: {{^}}layer          shape  params  scheme                               bits/w  sparsity  before (B)  after (B)        mse  sqnr (dB){{$}}
+// ALIGN-NEXT: {{^}}fc1            4x3        12  i8 per_channel(1) symmetric           16.00     33.3%          48         24  1.500e-05      42.25{{$}}
+// ALIGN-NEXT: {{^}}model.linear1  4x3        12  u4 per_group(0, 2) asymmetric         36.00     58.3%          48         54          -          -{{$}}
+// ALIGN-NEXT: {{^}}model.linear2  8x2        16  i8 per_tensor symmetric nm(2, 4, 0)    7.00     56.2%          64         14          -          -{{$}}
+// ALIGN-NEXT: {{^}}model.linear3  4x4        16  f32                                   32.00     18.8%          64         64          -          -{{$}}
+// ALIGN-NEXT: {{^}}total                     56                                                                224        156{{$}}
 // ALIGN-NEXT: {{^}}compression ratio 1.44{{$}}
 
 //      JSON: {
@@ -71,18 +71,18 @@
 // JSON-NEXT:       "sqnr_db": 42.25
 // JSON-NEXT:     },
 // JSON-NEXT:     {
-// JSON-NEXT:       "name": "model#1",
+// JSON-NEXT:       "name": "model.linear1",
 //      JSON:       "bits_per_weight": 36,
 // JSON-NEXT:       "sparsity": 0.58333333333333337,
 // JSON-NEXT:       "bytes_before": 48,
 // JSON-NEXT:       "bytes_after": 54,
 // JSON-NEXT:       "mse": null,
 // JSON-NEXT:       "sqnr_db": null
-//      JSON:       "name": "model#2",
+//      JSON:       "name": "model.linear2",
 //      JSON:       "scheme": "i8 per_tensor symmetric nm(2, 4, 0)",
 // JSON-NEXT:       "bits_per_weight": 7,
 // JSON-NEXT:       "sparsity": 0.5625,
-//      JSON:       "name": "model#3",
+//      JSON:       "name": "model.linear3",
 //      JSON:       "scheme": "f32",
 // JSON-NEXT:       "bits_per_weight": 32,
 // JSON-NEXT:       "sparsity": 0.1875,
@@ -133,32 +133,32 @@ func.func @model(%x: tensor<2x4xf32>, %x8: tensor<2x8xf32>) -> (tensor<2x3xf32>,
 // Asymmetric sparse weights: each kept code is compared with the zero point
 // of the unit it sits in, found through the sparsity metadata.
 //
-// sparse#0: 2x4 u8 per_channel(0), unstructured, mask rows 1001 / 0010: kept
+// sparse.linear0: 2x4 u8 per_channel(0), unstructured, mask rows 1001 / 0010: kept
 //   (0,0)=10, (0,3)=20, (1,2)=20 against row zero points [10, 20]: 2 zeros,
 //   plus 5 pruned: 7/8 = 87.5% (reading the mask backwards gives 8/8).
 //   bits/w (3*8 + 2*32 + 2*32 + 8 mask bits) / 8 = 20; after 3 + 8 + 8 + 1 = 20 B.
-// sparse#1: 2x4 u8 per_group(1, 2), 2:4 along columns: kept codes row 0 at
+// sparse.linear1: 2x4 u8 per_group(1, 2), 2:4 along columns: kept codes row 0 at
 //   columns 0, 3 (groups 0, 1), row 1 at columns 1, 2 (groups 0, 1); codes
 //   [7, 9], [11, 0] against zero points [7, 9], [11, 13]: 3 zeros + 4 pruned
 //   = 7/8 = 87.5% (ignoring the positions gives 6/8).
 //   bits/w (4*8 + 4*32 + 4*32 + 4*2) / 8 = 37; after 4 + 16 + 16 + 1 = 37 B.
-// sparse#2: dense 2x3 u8 per_channel(0), zero points [3, 4]: codes [3, 4, 3]
+// sparse.linear2: dense 2x3 u8 per_channel(0), zero points [3, 4]: codes [3, 4, 3]
 //   and [4, 4, 0] hold 2 + 2 zeros: 4/6 = 66.7%.
 //   bits/w (6*8 + 2*32 + 2*32) / 6 = 29.33; after 6 + 8 + 8 = 22 B.
-// sparse#3: 4x3 f32 values of an unstructured pattern, no quantization: 5
+// sparse.linear3: 4x3 f32 values of an unstructured pattern, no quantization: 5
 //   stored values, 2 of them 0, plus 7 pruned: 9/12 = 75%.
 //   bits/w (5*32 + 12 mask bits) / 12 = 14.33; after 20 + 2 = 22 B.
 // Totals: 34 params, 32 + 32 + 24 + 48 = 136 B before, 20 + 37 + 22 + 22 =
 // 101 B after, ratio 1.35.
 
-//      CHECK: sparse#0  2x4         8  u8 per_channel(0) asymmetric unstructured   20.00     87.5%          32         20    -          -
-// CHECK-NEXT: sparse#1  2x4         8  u8 per_group(1, 2) asymmetric nm(2, 4, 1)   37.00     87.5%          32         37    -          -
-// CHECK-NEXT: sparse#2  2x3         6  u8 per_channel(0) asymmetric                29.33     66.7%          24         22    -          -
-// CHECK-NEXT: sparse#3  4x3        12  f32 unstructured                            14.33     75.0%          48         22    -          -
+//      CHECK: sparse.linear0  2x4         8  u8 per_channel(0) asymmetric unstructured   20.00     87.5%          32         20    -          -
+// CHECK-NEXT: sparse.linear1  2x4         8  u8 per_group(1, 2) asymmetric nm(2, 4, 1)   37.00     87.5%          32         37    -          -
+// CHECK-NEXT: sparse.linear2  2x3         6  u8 per_channel(0) asymmetric                29.33     66.7%          24         22    -          -
+// CHECK-NEXT: sparse.linear3  4x3        12  f32 unstructured                            14.33     75.0%          48         22    -          -
 // CHECK-NEXT: total                34                                                                     136        101
 // CHECK-NEXT: compression ratio 1.35
 
-// JSON: "name": "sparse#2",
+// JSON: "name": "sparse.linear2",
 // JSON: "bits_per_weight": 29.333333333333332,
 // JSON-NEXT: "sparsity": 0.66666666666666663,
 
@@ -197,11 +197,11 @@ func.func @sparse(%x: tensor<2x2xf32>, %x4: tensor<2x4xf32>, %x2: tensor<2x2xf32
 
 // Weights that are not all constants: what the types tell.
 //
-// args#0: an i4 per_group(0, 32) argument, 64x32: 2x32 scales, taken as f32:
+// args.linear0: an i4 per_group(0, 32) argument, 64x32: 2x32 scales, taken as f32:
 //   bits/w (2048*4 + 64*32) / 2048 = 5; before 8192 B, after 1024 + 256 =
 //   1280 B; no data, no sparsity.
-// args#1: of dynamic shape: nothing that needs its size, not in the totals.
-// args#2: unstructured without a pack: the number of stored values is
+// args.linear1: of dynamic shape: nothing that needs its size, not in the totals.
+// args.linear2: unstructured without a pack: the number of stored values is
 //   unknown, so are the bits and bytes after; not in the totals either.
 // codes: a pack of argument codes: sizes from the types, no sparsity.
 // dequantized: a float linalg.matmul on the sqz.dequantize of a pack of
@@ -210,15 +210,15 @@ func.func @sparse(%x: tensor<2x2xf32>, %x4: tensor<2x4xf32>, %x2: tensor<2x2xf32
 // Totals: 2048 + 12 + 12 = 2072 params, 8192 + 48 + 48 = 8288 B before,
 // 1280 + 24 + 24 = 1328 B after; ratio 6.24.
 
-//      CHECK: args#0       64x32    2048  i4 per_group(0, 32) symmetric    5.00         -        8192       1280    -          -
-// CHECK-NEXT: args#1       ?x32        ?  i8 per_channel(1) symmetric         -         -           ?          ?    -          -
-// CHECK-NEXT: args#2       4x3        12  f32 unstructured                    -         -          48          ?    -          -
+//      CHECK: args.linear0       64x32    2048  i4 per_group(0, 32) symmetric    5.00         -        8192       1280    -          -
+// CHECK-NEXT: args.linear1       ?x32        ?  i8 per_channel(1) symmetric         -         -           ?          ?    -          -
+// CHECK-NEXT: args.linear2       4x3        12  f32 unstructured                    -         -          48          ?    -          -
 // CHECK-NEXT: codes        4x3        12  i8 per_channel(1) symmetric     16.00         -          48         24    -          -
 // CHECK-NEXT: dequantized  4x3        12  i8 per_channel(1) symmetric     16.00    100.0%          48         24    -          -
 // CHECK-NEXT: total                 2072                                                         8288       1328
 // CHECK-NEXT: compression ratio 6.24 (2 layers of unknown size not counted)
 
-//      JSON: "name": "args#1",
+//      JSON: "name": "args.linear1",
 // JSON-NEXT: "shape": [
 // JSON-NEXT:   null,
 // JSON-NEXT:   32
@@ -283,21 +283,21 @@ func.func @no_layers(%x: tensor<2x4xf32>) -> tensor<2x4xf32> {
 
 // A float-only model: every float contraction with a constant weight.
 //
-// float#0: a [N, K] weight read through transposing maps, kept [N, K]:
+// float.linear0: a [N, K] weight read through transposing maps, kept [N, K]:
 //   6 of 12 zeros, 50%.
-// float#1: a dense_resource blob [0, 1, 0, 2, -4, 0.5, -0, 0]: 4/8 = 50%.
-// float#2: a linalg.batch_matmul on a splat zero weight: 100%.
-// float#3: a linalg.transpose of a constant [N, K] weight, reported [N, K]:
+// float.linear1: a dense_resource blob [0, 1, 0, 2, -4, 0.5, -0, 0]: 4/8 = 50%.
+// float.linear2: a linalg.batch_matmul on a splat zero weight: 100%.
+// float.linear3: a linalg.transpose of a constant [N, K] weight, reported [N, K]:
 //   1 of 8 zeros, 12.5%.
-// float#4: an f16 weight, 2 bytes per parameter: 3/8 zeros = 37.5%.
+// float.linear4: an f16 weight, 2 bytes per parameter: 3/8 zeros = 37.5%.
 // Totals: 12 + 8 + 24 + 8 + 8 = 60 params, 48 + 32 + 96 + 32 + 16 = 224 B
 // before and after: ratio 1.00.
 
-//      CHECK: float#0  3x4        12  f32      32.00     50.0%          48         48    -          -
-// CHECK-NEXT: float#1  4x2         8  f32      32.00     50.0%          32         32    -          -
-// CHECK-NEXT: float#2  3x4x2      24  f32      32.00    100.0%          96         96    -          -
-// CHECK-NEXT: float#3  2x4         8  f32      32.00     12.5%          32         32    -          -
-// CHECK-NEXT: float#4  4x2         8  f16      16.00     37.5%          16         16    -          -
+//      CHECK: float.linear0  3x4        12  f32      32.00     50.0%          48         48    -          -
+// CHECK-NEXT: float.linear1  4x2         8  f32      32.00     50.0%          32         32    -          -
+// CHECK-NEXT: float.linear2  3x4x2      24  f32      32.00    100.0%          96         96    -          -
+// CHECK-NEXT: float.linear3  2x4         8  f32      32.00     12.5%          32         32    -          -
+// CHECK-NEXT: float.linear4  4x2         8  f16      16.00     37.5%          16         16    -          -
 // CHECK-NEXT: total               60                                   224        224
 // CHECK-NEXT: compression ratio 1.00
 
@@ -344,10 +344,10 @@ func.func @float(%x: tensor<2x4xf32>, %xb: tensor<3x2x4xf32>) -> (tensor<2x3xf32
 // bits=4 granularity=group group-size=2, which quantizes the first layer
 // only (the second accumulates into an argument, not a zero fill).
 //
-// As it is: linear#0 has the 4 zeros of column 2 (33.3%), linear#1 6 of 12
+// As it is: linear.linear0 has the 4 zeros of column 2 (33.3%), linear.linear1 6 of 12
 // (50%); 24 params, 96 B before and after, ratio 1.00.
 //
-// Quantized, linear#0 is i4 per_group(0, 2) symmetric with 2x3 f32 scales:
+// Quantized, linear.linear0 is i4 per_group(0, 2) symmetric with 2x3 f32 scales:
 // bits/w (12*4 + 6*32) / 12 = 20, after 6 + 24 = 30 B. Its codes are
 // [7, -3, 0], [3, 7, 0], [-3, 7, 0], [7, 2, 0] (scale absmax / 7 per pair of
 // rows, f32 round half to even), so the zeros are still the 4 of column 2.
@@ -357,13 +357,13 @@ func.func @float(%x: tensor<2x4xf32>, %xb: tensor<3x2x4xf32>) -> (tensor<2x3xf32
 // 27.3125, sqnr = 10 log10(27.3125 * 784/85) = 24.01 dB. Totals 24 params, 96 B before,
 // 30 + 48 = 78 B after: ratio 1.23.
 
-//      CHECK: linear#0  4x3        12  f32      32.00     33.3%          48         48    -          -
-// CHECK-NEXT: linear#1  4x3        12  f32      32.00     50.0%          48         48    -          -
+//      CHECK: linear.linear0  4x3        12  f32      32.00     33.3%          48         48    -          -
+// CHECK-NEXT: linear.linear1  4x3        12  f32      32.00     50.0%          48         48    -          -
 // CHECK-NEXT: total                24                                    96         96
 // CHECK-NEXT: compression ratio 1.00
 
-// QUANT-LABEL: linear#0  4x3        12  i4 per_group(0, 2) symmetric   20.00     33.3%          48         30  9.035e-03      24.01
-//  QUANT-NEXT: linear#1  4x3        12  f32                            32.00     50.0%          48         48          -          -
+// QUANT-LABEL: linear.linear0  4x3        12  i4 per_group(0, 2) symmetric   20.00     33.3%          48         30  9.035e-03      24.01
+//  QUANT-NEXT: linear.linear1  4x3        12  f32                            32.00     50.0%          48         48          -          -
 //  QUANT-NEXT: total                24                                                          96         78
 //  QUANT-NEXT: compression ratio 1.23
 
@@ -371,8 +371,8 @@ func.func @float(%x: tensor<2x4xf32>, %xb: tensor<3x2x4xf32>) -> (tensor<2x3xf32
 //      FILE: {
 // FILE-NEXT:   "layers": [
 // FILE-NEXT:     {
-// FILE-NEXT:       "name": "linear#0",
-//      FILE:       "name": "linear#1",
+// FILE-NEXT:       "name": "linear.linear0",
+//      FILE:       "name": "linear.linear1",
 //      FILE:   "totals": {
 // FILE-NEXT:     "params": 24,
 // FILE-NEXT:     "bytes_before": 96,

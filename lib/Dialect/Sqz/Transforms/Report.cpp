@@ -673,8 +673,8 @@ struct SqzReportPass : sqz::impl::SqzReportBase<SqzReportPass> {
         op->emitWarning("sqz-report: ignoring ")
             << SqzDialect::getLayerAttrName()
             << ", which is not a string: " << name;
-      row.name = (function ? function.getName() : StringRef("?")).str() + "#" +
-                 std::to_string(index);
+      row.name = (function ? function.getName() : StringRef("?")).str() +
+                 ".linear" + std::to_string(index);
     }
     row.shape = llvm::to_vector(weight.type.getShape());
     row.scheme = formatScheme(weight);

@@ -298,7 +298,7 @@ def SqzReport : Pass<"sqz-report", "ModuleOp"> {
     ```
     {
       "layers": [
-        {"name": "mlp#0", "shape": [256, 512], "params": 131072,
+        {"name": "mlp.linear0", "shape": [256, 512], "params": 131072,
          "scheme": "i4 per_group(0, 128) symmetric", "bits_per_weight": 4.25,
          "sparsity": 0.1594..., "bytes_before": 524288, "bytes_after": 69632,
          "mse": 5.430...e-05, "sqnr_db": 18.58...},

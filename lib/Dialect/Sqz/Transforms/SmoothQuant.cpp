@@ -424,7 +424,7 @@ struct SqzSmoothQuantPass
     // 1/s into the producer, or an explicit multiply.
     std::string where = foldIntoProducer(rewriter, input, consumers, s);
     if (where.empty()) {
-      where = "an explicit multiply by 1/s";
+      where = "applied as an explicit multiply";
       Value scaled = buildScale(rewriter, input, inverse);
       for (Consumer &consumer : consumers) {
         OpOperand *use = consumer.op.getDpsInputOperand(0);
@@ -456,8 +456,7 @@ struct SqzSmoothQuantPass
         llvm::raw_string_ostream(text) << llvm::format("%g", groupAlpha);
         consumer.op->emitRemark("layer '")
             << consumer.name << "' smoothed with alpha = " << text
-            << " in a group of " << consumers.size() << ", 1/s folded into "
-            << where;
+            << " in a group of " << consumers.size() << ", 1/s " << where;
       }
     }
   }
@@ -485,7 +484,7 @@ struct SqzSmoothQuantPass
       divide(affine->gamma);
       if (affine->beta)
         divide(*affine->beta);
-      return "the per-channel affine that produces the input";
+      return "folded into the per-channel affine that produces the input";
     }
 
     // A preceding linear layer (its contraction, or its bias add): its
@@ -534,7 +533,7 @@ struct SqzSmoothQuantPass
     replaceConstant(rewriter, producer->weight, weight);
     if (bias)
       divide(*bias);
-    std::string name = "the preceding linear layer";
+    std::string name = "folded into the preceding linear layer";
     if (auto attr = contraction->getAttrOfType<StringAttr>(
             SqzDialect::getLayerAttrName()))
       name += " '" + attr.str() + "'";

@@ -145,3 +145,17 @@ func.func @search(%x: tensor<2x4xf32>) -> tensor<2x2xf32> {
   %y = linalg.matmul ins(%x, %w : tensor<2x4xf32>, tensor<4x2xf32>) outs(%acc : tensor<2x2xf32>) -> tensor<2x2xf32>
   return %y : tensor<2x2xf32>
 }
+
+// -----
+
+// A weight that is not a constant: left alone, with a remark.
+// CHECK-LABEL: func.func @negative_activation_weight
+//   CHECK-NOT:   sqz.smoothing
+// SEARCH: remark: layer 'negative_activation_weight.linear0' not smoothed: {{.+}}
+func.func @negative_activation_weight(%x: tensor<2x2xf32>, %w: tensor<2x2xf32>) -> tensor<2x2xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<2x2xf32>
+  %acc = linalg.fill ins(%zero : f32) outs(%e : tensor<2x2xf32>) -> tensor<2x2xf32>
+  %y = linalg.matmul ins(%x, %w : tensor<2x2xf32>, tensor<2x2xf32>) outs(%acc : tensor<2x2xf32>) -> tensor<2x2xf32>
+  return %y : tensor<2x2xf32>
+}

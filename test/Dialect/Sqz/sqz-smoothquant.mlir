@@ -1,5 +1,7 @@
 // RUN: sqz-opt %s --split-input-file --sqz-smoothquant="stats=%S/Inputs/smoothquant-stats.json" | FileCheck %s
 // RUN: sqz-opt %s --split-input-file --sqz-smoothquant="stats=%S/Inputs/smoothquant-stats.json search-alpha=true explain=true" -o /dev/null 2>&1 | FileCheck %s --check-prefix=SEARCH
+// sqz-quantize-weights keeps the record of s on the sqz.matmul it makes.
+// RUN: sqz-opt %s --split-input-file --sqz-smoothquant="stats=%S/Inputs/smoothquant-stats.json" --sqz-quantize-weights | FileCheck %s --check-prefix=QUANT
 
 // The numbers: s_j = sqrt(absmax_j / max_n |W[j, n]|) (alpha = 0.5), from
 // python/sqz_smooth_ref.py; absmax and weights are chosen so that s is exact.
@@ -16,6 +18,8 @@
 //       CHECK:   %[[H:.*]] = linalg.generic {{.*}} ins(%{{.*}}, %[[G]], %[[B]] :
 //       CHECK:   %[[W:.*]] = arith.constant dense<{{\[}}[4.000000e+00, -4.000000e+00], [2.000000e+00, 1.000000e+00]]> : tensor<2x2xf32>
 //       CHECK:   linalg.matmul {sqz.layer = "affine.linear0", sqz.smoothing = dense<[4.000000e+00, 5.000000e-01]> : tensor<2xf32>} ins(%[[H]], %[[W]] :
+// QUANT-LABEL: func.func @affine
+//       QUANT:   sqz.matmul {{.*}}{sqz.layer = "affine.linear0", sqz.smoothing = dense<[4.000000e+00, 5.000000e-01]> : tensor<2xf32>}
 func.func @affine(%x: tensor<2x2xf32>) -> tensor<2x2xf32> {
   %gamma = arith.constant dense<[1.0, 2.0]> : tensor<2xf32>
   %beta = arith.constant dense<[4.0, 8.0]> : tensor<2xf32>

@@ -163,3 +163,61 @@ func.func @negative_activation_weight(%x: tensor<2x2xf32>, %w: tensor<2x2xf32>) 
   %y = linalg.matmul ins(%x, %w : tensor<2x2xf32>, tensor<2x2xf32>) outs(%acc : tensor<2x2xf32>) -> tensor<2x2xf32>
   return %y : tensor<2x2xf32>
 }
+
+// -----
+
+// RMSNorm's last step `x * r * gamma` (no shift): gamma [1, 2] -> [0.25, 4].
+#id = affine_map<(i, j) -> (i, j)>
+#col = affine_map<(i, j) -> (j)>
+#row = affine_map<(i, j) -> (i)>
+// CHECK-LABEL: func.func @rms
+//       CHECK:   %[[G:.*]] = arith.constant dense<[2.500000e-01, 4.000000e+00]> : tensor<2xf32>
+//       CHECK:   %[[H:.*]] = linalg.generic {{.*}} ins(%{{.*}}, %{{.*}}, %[[G]] :
+//       CHECK:   linalg.matmul {sqz.layer = "rms.linear0", sqz.smoothing = dense<[4.000000e+00, 5.000000e-01]> : tensor<2xf32>} ins(%[[H]],
+func.func @rms(%x: tensor<2x2xf32>, %r: tensor<2xf32>) -> tensor<2x2xf32> {
+  %gamma = arith.constant dense<[1.0, 2.0]> : tensor<2xf32>
+  %w = arith.constant dense<[[1.0, -1.0], [4.0, 2.0]]> : tensor<2x2xf32>
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<2x2xf32>
+  %h = linalg.generic {indexing_maps = [#id, #row, #col, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%x, %r, %gamma : tensor<2x2xf32>, tensor<2xf32>, tensor<2xf32>) outs(%e : tensor<2x2xf32>) {
+  ^bb0(%a: f32, %rr: f32, %g: f32, %o: f32):
+    %n = arith.mulf %a, %rr : f32
+    %y = arith.mulf %n, %g : f32
+    linalg.yield %y : f32
+  } -> tensor<2x2xf32>
+  %acc = linalg.fill ins(%zero : f32) outs(%e : tensor<2x2xf32>) -> tensor<2x2xf32>
+  %out = linalg.matmul ins(%h, %w : tensor<2x2xf32>, tensor<2x2xf32>) outs(%acc : tensor<2x2xf32>) -> tensor<2x2xf32>
+  return %out : tensor<2x2xf32>
+}
+
+// -----
+
+// The norm's output is also returned: gamma and beta stay, 1/s = [0.25, 2]
+// is an explicit multiply that only the layer reads.
+#id = affine_map<(i, j) -> (i, j)>
+#col = affine_map<(i, j) -> (j)>
+// CHECK-LABEL: func.func @negative_shared_output
+//       CHECK:   %[[G:.*]] = arith.constant dense<[1.000000e+00, 2.000000e+00]> : tensor<2xf32>
+//       CHECK:   %[[H:.*]] = linalg.generic {{.*}} ins(%{{.*}}, %[[G]], %{{.*}} :
+//       CHECK:   %[[INV:.*]] = arith.constant dense<[2.500000e-01, 2.000000e+00]> : tensor<2xf32>
+//       CHECK:   %[[HS:.*]] = linalg.generic {{.*}} ins(%[[H]], %[[INV]] :
+//       CHECK:   %[[Y:.*]] = linalg.matmul {sqz.layer = "negative_shared_output.linear0", sqz.smoothing = dense<[4.000000e+00, 5.000000e-01]> : tensor<2xf32>} ins(%[[HS]],
+//       CHECK:   return %[[H]], %[[Y]]
+func.func @negative_shared_output(%x: tensor<2x2xf32>) -> (tensor<2x2xf32>, tensor<2x2xf32>) {
+  %gamma = arith.constant dense<[1.0, 2.0]> : tensor<2xf32>
+  %beta = arith.constant dense<[4.0, 8.0]> : tensor<2xf32>
+  %w = arith.constant dense<[[1.0, -1.0], [4.0, 2.0]]> : tensor<2x2xf32>
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<2x2xf32>
+  %h = linalg.generic {indexing_maps = [#id, #col, #col, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%x, %gamma, %beta : tensor<2x2xf32>, tensor<2xf32>, tensor<2xf32>) outs(%e : tensor<2x2xf32>) {
+  ^bb0(%a: f32, %g: f32, %b: f32, %o: f32):
+    %m = arith.mulf %a, %g : f32
+    %y = arith.addf %m, %b : f32
+    linalg.yield %y : f32
+  } -> tensor<2x2xf32>
+  %acc = linalg.fill ins(%zero : f32) outs(%e : tensor<2x2xf32>) -> tensor<2x2xf32>
+  %r = linalg.matmul ins(%h, %w : tensor<2x2xf32>, tensor<2x2xf32>) outs(%acc : tensor<2x2xf32>) -> tensor<2x2xf32>
+  return %h, %r : tensor<2x2xf32>, tensor<2x2xf32>
+}

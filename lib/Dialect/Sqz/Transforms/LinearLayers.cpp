@@ -247,6 +247,8 @@ MatmulOp sqz::replaceLinearLayer(RewriterBase &rewriter, LinearLayer &layer,
       layer.input, weight, layer.bias, layer.weightTransposed);
   if (Attribute name = contraction->getAttr(SqzDialect::getLayerAttrName()))
     result->setAttr(SqzDialect::getLayerAttrName(), name);
+  if (Attribute smoothing = contraction->getAttr("sqz.smoothing"))
+    result->setAttr("sqz.smoothing", smoothing);
 
   // Replace the layer, then erase what only it read: the float weight (and
   // the transposes or broadcasts on the way), the accumulator, and the bias

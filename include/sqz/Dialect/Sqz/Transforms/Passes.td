@@ -428,6 +428,66 @@ def SqzFoldScales : Pass<"sqz-fold-scales", "ModuleOp"> {
   ];
 }
 
+def SqzSmoothQuant : Pass<"sqz-smoothquant", "ModuleOp"> {
+  let summary = "Migrates activation outliers into the weights (SmoothQuant)";
+  let description = [{
+    For every linear layer `y = x W (+ b)` with a constant f32 weight,
+    divides each input channel `j` of `x` by a factor `s_j` and multiplies
+    row `j` of `W` (the reduction axis) by it, which leaves `y` unchanged up
+    to rounding and makes the activation easier to quantize:
+
+    ```
+    s_j = max|X_j|^alpha / max|W_j|^(1 - alpha)     (s_j = 1 when either is 0)
+    ```
+
+    `max|X_j|` is the `absmax` of the layer's input from the statistics file
+    `stats` (docs/statistics.md); `max|W_j|` is the largest magnitude in row
+    `j` of the weight. Layers that read the same input (Q, K and V after one
+    LayerNorm; gate and up projections) form one group with one common `s`,
+    `max|W_j|` taken over all their weights.
+
+    `1/s` goes where it costs nothing when it can:
+
+    * into the producer of the input when it is a `linalg.generic` computing
+      a per-channel affine `t * gamma (+ beta)` with constant `gamma` and
+      `beta` read per channel (the last step of a LayerNorm or RMSNorm, or a
+      plain `x * gamma + beta`): `gamma /= s`, `beta /= s`;
+    * into a preceding linear layer whose output is the input: its weight's
+      output channels and its bias are divided by `s`;
+    * otherwise, or when the input has users other than the group, as an
+      explicit per-channel multiply `x * (1/s)` (a `linalg.generic`) before
+      the layers, which `sqz-fold-scales` or later passes may absorb.
+
+    Every smoothed layer gets `sqz.smoothing = dense<s> : tensor<Kxf32>` and
+    its `sqz.layer` name, so that static activation quantization can divide
+    the calibrated ranges of the layer's input by `s`.
+
+    With `search-alpha=true` each group picks its own alpha from
+    0, 0.05, ..., 1 by minimising an estimate of the error of W8A8 per-tensor
+    symmetric quantization of the smoothed layers (docs/guide.md, SmoothQuant).
+
+    ```mlir
+    // --sqz-smoothquant="stats=s.json": absmax = [16, 4], W = [[1, 1], [1, 1]]
+    %w = arith.constant dense<[[4.0, 4.0], [2.0, 2.0]]> : tensor<2x2xf32>
+    %y = linalg.matmul {sqz.layer = "f.linear0",
+                        sqz.smoothing = dense<[4.0, 2.0]> : tensor<2xf32>}
+        ins(%xs, %w : ...) ...
+    ```
+  }];
+  let dependentDialects = ["::mlir::sqz::SqzDialect", "::mlir::arith::ArithDialect",
+                           "::mlir::linalg::LinalgDialect", "::mlir::tensor::TensorDialect"];
+  let options = [
+    Option<"alpha", "alpha", "double", "0.5",
+           "Migration strength in [0, 1]: 0 leaves the activation ranges, 1 flattens them">,
+    Option<"stats", "stats", "std::string", "\"\"",
+           "Calibration statistics file (JSON, docs/statistics.md) with the absmax of every layer's input">,
+    Option<"searchAlpha", "search-alpha", "bool", "false",
+           "Choose alpha per group from 0, 0.05, ..., 1 by the estimated W8A8 error">,
+    Option<"explain", "explain", "bool", "false",
+           "Emit a remark on every linear layer, saying how it was smoothed or why not">
+  ];
+}
+
 def SqzPrune : Pass<"sqz-prune", "ModuleOp"> {
   let summary = "Prunes the constant weights of linear layers";
   let description = [{

@@ -22,7 +22,6 @@
 // After sqz-fold-scales: an integer K loop and one constant multiplier per
 // output channel, sa * sw[n] = (4 / 127) * [0.5, 0.25, 0.125].
 // FOLD-LABEL: func.func @static_minmax
-//       FOLD:   %[[M:.*]] = arith.constant dense<[0.0157480314, 0.00787401571, 0.00393700786]> : tensor<3xf32>
 //       FOLD:   %[[ACC:.*]] = linalg.generic {{.*}} iterator_types = ["parallel", "parallel", "reduction"]} ins(%{{.*}}, %{{.*}} : tensor<2x4xi8>, tensor<4x3xi8>) outs(%{{.*}} : tensor<2x3xi32>)
 //  FOLD-NEXT:   ^bb0(%{{.*}}: i8, %{{.*}}: i8, %{{.*}}: i32):
 //  FOLD-NEXT:     arith.extsi
@@ -30,8 +29,13 @@
 //  FOLD-NEXT:     arith.muli
 //  FOLD-NEXT:     arith.addi
 //  FOLD-NEXT:     linalg.yield
+//       FOLD:   %[[M:.*]] = arith.constant dense<[0.0157480314, 0.00787401571, 0.00393700786]> : tensor<3xf32>
 //       FOLD:   linalg.generic {{.*}} ins(%[[ACC]], %[[M]] : tensor<2x3xi32>, tensor<3xf32>)
+//       FOLD:     arith.sitofp
+//  FOLD-NEXT:     arith.mulf
+//  FOLD-NEXT:     linalg.yield
 //   FOLD-NOT:   sqz.matmul
+//       FOLD:   return
 // With a zero point, its correction is precomputed into the accumulator's
 // initial value: still an integer K loop and a constant multiplier.
 // FOLDASYM-LABEL: func.func @static_minmax
@@ -43,6 +47,7 @@
 //  FOLDASYM-NEXT:     arith.addi
 //  FOLDASYM-NEXT:     linalg.yield
 //   FOLDASYM-NOT:   sqz.matmul
+//       FOLDASYM:   return
 // percentile=100 is the whole range: the same scale as minmax.
 // PCT100-LABEL: func.func @static_minmax
 //       PCT100:   arith.constant dense<0.0314960629> : tensor<f32>

@@ -114,3 +114,28 @@ func.func @negative_float_weight(%x: tensor<2x2xf32>) -> tensor<2x3xf32> {
   %y = sqz.matmul %x, %w {sqz.layer = "no.stats.needed"} : tensor<2x2xf32>, tensor<2x3xf32> -> tensor<2x3xf32>
   return %y : tensor<2x3xf32>
 }
+
+// -----
+
+// The rest of a layer after sqz-outlier-split: the activation gathers
+// channels [0, 2] of the layer's 4, so only their statistics count:
+// max(absmax[0], absmax[2]) = max(2, 0.5), scale 2 / 127.
+// CHECK-LABEL: func.func @gathered_rest
+//       CHECK:   %[[S:.*]] = arith.constant dense<0.0157480314> : tensor<f32>
+//       CHECK:   sqz.quantize %{{.*}} scales(%[[S]] : tensor<f32>) : tensor<2x2xf32>
+func.func @gathered_rest(%x: tensor<2x4xf32>) -> tensor<2x3xf32> {
+  %idx = arith.constant dense<[0, 2]> : tensor<2xi64>
+  %e = tensor.empty() : tensor<2x2xf32>
+  %g = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%idx : tensor<2xi64>) outs(%e : tensor<2x2xf32>) {
+  ^bb0(%in: i64, %out: f32):
+    %m = linalg.index 0 : index
+    %k = arith.index_cast %in : i64 to index
+    %v = tensor.extract %x[%m, %k] : tensor<2x4xf32>
+    linalg.yield %v : f32
+  } -> tensor<2x2xf32>
+  %c = arith.constant dense<[[1, -2, 0], [5, 4, 1]]> : tensor<2x3xi8>
+  %sw = arith.constant dense<[0.5, 0.25, 0.125]> : tensor<3xf32>
+  %w = sqz.pack %c scales(%sw : tensor<3xf32>) : tensor<2x3xi8> -> !sqz.tensor<2x3xf32, #sqz.quant<i8, per_channel(1), symmetric>>
+  %y = sqz.matmul %g, %w {sqz.layer = "fc"} : tensor<2x2xf32>, !sqz.tensor<2x3xf32, #sqz.quant<i8, per_channel(1), symmetric>> -> tensor<2x3xf32>
+  return %y : tensor<2x3xf32>
+}

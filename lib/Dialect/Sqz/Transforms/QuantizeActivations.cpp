@@ -11,7 +11,10 @@
 #include "sqz/Dialect/Sqz/Transforms/Statistics.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
 
 #include "llvm/Support/Format.h"
@@ -19,6 +22,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numeric>
 #include <vector>
 
 namespace mlir::sqz {
@@ -186,6 +190,36 @@ std::pair<double, double> mseAsymmetric(const MergedHistogram &hist,
   return best;
 }
 
+/// The channels of the layer's input that `value` holds, when it is a gather
+/// of some of them (the form `sqz-outlier-split` gives the rest of a layer):
+/// a linalg.generic over a constant 1-D index tensor whose body extracts
+/// from a tensor of `channels` channels. std::nullopt otherwise.
+std::optional<SmallVector<int64_t>> gatheredChannels(Value value,
+                                                     int64_t channels) {
+  auto generic = value.getDefiningOp<linalg::GenericOp>();
+  if (!generic || generic.getNumDpsInputs() != 1)
+    return std::nullopt;
+  DenseIntElementsAttr indices;
+  if (!matchPattern(generic.getDpsInputs()[0], m_Constant(&indices)) ||
+      indices.getType().getRank() != 1)
+    return std::nullopt;
+  bool fromLayerInput = false;
+  generic.getBody()->walk([&](tensor::ExtractOp extract) {
+    auto type = extract.getTensor().getType();
+    fromLayerInput |= type.getRank() > 0 && type.getShape().back() == channels;
+  });
+  if (!fromLayerInput)
+    return std::nullopt;
+  SmallVector<int64_t> result;
+  for (const APInt &index : indices.getValues<APInt>()) {
+    int64_t channel = index.getSExtValue();
+    if (channel < 0 || channel >= channels)
+      return std::nullopt;
+    result.push_back(channel);
+  }
+  return result;
+}
+
 struct SqzQuantizeActivationsPass
     : sqz::impl::SqzQuantizeActivationsBase<SqzQuantizeActivationsPass> {
   using Base::Base;
@@ -294,10 +328,20 @@ struct SqzQuantizeActivationsPass
     const LayerStatistics &layer = found->second;
     auto inputType = cast<RankedTensorType>(op.getLhs().getType());
     int64_t k = inputType.getShape().back();
-    if (layer.channels != k)
-      return op.emitError("statistics of layer '")
-             << name << "': field 'channels' is " << layer.channels
-             << ", the activation has " << k << " input channels";
+    // Statistics index of every channel of the activation: the same
+    // channel, or, when the activation gathers some channels of the layer's
+    // input (the rest of a layer after sqz-outlier-split), the gathered one.
+    SmallVector<int64_t> channelOf(k);
+    std::iota(channelOf.begin(), channelOf.end(), 0);
+    if (layer.channels != k) {
+      std::optional<SmallVector<int64_t>> gathered =
+          gatheredChannels(op.getLhs(), layer.channels);
+      if (!gathered || static_cast<int64_t>(gathered->size()) != k)
+        return op.emitError("statistics of layer '")
+               << name << "': field 'channels' is " << layer.channels
+               << ", the activation has " << k << " input channels";
+      channelOf = std::move(*gathered);
+    }
 
     std::vector<double> smoothing(k, 1.0);
     if (Attribute attr = op->getAttr(kSmoothingAttrName)) {
@@ -333,7 +377,7 @@ struct SqzQuantizeActivationsPass
         if (!layer.absmax)
           return missing("absmax");
         for (int64_t j = 0; j < k; ++j)
-          hi = std::max(hi, (*layer.absmax)[j] / smoothing[j]);
+          hi = std::max(hi, (*layer.absmax)[channelOf[j]] / smoothing[j]);
         lo = -hi;
       } else {
         if (!layer.min)
@@ -341,8 +385,8 @@ struct SqzQuantizeActivationsPass
         if (!layer.max)
           return missing("max");
         for (int64_t j = 0; j < k; ++j) {
-          lo = std::min(lo, (*layer.min)[j] / smoothing[j]);
-          hi = std::max(hi, (*layer.max)[j] / smoothing[j]);
+          lo = std::min(lo, (*layer.min)[channelOf[j]] / smoothing[j]);
+          hi = std::max(hi, (*layer.max)[channelOf[j]] / smoothing[j]);
         }
       }
     } else {
@@ -352,12 +396,13 @@ struct SqzQuantizeActivationsPass
       std::vector<WeightedInterval> intervals;
       intervals.reserve(k * h.bins);
       for (int64_t j = 0; j < k; ++j) {
-        double a = h.lo[j] / smoothing[j], b = h.hi[j] / smoothing[j];
+        int64_t c = channelOf[j];
+        double a = h.lo[c] / smoothing[j], b = h.hi[c] / smoothing[j];
         double width = (b - a) / static_cast<double>(h.bins);
         for (int64_t i = 0; i < h.bins; ++i)
           intervals.push_back({a + width * i,
                                i + 1 == h.bins ? b : a + width * (i + 1),
-                               static_cast<double>(h.counts[j][i])});
+                               static_cast<double>(h.counts[c][i])});
       }
       MergedHistogram merged = mergeIntervals(std::move(intervals), symmetric);
       double p = percentile / 100.0;

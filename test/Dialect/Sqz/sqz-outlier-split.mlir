@@ -126,3 +126,35 @@ func.func @negative_argument_weight(%x: tensor<2x4xf32>, %w: tensor<4x3xf32>) ->
   %y = linalg.matmul ins(%x, %w : tensor<2x4xf32>, tensor<4x3xf32>) outs(%acc : tensor<2x3xf32>) -> tensor<2x3xf32>
   return %y : tensor<2x3xf32>
 }
+
+// -----
+
+// An f16 weight: both parts keep f16.
+// CHECK-LABEL: func.func @f16
+//       CHECK:   %[[WO:.*]] = arith.constant dense<{{\[}}[5.000000e-01, 1.000000e+00]]> : tensor<1x2xf16>
+//       CHECK:   sqz.matmul %{{.*}}, %[[WO]] {sqz.layer = "f16.linear0.outliers"} : tensor<2x1xf16>, tensor<1x2xf16> -> tensor<2x2xf16>
+//       CHECK:   arith.constant dense<{{\[}}[1.000000e+00, 2.000000e+00], [2.500000e-01, 1.250000e-01]]> : tensor<2x2xf16>
+//       CHECK:   linalg.add {{.*}} -> tensor<2x2xf16>
+func.func @f16(%x: tensor<2x3xf16>) -> tensor<2x2xf16> {
+  %w = arith.constant dense<[[1.0, 2.0], [0.5, 1.0], [0.25, 0.125]]> : tensor<3x2xf16>
+  %zero = arith.constant 0.0 : f16
+  %e = tensor.empty() : tensor<2x2xf16>
+  %acc = linalg.fill ins(%zero : f16) outs(%e : tensor<2x2xf16>) -> tensor<2x2xf16>
+  %y = linalg.matmul ins(%x, %w : tensor<2x3xf16>, tensor<3x2xf16>) outs(%acc : tensor<2x2xf16>) -> tensor<2x2xf16>
+  return %y : tensor<2x2xf16>
+}
+
+// -----
+
+// A weight per batch ([B, K, N]) is left alone.
+// CHECK-LABEL: func.func @negative_batched_weight
+//       CHECK:   linalg.batch_matmul
+func.func @negative_batched_weight(%x: tensor<2x3x4xf32>) -> tensor<2x3x5xf32> {
+  %w = arith.constant dense<1.0> : tensor<2x4x5xf32>
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<2x3x5xf32>
+  %acc = linalg.fill ins(%zero : f32) outs(%e : tensor<2x3x5xf32>) -> tensor<2x3x5xf32>
+  // expected-remark@+1 {{layer not split: the weight is per batch (3-D); only a shared 2-D weight is split}}
+  %y = linalg.batch_matmul ins(%x, %w : tensor<2x3x4xf32>, tensor<2x4x5xf32>) outs(%acc : tensor<2x3x5xf32>) -> tensor<2x3x5xf32>
+  return %y : tensor<2x3x5xf32>
+}

@@ -38,12 +38,10 @@ namespace {
 /// leading dimensions.
 Value emptyLike(OpBuilder &b, Location loc, Value like, ArrayRef<int64_t> shape,
                 Type elementType) {
-  auto likeType = cast<RankedTensorType>(like.getType());
   SmallVector<Value> dynamic;
   for (auto [i, size] : llvm::enumerate(shape))
     if (ShapedType::isDynamic(size))
       dynamic.push_back(tensor::DimOp::create(b, loc, like, i));
-  (void)likeType;
   return tensor::EmptyOp::create(b, loc, shape, elementType, dynamic);
 }
 
@@ -131,7 +129,6 @@ Value buildContraction(OpBuilder &b, Location loc, Value x, Value w,
   int64_t loops = rank + 1;
   // Loops: the result's dimensions, then k.
   AffineExpr k = getAffineDimExpr(rank, ctx);
-  AffineExpr m = getAffineDimExpr(rank - 2, ctx);
   AffineExpr n = getAffineDimExpr(rank - 1, ctx);
   SmallVector<AffineExpr> xExprs, outExprs;
   for (int64_t d = 0; d < rank - 1; ++d)
@@ -141,7 +138,6 @@ Value buildContraction(OpBuilder &b, Location loc, Value x, Value w,
     outExprs.push_back(getAffineDimExpr(d, ctx));
   SmallVector<AffineExpr> wExprs = transposed ? SmallVector<AffineExpr>{n, k}
                                               : SmallVector<AffineExpr>{k, n};
-  (void)m;
   SmallVector<AffineMap> maps = {AffineMap::get(loops, 0, xExprs, ctx),
                                  AffineMap::get(loops, 0, wExprs, ctx),
                                  AffineMap::get(loops, 0, outExprs, ctx)};

@@ -132,6 +132,9 @@ def SqzQuantizeActivations : Pass<"sqz-quantize-activations", "ModuleOp"> {
       `s` that `sqz-smoothquant` divided the input by), channel `j`'s
       statistics (min, max, absmax, histogram range) are divided by `s_j`
       first, so the statistics of the original model serve the smoothed one.
+      When the activation gathers some of the layer's input channels (the
+      rest of a layer after `sqz-outlier-split`: a `linalg.generic` over a
+      constant index tensor), the statistics of those channels are used.
       The scale follows `sqz.quantize`'s dynamic rule on that range:
       `scale = A / qmax` (symmetric), `(hi - lo) / (qmax - qmin)` with
       `zero_point = qmin - round(lo / scale)` over a range that includes 0

@@ -94,41 +94,138 @@ def SqzQuantizeWeights : Pass<"sqz-quantize-weights", "ModuleOp"> {
 }
 
 def SqzQuantizeActivations : Pass<"sqz-quantize-activations", "ModuleOp"> {
-  let summary = "Quantizes the float inputs of sqz.matmul at run time";
+  let summary = "Quantizes the float inputs of sqz.matmul, at run time or from calibration";
   let description = [{
     Inserts an `sqz.quantize` on the float lhs (the activation) of every
-    `sqz.matmul`, so that a matmul whose weight is quantized too runs in
-    integers once lowered.
+    `sqz.matmul` whose weight is quantized, so that the matmul runs in
+    integers once lowered. An `sqz.matmul` with a float weight (the outlier
+    part that `sqz-outlier-split` keeps in float) is left alone.
 
     * `mode=dynamic`: the parameters are computed from the activation at run
       time: `granularity=tensor` takes one scale for the whole activation,
       `granularity=token` one per row (per token; the last-but-one axis).
       Symmetric schemes use absmax and signed codes; asymmetric ones min/max
       and unsigned codes with a zero point.
-    * Static ranges from calibration statistics (`mode=static`) are not
-      available yet; the op form is the same `sqz.quantize` with constant
-      scale and zero-point operands.
+    * `mode=static`: one scale (and zero point) per tensor, computed at
+      compile time from the statistics file `stats` (docs/statistics.md) and
+      attached as constant operands of the `sqz.quantize`, so that
+      `sqz-fold-scales` folds them into one constant multiplier per output
+      channel. The layer is the `sqz.layer` name of the `sqz.matmul`; the
+      tensor range is taken over all input channels. Per token is dynamic
+      only. `range` chooses the clipping range:
+      - `minmax`: `max_j absmax_j` (symmetric) or `min_j min_j`,
+        `max_j max_j` (asymmetric);
+      - `percentile`: the per-channel histograms are merged into one
+        distribution of the tensor (each channel's bins spread uniformly over
+        a common grid of 4096 fine bins that covers every channel's range);
+        the range is the value below which `percentile`% of `|x|` falls
+        (symmetric), or the `percentile`% and `(100 - percentile)`% points of
+        `x` (asymmetric);
+      - `mse`: on the same merged distribution, the clipping range that
+        minimises the expected squared quantization error, from a grid search
+        (`t = A i / 256`, `i = 1..256`, symmetric; 64 x 64 pairs of fractions
+        of the low and high end, asymmetric). The error model of a fine bin
+        of centre `v`: `step^2 / 12` inside the range, the squared distance
+        to the range outside.
 
-    Example: `--sqz-quantize-activations="mode=dynamic granularity=token"`
+      When the layer carries `sqz.smoothing` (dense f32 `[K]`, the factors
+      `s` that `sqz-smoothquant` divided the input by), channel `j`'s
+      statistics (min, max, absmax, histogram range) are divided by `s_j`
+      first, so the statistics of the original model serve the smoothed one.
+      When the activation gathers some of the layer's input channels (the
+      rest of a layer after `sqz-outlier-split`: a `linalg.generic` over a
+      constant index tensor), the statistics of those channels are used.
+      The scale follows `sqz.quantize`'s dynamic rule on that range:
+      `scale = A / qmax` (symmetric), `(hi - lo) / (qmax - qmin)` with
+      `zero_point = qmin - round(lo / scale)` over a range that includes 0
+      (asymmetric); scale 1 for an all-zero range.
+
+    With `explain=true` every `sqz.matmul` that is left alone gets a remark
+    that says why.
+
+    Example: `--sqz-quantize-activations="mode=static stats=stats.json range=percentile percentile=99.99"`
 
     ```mlir
-    %y = sqz.matmul %x, %w : tensor<16x256xf32>, !sqz.tensor<...> -> tensor<16x64xf32>
+    %y = sqz.matmul %x, %w {sqz.layer = "fc1"} : tensor<16x256xf32>, !sqz.tensor<...> -> tensor<16x64xf32>
     // becomes
-    %q = sqz.quantize %x : tensor<16x256xf32>
-        -> !sqz.tensor<16x256xf32, #sqz.quant<i8, per_channel(0), symmetric>>
-    %y = sqz.matmul %q, %w : !sqz.tensor<16x256xf32, ...>, !sqz.tensor<...> -> tensor<16x64xf32>
+    %s = arith.constant dense<0.0236> : tensor<f32>
+    %q = sqz.quantize %x scales(%s : tensor<f32>) : tensor<16x256xf32>
+        -> !sqz.tensor<16x256xf32, #sqz.quant<i8, per_tensor, symmetric>>
+    %y = sqz.matmul %q, %w {sqz.layer = "fc1"} : !sqz.tensor<16x256xf32, ...>, !sqz.tensor<...> -> tensor<16x64xf32>
     ```
   }];
-  let dependentDialects = ["::mlir::sqz::SqzDialect"];
+  let dependentDialects = ["::mlir::sqz::SqzDialect", "::mlir::arith::ArithDialect"];
   let options = [
     Option<"mode", "mode", "std::string", "\"dynamic\"",
-           "Where the parameters come from: dynamic">,
+           "Where the parameters come from: dynamic (at run time) or static "
+           "(from the statistics file)">,
     Option<"granularity", "granularity", "std::string", "\"tensor\"",
-           "One scale per activation tensor or per token (row): tensor|token">,
+           "One scale per activation tensor or per token (row, dynamic "
+           "only): tensor|token">,
     Option<"bits", "bits", "unsigned", "8", "Code width: 8 or 4">,
     Option<"symmetric", "symmetric", "bool", "true",
            "Signed codes without zero point (true) or unsigned codes with a "
-           "zero point (false)">
+           "zero point (false)">,
+    Option<"stats", "stats", "std::string", "\"\"",
+           "Statistics file (docs/statistics.md), for mode=static">,
+    Option<"range", "range", "std::string", "\"minmax\"",
+           "Clipping range of mode=static: minmax|percentile|mse">,
+    Option<"percentile", "percentile", "double", "99.99",
+           "Percentage of values inside the range, for range=percentile, in "
+           "(0, 100]">,
+    Option<"explain", "explain", "bool", "false",
+           "Emit a remark on every sqz.matmul that is left alone, saying why">
+  ];
+}
+
+def SqzOutlierSplit : Pass<"sqz-outlier-split", "ModuleOp"> {
+  let summary = "Keeps the outlier input channels of linear layers in float (LLM.int8())";
+  let description = [{
+    For every linear layer `y = x W (+ b)` with a constant weight (the forms
+    `sqz-quantize-weights` recognises), the input channels whose calibrated
+    `absmax` (statistics file `stats`, docs/statistics.md) exceeds
+    `threshold` are split off, as in LLM.int8() (Dettmers et al., 2022):
+
+    ```
+    y = x[:, O] W[O, :] + x[:, R] W[R, :] (+ b)
+    ```
+
+    `O` the outlier channels, `R` the rest. The outlier part becomes an
+    `sqz.matmul` on float operands named `<layer>.outliers` (with the bias),
+    which the quantization passes leave in float; the rest stays a linalg
+    contraction named `<layer>`, which `sqz-quantize-weights` and
+    `sqz-quantize-activations` turn into an int8 matmul. The columns of `x`
+    are gathered by `linalg.generic`s over constant index tensors and the
+    weight is split into two constants, each in the layout of the original
+    (`[K, N]` or `[N, K]`). A layer without outlier channels is unchanged;
+    a layer whose channels all are outliers becomes one float `sqz.matmul`.
+    Layers are named as docs/statistics.md defines. With `explain=true` every
+    layer left alone gets a remark that says why.
+
+    Example: `--sqz-outlier-split="threshold=6.0 stats=stats.json"`
+
+    ```mlir
+    %y = linalg.matmul ins(%x, %w : tensor<8x256xf32>, tensor<256x64xf32>) ...
+    // becomes (2 outlier channels)
+    %xo = linalg.generic ... ins(%io : tensor<2xindex>) ... tensor.extract %x[%m, %i] ... -> tensor<8x2xf32>
+    %xr = linalg.generic ... ins(%ir : tensor<254xindex>) ... -> tensor<8x254xf32>
+    %yo = sqz.matmul %xo, %wo {sqz.layer = "f.linear0.outliers"} : tensor<8x2xf32>, tensor<2x64xf32> -> tensor<8x64xf32>
+    %yr = linalg.generic {...} ins(%xr, %wr : tensor<8x254xf32>, tensor<254x64xf32>) ... {sqz.layer = "f.linear0"}
+    %y = linalg.add ins(%yr, %yo : ...) outs(...) -> tensor<8x64xf32>
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::sqz::SqzDialect", "::mlir::arith::ArithDialect",
+    "::mlir::linalg::LinalgDialect", "::mlir::tensor::TensorDialect"
+  ];
+  let options = [
+    Option<"threshold", "threshold", "double", "6.0",
+           "Input channels whose absmax exceeds this stay in float">,
+    Option<"stats", "stats", "std::string", "\"\"",
+           "Statistics file (docs/statistics.md) with the absmax of every "
+           "layer's input channels">,
+    Option<"explain", "explain", "bool", "false",
+           "Emit a remark on every linear layer that is left alone, saying why">
   ];
 }
 

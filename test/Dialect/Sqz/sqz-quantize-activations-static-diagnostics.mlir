@@ -1,0 +1,75 @@
+// RUN: sqz-opt %s --split-input-file --sqz-quantize-activations="mode=static stats=%S/Inputs/act-stats.json" --verify-diagnostics
+
+// Options, checked before anything runs.
+// RUN: not sqz-opt %s --sqz-quantize-activations="mode=calibrated" 2>&1 | FileCheck %s --check-prefix=MODE
+// RUN: not sqz-opt %s --sqz-quantize-activations="mode=static" 2>&1 | FileCheck %s --check-prefix=NOSTATS
+// RUN: not sqz-opt %s --sqz-quantize-activations="mode=static range=entropy stats=%S/Inputs/act-stats.json" 2>&1 | FileCheck %s --check-prefix=RANGE
+// RUN: not sqz-opt %s --sqz-quantize-activations="mode=static range=percentile percentile=0 stats=%S/Inputs/act-stats.json" 2>&1 | FileCheck %s --check-prefix=PCT0
+// RUN: not sqz-opt %s --sqz-quantize-activations="mode=static range=percentile percentile=100.5 stats=%S/Inputs/act-stats.json" 2>&1 | FileCheck %s --check-prefix=PCT101
+// RUN: not sqz-opt %s --sqz-quantize-activations="mode=static granularity=token stats=%S/Inputs/act-stats.json" 2>&1 | FileCheck %s --check-prefix=TOKEN
+// RUN: not sqz-opt %s --sqz-quantize-activations="mode=static stats=%S/Inputs/does-not-exist.json" 2>&1 | FileCheck %s --check-prefix=MISSINGFILE
+
+// MODE: error: sqz-quantize-activations: mode must be dynamic or static, got 'calibrated'
+// NOSTATS: error: sqz-quantize-activations: mode=static needs a statistics file (stats=FILE)
+// RANGE: error: sqz-quantize-activations: range must be minmax, percentile or mse, got 'entropy'
+// PCT0: error: sqz-quantize-activations: percentile must be in (0, 100], got 0
+// PCT101: error: sqz-quantize-activations: percentile must be in (0, 100], got 100.5
+// TOKEN: error: sqz-quantize-activations: granularity=token needs mode=dynamic: the scale of a token is only known at run time
+// MISSINGFILE: error: sqz-quantize-activations: statistics file '{{.*}}does-not-exist.json' cannot be read
+
+// Fields that the chosen range needs.
+// RUN: not sqz-opt %s --split-input-file --sqz-quantize-activations="mode=static range=percentile stats=%S/Inputs/act-stats.json" 2>&1 | FileCheck %s --check-prefix=NOHIST
+// RUN: not sqz-opt %s --split-input-file --sqz-quantize-activations="mode=static range=mse stats=%S/Inputs/act-stats.json" 2>&1 | FileCheck %s --check-prefix=NOHISTMSE
+// RUN: not sqz-opt %s --split-input-file --sqz-quantize-activations="mode=static symmetric=false stats=%S/Inputs/act-stats.json" 2>&1 | FileCheck %s --check-prefix=NOMIN
+// RUN: not sqz-opt %s --split-input-file --sqz-quantize-activations="mode=static symmetric=false stats=%S/Inputs/act-stats.json" 2>&1 | FileCheck %s --check-prefix=NOMAX
+// NOHIST: error: statistics of layer 'nohist' have no field 'histogram', which range=percentile symmetric needs
+// NOHISTMSE: error: statistics of layer 'nohist' have no field 'histogram', which range=mse symmetric needs
+// NOMIN: error: statistics of layer 'nohist' have no field 'min', which range=minmax asymmetric needs
+// NOMAX: error: statistics of layer 'noabsmax' have no field 'max', which range=minmax asymmetric needs
+
+func.func @negative_no_name(%x: tensor<2x4xf32>, %w: !sqz.tensor<4x3xf32, #sqz.quant<i8, per_channel(1), symmetric>>) -> tensor<2x3xf32> {
+  // expected-error@+1 {{sqz.matmul has no 'sqz.layer' name; mode=static needs it to find the layer's statistics}}
+  %y = sqz.matmul %x, %w : tensor<2x4xf32>, !sqz.tensor<4x3xf32, #sqz.quant<i8, per_channel(1), symmetric>> -> tensor<2x3xf32>
+  return %y : tensor<2x3xf32>
+}
+
+// -----
+
+func.func @negative_unknown_layer(%x: tensor<2x4xf32>, %w: !sqz.tensor<4x3xf32, #sqz.quant<i8, per_channel(1), symmetric>>) -> tensor<2x3xf32> {
+  // expected-error@+1 {{layer 'fc2' has no entry in statistics file}}
+  %y = sqz.matmul %x, %w {sqz.layer = "fc2"} : tensor<2x4xf32>, !sqz.tensor<4x3xf32, #sqz.quant<i8, per_channel(1), symmetric>> -> tensor<2x3xf32>
+  return %y : tensor<2x3xf32>
+}
+
+// -----
+
+func.func @negative_wrong_channels(%x: tensor<2x4xf32>, %w: !sqz.tensor<4x3xf32, #sqz.quant<i8, per_channel(1), symmetric>>) -> tensor<2x3xf32> {
+  // expected-error@+1 {{statistics of layer 'wrongk': field 'channels' is 5, the activation has 4 input channels}}
+  %y = sqz.matmul %x, %w {sqz.layer = "wrongk"} : tensor<2x4xf32>, !sqz.tensor<4x3xf32, #sqz.quant<i8, per_channel(1), symmetric>> -> tensor<2x3xf32>
+  return %y : tensor<2x3xf32>
+}
+
+// -----
+
+func.func @negative_no_absmax(%x: tensor<2x4xf32>, %w: !sqz.tensor<4x3xf32, #sqz.quant<i8, per_channel(1), symmetric>>) -> tensor<2x3xf32> {
+  // expected-error@+1 {{statistics of layer 'noabsmax' have no field 'absmax', which range=minmax symmetric needs}}
+  %y = sqz.matmul %x, %w {sqz.layer = "noabsmax"} : tensor<2x4xf32>, !sqz.tensor<4x3xf32, #sqz.quant<i8, per_channel(1), symmetric>> -> tensor<2x3xf32>
+  return %y : tensor<2x3xf32>
+}
+
+// -----
+
+func.func @negative_bad_smoothing(%x: tensor<2x4xf32>, %w: !sqz.tensor<4x3xf32, #sqz.quant<i8, per_channel(1), symmetric>>) -> tensor<2x3xf32> {
+  // expected-error@+1 {{layer 'fc': 'sqz.smoothing' must be a dense f32 tensor of 4 positive finite factors}}
+  %y = sqz.matmul %x, %w {sqz.layer = "fc", sqz.smoothing = dense<[1.0, 0.0, 1.0, 1.0]> : tensor<4xf32>} : tensor<2x4xf32>, !sqz.tensor<4x3xf32, #sqz.quant<i8, per_channel(1), symmetric>> -> tensor<2x3xf32>
+  return %y : tensor<2x3xf32>
+}
+
+// -----
+
+// Fine for minmax symmetric (it has absmax); the runs above that need a
+// histogram or min/max fail on it.
+func.func @no_histogram(%x: tensor<2x4xf32>, %w: !sqz.tensor<4x3xf32, #sqz.quant<i8, per_channel(1), symmetric>>) -> tensor<2x3xf32> {
+  %y = sqz.matmul %x, %w {sqz.layer = "nohist"} : tensor<2x4xf32>, !sqz.tensor<4x3xf32, #sqz.quant<i8, per_channel(1), symmetric>> -> tensor<2x3xf32>
+  return %y : tensor<2x3xf32>
+}

@@ -10,6 +10,9 @@ python/sqz_gptq_ref.py: scales and zero points exactly, codes exactly except
 for at most --max-code-mismatches (default 0; a mismatch can only come from a
 weight within rounding noise of a tie). Then compares the output error
 ||X W - X Ŵ|| (Frobenius) of GPTQ with that of method=rtn: GPTQ must be lower.
+Last, a weight pruned by sqz-prune (unstructured, 50%) then quantized by
+GPTQ: the codes of the kept positions against the reference run with the
+pruning mask (pruned positions held at zero).
 Prints one line per scheme; exits 1 on any failure.
 
 Usage: check_gptq.py --opt PATH/TO/sqz-opt [--seed N]
@@ -24,6 +27,7 @@ import tempfile
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import check_prune  # noqa: E402
 import check_weight_quant  # noqa: E402
 import sqz_gptq_ref  # noqa: E402
 
@@ -115,6 +119,50 @@ def check(opt, w, x, hessian, workdir, bits, granularity, symmetric,
     return ok
 
 
+def check_pruned(opt, w, x, hessian, workdir, max_mismatches) -> bool:
+    """sqz-prune then GPTQ (4 bits, groups of 128) of the [K, N] weight."""
+    path = os.path.join(workdir, "layer.mlir")
+    with open(path, "w") as out:
+        out.write(model(w, False))
+    quant = "bits=4 granularity=group group-size=128"
+    packs = {}
+    for method in ("gptq", "rtn"):
+        text = subprocess.run(
+            [opt, path, "--sqz-prune",
+             f"--sqz-quantize-weights=method={method} hessian={workdir} {quant}",
+             "--mlir-print-elementsattrs-with-hex-if-larger=0"],
+            check=True, capture_output=True, text=True).stdout
+        packs[method] = check_prune.read_packs(text)["gptq.linear0"]
+    mask = packs["gptq"]["metadata"]
+    dense = np.where(mask, w, np.float32(0))
+    ref_codes, ref_scales, _ = sqz_gptq_ref.gptq(dense, hessian, 4, ("group", 128),
+                                                 keep=mask)
+
+    def restored(pack):
+        codes = pack["values"].astype(np.int64) & 15
+        codes = np.where(codes >= 8, codes - 16, codes)
+        full = np.zeros((K, N), np.int64)
+        full[mask] = codes
+        return full, pack["scales"]
+
+    codes, scales = restored(packs["gptq"])
+    mismatches = int(np.sum(codes[mask] != ref_codes[mask]))
+    ok = (mismatches <= max_mismatches and np.all(ref_codes[~mask] == 0) and
+          np.array_equal(scales.view(np.uint32), ref_scales.view(np.uint32)))
+    target = dense.astype(np.float64)
+    errors = {}
+    for method in ("gptq", "rtn"):
+        c, sc = restored(packs[method])
+        errors[method] = np.linalg.norm(
+            x @ (target - sqz_gptq_ref.dequantize(c, sc, None, ("group", 128))))
+    ok = ok and errors["gptq"] < errors["rtn"]
+    print(f"{'ok  ' if ok else 'FAIL'} pruned 50% unstructured + bits=4 128 "
+          f"symmetric [K, N] code mismatches {mismatches}/{int(mask.sum())}  "
+          f"||XW-XQ|| gptq {errors['gptq']:.4g} rtn {errors['rtn']:.4g} "
+          f"(ratio {errors['gptq'] / errors['rtn']:.3f})")
+    return ok
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--opt", required=True)
@@ -142,6 +190,9 @@ def main() -> int:
             if not check(args.opt, w, x, hessian, workdir, *case[:5],
                          args.max_code_mismatches, case[5]):
                 failures += 1
+        if not check_pruned(args.opt, w, x, hessian, workdir,
+                            args.max_code_mismatches):
+            failures += 1
     print(f"{failures} failing schemes")
     return 1 if failures else 0
 

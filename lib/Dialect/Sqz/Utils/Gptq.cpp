@@ -67,24 +67,32 @@ static bool upperCholeskyOfInverse(std::vector<double> h, int64_t n,
                                    std::vector<double> &u) {
   if (!choleskyLower(h, n))
     return false;
-  // M = L⁻¹ (lower triangular), by forward substitution column by column.
+  // M = L⁻¹ (lower triangular), row by row:
+  // M[i] = (e_i - sum_{k<i} L[i, k] M[k]) / L[i, i].
   std::vector<double> m(n * n, 0.0);
-  for (int64_t j = 0; j < n; ++j) {
-    m[j * n + j] = 1.0 / h[j * n + j];
-    for (int64_t i = j + 1; i < n; ++i) {
-      double sum = 0.0;
-      for (int64_t k = j; k < i; ++k)
-        sum += h[i * n + k] * m[k * n + j];
-      m[i * n + j] = -sum / h[i * n + i];
+  for (int64_t i = 0; i < n; ++i) {
+    double *row = &m[i * n];
+    row[i] = 1.0;
+    for (int64_t k = 0; k < i; ++k) {
+      double factor = h[i * n + k];
+      const double *other = &m[k * n];
+      for (int64_t j = 0; j <= k; ++j)
+        row[j] -= factor * other[j];
     }
+    for (int64_t j = 0; j <= i; ++j)
+      row[j] /= h[i * n + i];
   }
-  // H⁻¹ = MᵀM.
+  // H⁻¹ = MᵀM, from the rows of T = Mᵀ.
+  std::vector<double> t(n * n);
+  for (int64_t i = 0; i < n; ++i)
+    for (int64_t j = 0; j < n; ++j)
+      t[j * n + i] = m[i * n + j];
   std::vector<double> inverse(n * n, 0.0);
   for (int64_t i = 0; i < n; ++i) {
     for (int64_t j = 0; j <= i; ++j) {
       double sum = 0.0;
       for (int64_t k = i; k < n; ++k)
-        sum += m[k * n + i] * m[k * n + j];
+        sum += t[i * n + k] * t[j * n + k];
       inverse[i * n + j] = inverse[j * n + i] = sum;
     }
   }
@@ -206,6 +214,7 @@ bool mlir::sqz::gptqQuantize(ArrayRef<float> values, ArrayRef<int64_t> shape,
           }
         }
         double d = u[i * K + i];
+        double *e = &err[(i - i1) * N];
         for (int64_t n = 0; n < N; ++n) {
           int64_t flat = flatIndex(b, channel, n);
           int64_t param = layout.paramIndex(flat);
@@ -216,16 +225,26 @@ bool mlir::sqz::gptqQuantize(ArrayRef<float> values, ArrayRef<int64_t> shape,
                             ? zeroPoint
                             : roundToCode(value, scale, zeroPoint, qmin, qmax);
           codes[flat] = static_cast<int8_t>(static_cast<int32_t>(code));
-          double e = (value - (code - zeroPoint) * scale) / d;
-          err[(i - i1) * N + n] = e;
-          for (int64_t j = i + 1; j < i2; ++j)
-            w[j * N + n] -= e * u[i * K + j];
+          e[n] = (value - (code - zeroPoint) * scale) / d;
+        }
+        for (int64_t j = i + 1; j < i2; ++j) {
+          double factor = u[i * K + j];
+          double *row = &w[j * N];
+          for (int64_t n = 0; n < N; ++n)
+            row[n] -= e[n] * factor;
         }
       }
-      // The lazy batch update of the channels after the block.
-      for (int64_t p = i2; p < K; ++p)
-        for (int64_t n = 0; n < N; ++n)
-          w[p * N + n] = current(p, i2, n);
+      // The lazy batch update of the channels after the block (in the
+      // order of `current`: the block's channels one after the other).
+      for (int64_t p = i2; p < K; ++p) {
+        double *row = &w[p * N];
+        for (int64_t j = i1; j < i2; ++j) {
+          double factor = u[j * K + p];
+          const double *e = &err[(j - i1) * N];
+          for (int64_t n = 0; n < N; ++n)
+            row[n] -= e[n] * factor;
+        }
+      }
     }
   }
 

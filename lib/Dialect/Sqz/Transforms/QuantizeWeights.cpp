@@ -1,7 +1,7 @@
 //===- QuantizeWeights.cpp - sqz-quantize-weights -------------------------===//
 //
-// Turns linear layers with constant weights into sqz.matmul on packed,
-// round-to-nearest quantized weights.
+// Turns linear layers with constant weights into sqz.matmul on packed
+// weights quantized by round to nearest or by GPTQ.
 //
 //===----------------------------------------------------------------------===//
 
@@ -10,7 +10,9 @@
 #include "sqz/Dialect/Sqz/Transforms/Passes.h"
 #include "sqz/Dialect/Sqz/Transforms/RewriteUtils.h"
 #include "sqz/Dialect/Sqz/Transforms/WeightConstants.h"
+#include "sqz/Dialect/Sqz/Utils/Gptq.h"
 #include "sqz/Dialect/Sqz/Utils/QuantMath.h"
+#include "sqz/Support/NpyIO.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -24,8 +26,10 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Debug.h"
+#include "llvm/Support/Path.h"
 
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 #define DEBUG_TYPE "sqz-quantize-weights"
@@ -113,10 +117,90 @@ static PackOp buildQuantizedPack(RewriterBase &rewriter, Location loc,
   return packed;
 }
 
-LogicalResult mlir::sqz::quantizeLinearWeight(
-    RewriterBase &rewriter, linalg::LinalgOp linalgOp,
-    const WeightQuantOptions &options, function_ref<void(StringRef)> explain,
-    bool &hadError) {
+namespace {
+/// What GPTQ needs beyond the scheme: where the Hessians are, and how.
+struct GptqSettings {
+  std::string directory;
+  GptqOptions options;
+};
+} // namespace
+
+/// Reads the Hessian of the layer `name` (`<directory>/<name>.hessian.npy`,
+/// `K x K` of float32 or float64) as doubles. Reports an error on `op`,
+/// naming the layer and the file, when it is missing, not a .npy file, or of
+/// the wrong dtype or shape, or holds a non-finite value.
+static FailureOr<std::vector<double>>
+readHessian(Operation *op, StringRef directory, StringRef name, int64_t K) {
+  SmallString<256> path(directory);
+  llvm::sys::path::append(path, name + ".hessian.npy");
+  llvm::Expected<npy::Array> array = npy::read(path);
+  if (!array) {
+    op->emitError("layer '")
+        << name
+        << "': cannot read its Hessian: " << llvm::toString(array.takeError());
+    return failure();
+  }
+  if (array->dtype.kind != npy::DTypeKind::Float ||
+      (array->dtype.size != 4 && array->dtype.size != 8)) {
+    op->emitError("layer '")
+        << name << "': Hessian '" << path << "' has dtype "
+        << array->dtype.name() << ", expected float32 or float64";
+    return failure();
+  }
+  if (array->shape.size() != 2 || array->shape[0] != K ||
+      array->shape[1] != K) {
+    op->emitError("layer '") << name << "': Hessian '" << path << "' has shape "
+                             << npy::shapeString(array->shape) << ", expected ("
+                             << K << ", " << K << ")";
+    return failure();
+  }
+  std::vector<double> hessian(K * K);
+  for (int64_t i = 0; i < K * K; ++i) {
+    if (array->dtype.size == 8) {
+      std::memcpy(&hessian[i], array->data.data() + 8 * i, 8);
+    } else {
+      float value;
+      std::memcpy(&value, array->data.data() + 4 * i, 4);
+      hessian[i] = value;
+    }
+    if (!std::isfinite(hessian[i])) {
+      op->emitError("layer '")
+          << name << "': Hessian '" << path
+          << "' has a non-finite value at flat index " << i;
+      return failure();
+    }
+  }
+  return hessian;
+}
+
+/// Replaces the round-to-nearest quantization `buffer` of the weight
+/// `values` of the layer `name` (on `op`) by GPTQ's. Fails, after an error,
+/// when the Hessian cannot be used; keeps `buffer`, after a warning, when
+/// the dampened Hessian is not positive definite.
+static LogicalResult applyGptq(Operation *op, StringRef name,
+                               const GptqSettings &settings,
+                               ArrayRef<float> values, ArrayRef<int64_t> shape,
+                               bool transposed, QuantAttr quant,
+                               ArrayRef<bool> keep, QuantizedBuffer &buffer) {
+  int64_t K = shape[shape.size() - (transposed ? 1 : 2)];
+  FailureOr<std::vector<double>> hessian =
+      readHessian(op, settings.directory, name, K);
+  if (failed(hessian))
+    return failure();
+  std::string why;
+  if (!gptqQuantize(values, shape, transposed, quant, *hessian,
+                    settings.options, keep, buffer, why))
+    op->emitWarning("layer '")
+        << name << "': " << why << "; quantized by round to nearest";
+  return success();
+}
+
+/// quantizeLinearWeight, by GPTQ when `gptq` is set (`name` is the layer's).
+static LogicalResult
+quantizeLinearWeightWith(RewriterBase &rewriter, linalg::LinalgOp linalgOp,
+                         const WeightQuantOptions &options,
+                         function_ref<void(StringRef)> explain, bool &hadError,
+                         const GptqSettings *gptq, StringRef name) {
   std::string why;
   FailureOr<LinearLayer> layer = matchLinearLayer(linalgOp, why);
   if (failed(layer)) {
@@ -146,6 +230,12 @@ LogicalResult mlir::sqz::quantizeLinearWeight(
     hadError = true;
     return failure();
   }
+  if (gptq && failed(applyGptq(linalgOp, name, *gptq, data->values,
+                               weightType.getShape(), layer->weightTransposed,
+                               quant, /*keep=*/{}, buffer))) {
+    hadError = true;
+    return failure();
+  }
   matchBiasAdd(*layer);
 
   // Materialize codes, scales and zero points as constants next to the
@@ -157,6 +247,14 @@ LogicalResult mlir::sqz::quantizeLinearWeight(
       buffer.codes, weightType.getShape(), /*sparsity=*/{}, /*metadata=*/{});
   replaceLinearLayer(rewriter, *layer, packed, data->definingOp);
   return success();
+}
+
+LogicalResult mlir::sqz::quantizeLinearWeight(
+    RewriterBase &rewriter, linalg::LinalgOp linalgOp,
+    const WeightQuantOptions &options, function_ref<void(StringRef)> explain,
+    bool &hadError) {
+  return quantizeLinearWeightWith(rewriter, linalgOp, options, explain,
+                                  hadError, /*gptq=*/nullptr, /*name=*/"");
 }
 
 /// The integers of the constant `attr`, widened to int64 without going
@@ -191,7 +289,8 @@ static LogicalResult quantizeSparseWeight(RewriterBase &rewriter,
                                           MatmulOp matmul,
                                           const WeightQuantOptions &options,
                                           function_ref<void(StringRef)> explain,
-                                          bool &hadError) {
+                                          bool &hadError,
+                                          const GptqSettings *gptq) {
   auto pack = matmul.getRhs().getDefiningOp<PackOp>();
   auto type = dyn_cast<SqzTensorType>(matmul.getRhs().getType());
   if (!pack || !type || type.isQuantized() || !type.isSparse())
@@ -276,6 +375,26 @@ static LogicalResult quantizeSparseWeight(RewriterBase &rewriter,
   bool finite = quantizeBuffer(dense, shape, *quant, buffer, badIndex);
   assert(finite && "the kept values were checked to be finite");
   (void)finite;
+  if (gptq) {
+    // GPTQ keeps the pruned positions at zero: their code is the code of
+    // zero, and their error is compensated like any other.
+    auto name =
+        matmul->getAttrOfType<StringAttr>(SqzDialect::getLayerAttrName());
+    if (!name) {
+      matmul->emitError("method=gptq: the sparse weight's sqz.matmul has no "
+                        "sqz.layer name to find its Hessian by");
+      hadError = true;
+      return failure();
+    }
+    SmallVector<bool> keep(dense.size(), false);
+    for (int64_t flat : origin)
+      keep[flat] = true;
+    if (failed(applyGptq(matmul, name.getValue(), *gptq, dense, shape,
+                         matmul.getRhsTransposed(), *quant, keep, buffer))) {
+      hadError = true;
+      return failure();
+    }
+  }
   std::vector<int8_t> codes(origin.size());
   for (auto [i, flat] : llvm::enumerate(origin))
     codes[i] = buffer.codes[flat];
@@ -316,6 +435,23 @@ struct SqzQuantizeWeightsPass
       return emitError(UnknownLoc::get(context))
              << "sqz-quantize-weights: group-size must be positive, got "
              << static_cast<int64_t>(groupSize);
+    if (method == "gptq") {
+      if (hessian.empty())
+        return emitError(UnknownLoc::get(context))
+               << "sqz-quantize-weights: method=gptq needs hessian=DIR";
+      if (!(damp >= 0.0) || !std::isfinite(damp))
+        return emitError(UnknownLoc::get(context))
+               << "sqz-quantize-weights: damp must be a finite number >= 0, "
+                  "got "
+               << static_cast<double>(damp);
+      gptqSettings = GptqSettings{hessian, GptqOptions{}};
+      gptqSettings->options.damp = damp;
+      gptqSettings->options.actOrder = actOrder;
+    } else if (method != "rtn") {
+      return emitError(UnknownLoc::get(context))
+             << "sqz-quantize-weights: method must be rtn or gptq, got '"
+             << method << "'";
+    }
     quantOptions.bits = bits;
     quantOptions.groupSize = groupSize;
     quantOptions.symmetric = symmetric;
@@ -329,6 +465,12 @@ struct SqzQuantizeWeightsPass
       if (linalg::isaContractionOpInterface(op))
         candidates.push_back(op);
     });
+    // GPTQ finds the Hessians by the layer names, given before rewriting.
+    llvm::DenseMap<Operation *, std::string> names;
+    if (gptqSettings)
+      for (NamedLinearLayer &layer : findNamedLinearLayers(getOperation()))
+        names[layer.op] = layer.name;
+    const GptqSettings *gptq = gptqSettings ? &*gptqSettings : nullptr;
     IRRewriter rewriter(&getContext());
     bool hadError = false;
     for (linalg::LinalgOp op : candidates) {
@@ -338,8 +480,11 @@ struct SqzQuantizeWeightsPass
         if (explain)
           op->emitRemark("weight not quantized: ") << why;
       };
-      (void)quantizeLinearWeight(rewriter, op, quantOptions, explainSkip,
-                                 hadError);
+      auto name = names.find(op);
+      (void)quantizeLinearWeightWith(
+          rewriter, op, quantOptions, explainSkip, hadError,
+          name == names.end() ? nullptr : gptq,
+          name == names.end() ? StringRef() : StringRef(name->second));
     }
     // Weights that sqz-prune left as packs of float values.
     SmallVector<MatmulOp> sparse;
@@ -350,12 +495,13 @@ struct SqzQuantizeWeightsPass
           op->emitRemark("weight not quantized: ") << why;
       };
       (void)quantizeSparseWeight(rewriter, op, quantOptions, explainSkip,
-                                 hadError);
+                                 hadError, gptq);
     }
     if (hadError)
       signalPassFailure();
   }
 
   WeightQuantOptions quantOptions;
+  std::optional<GptqSettings> gptqSettings;
 };
 } // namespace

@@ -9,6 +9,21 @@
 using namespace mlir;
 using namespace mlir::sqz;
 
+void mlir::sqz::unitParams(float lo, float hi, QuantAttr quant, float &scale,
+                           int32_t &zeroPoint) {
+  const float qmin = quant.getStorageMin(), qmax = quant.getStorageMax();
+  if (quant.getSymmetric())
+    scale = std::max(-lo, hi) / qmax;
+  else
+    scale = (hi - lo) / (qmax - qmin);
+  if (scale == 0.0f)
+    scale = 1.0f;
+  zeroPoint = 0;
+  if (!quant.getSymmetric())
+    zeroPoint = static_cast<int32_t>(
+        std::clamp(qmin - std::nearbyint(lo / scale), qmin, qmax));
+}
+
 bool mlir::sqz::quantizeBuffer(ArrayRef<float> values, ArrayRef<int64_t> shape,
                                QuantAttr quant, QuantizedBuffer &result,
                                int64_t &badIndex) {
@@ -32,20 +47,10 @@ bool mlir::sqz::quantizeBuffer(ArrayRef<float> values, ArrayRef<int64_t> shape,
   result.scales.assign(numParams, 1.0f);
   result.zeroPoints.assign(symmetric ? 0 : numParams, 0);
   for (int64_t p = 0; p < numParams; ++p) {
-    float scale;
-    if (symmetric) {
-      scale = std::max(-lo[p], hi[p]) / qmax;
-    } else {
-      scale = (hi[p] - lo[p]) / (qmax - qmin);
-    }
-    if (scale == 0.0f)
-      scale = 1.0f;
-    result.scales[p] = scale;
-    if (!symmetric) {
-      float zeroPoint = qmin - std::nearbyint(lo[p] / scale);
-      result.zeroPoints[p] =
-          static_cast<int32_t>(std::clamp(zeroPoint, qmin, qmax));
-    }
+    int32_t zeroPoint;
+    unitParams(lo[p], hi[p], quant, result.scales[p], zeroPoint);
+    if (!symmetric)
+      result.zeroPoints[p] = zeroPoint;
   }
 
   result.codes.resize(values.size());
@@ -55,8 +60,7 @@ bool mlir::sqz::quantizeBuffer(ArrayRef<float> values, ArrayRef<int64_t> shape,
   layout.forEach([&](int64_t flat, int64_t param) {
     float value = values[flat];
     float zeroPoint = symmetric ? 0.0f : static_cast<float>(zeroPoints[param]);
-    float code = std::clamp(std::nearbyint(value / scales[param]) + zeroPoint,
-                            qmin, qmax);
+    float code = roundToCode(value, scales[param], zeroPoint, qmin, qmax);
     result.codes[flat] = static_cast<int8_t>(code);
     double restored = double(code - zeroPoint) * scales[param];
     signal += double(value) * value;

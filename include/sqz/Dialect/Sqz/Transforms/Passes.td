@@ -6,7 +6,7 @@
 include "mlir/Pass/PassBase.td"
 
 def SqzQuantizeWeights : Pass<"sqz-quantize-weights", "ModuleOp"> {
-  let summary = "Quantizes the constant weights of linear layers (round to nearest)";
+  let summary = "Quantizes the constant weights of linear layers (round to nearest or GPTQ)";
   let description = [{
     Every matmul-like op whose weight operand is a constant becomes an
     `sqz.matmul` on a packed `!sqz.tensor` constant. Codes, scales and zero
@@ -61,7 +61,52 @@ def SqzQuantizeWeights : Pass<"sqz-quantize-weights", "ModuleOp"> {
     With `explain=true` every matmul-like op that is left alone gets a remark
     that says why.
 
-    Example: `--sqz-quantize-weights="bits=4 granularity=group group-size=128"`
+    `method=gptq` quantizes by GPTQ (Frantar et al., "GPTQ: Accurate
+    Post-Training Quantization for Generative Pre-trained Transformers",
+    2022) instead: the weights of one input channel (a row of `K`, all output
+    channels) are quantized at a time, and their error is compensated on the
+    channels not yet quantized through the inverse Hessian of the layer's
+    input. The Hessian of the layer named `L` (the names of
+    docs/statistics.md: its `sqz.layer` attribute, else
+    `<function>.linear<i>`) is read from `DIR/L.hessian.npy` (`hessian=DIR`):
+    the unnormalised `XᵀX` of the layer's input, `K x K`, float64 or float32.
+    The computation is in double precision:
+
+    * an input channel with `H[k, k] == 0` (never active) gets
+      `H[k, k] = 1` and zero weights (they do not change the layer's output
+      on the calibration data);
+    * `H += damp * mean(diag(H)) * I`, then `U`, the upper Cholesky factor
+      of `H⁻¹`;
+    * channels are processed in blocks of 128 with lazy batch updates: the
+      error `e = (w - q) / U[k, k]` of channel `k` is subtracted, times
+      `U[k, j]`, from the later channels `j` of the block at once, and from
+      the channels after the block when the block is done;
+    * the quantization of a channel is the layer's scheme (the same bits,
+      granularity, symmetry and rounding as `method=rtn`). Per-tensor and
+      per-channel parameters are those of round to nearest on the original
+      weight; the parameters of a group are computed when its first channel
+      is reached, from the current (error-compensated) weights of all its
+      channels, the pending updates of the block included, so that the
+      result does not depend on the block size;
+    * `act-order=true` processes the channels by decreasing `diag(H)` (ties
+      in channel order). Groups stay the scheme's contiguous groups of `K`
+      (the stored format has no per-channel group index): a group's
+      parameters are computed when the first of its channels in that order
+      is reached, from the current weights of all its channels, none of which
+      is quantized yet.
+
+    A weight pruned by sqz-prune (an `sqz.pack` of sparse float values) keeps
+    its pruned positions at exactly zero: they get the code of zero, their
+    error is compensated like any other, and they count as zeros for the
+    group parameters. A missing Hessian file, one that is not a .npy file,
+    of another dtype or shape than `K x K` float, or with a NaN or infinity
+    is an error naming the layer and the file. When the dampened Hessian is
+    not positive definite (the Cholesky factorization fails), a warning names
+    the layer and the weight is quantized by round to nearest. A 3-D weight
+    per batch is quantized batch by batch with the layer's one Hessian.
+
+    Example: `--sqz-quantize-weights="bits=4 granularity=group group-size=128"`,
+    `--sqz-quantize-weights="method=gptq hessian=calib bits=4 granularity=group group-size=128 damp=0.01 act-order=false"`
 
     ```mlir
     %w = arith.constant dense<...> : tensor<256x64xf32>
@@ -88,6 +133,15 @@ def SqzQuantizeWeights : Pass<"sqz-quantize-weights", "ModuleOp"> {
            "zero point (false)">,
     Option<"narrowRange", "narrow-range", "bool", "false",
            "Leave out the lowest code (-127..127 for 8 bits)">,
+    Option<"method", "method", "std::string", "\"rtn\"",
+           "Round to nearest, or GPTQ with error compensation through the "
+           "inverse Hessian: rtn|gptq">,
+    Option<"hessian", "hessian", "std::string", "\"\"",
+           "method=gptq: the directory of the <layer>.hessian.npy files">,
+    Option<"damp", "damp", "double", "0.01",
+           "method=gptq: dampening, as a fraction of the mean of diag(H)">,
+    Option<"actOrder", "act-order", "bool", "false",
+           "method=gptq: process input channels by decreasing diag(H)">,
     Option<"explain", "explain", "bool", "false",
            "Emit a remark on every matmul-like op that is left alone, saying why">
   ];

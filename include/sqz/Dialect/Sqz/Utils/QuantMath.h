@@ -14,6 +14,8 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -104,6 +106,22 @@ struct QuantizedBuffer {
   double signalEnergy = 0.0;
   double errorEnergy = 0.0;
 };
+
+/// The scale and zero point (0 for symmetric schemes) of a granularity unit
+/// of `quant` whose values span `[lo, hi]`, a range that includes zero: the
+/// absolute maximum over `qmax` (symmetric) or the range over
+/// `qmax - qmin` with `zeroPoint = clamp(qmin - round(lo / scale))`
+/// (asymmetric). A unit of zeros gets scale 1.
+void unitParams(float lo, float hi, QuantAttr quant, float &scale,
+                int32_t &zeroPoint);
+
+/// The code of `value`: `clamp(round_half_even(value / scale) + zeroPoint,
+/// qmin, qmax)`, computed in `T` (float for round to nearest on float
+/// weights, double for error-compensated weights).
+template <typename T>
+T roundToCode(T value, T scale, T zeroPoint, T qmin, T qmax) {
+  return std::clamp(std::nearbyint(value / scale) + zeroPoint, qmin, qmax);
+}
 
 /// Quantizes `values` (row-major, of `shape`) with the scheme `quant` by
 /// round to nearest: parameters from the absolute maximum (symmetric) or the

@@ -7,7 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "NpyIO.h"
+#include "sqz/Support/NpyIO.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"

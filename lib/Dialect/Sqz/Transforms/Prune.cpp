@@ -19,6 +19,7 @@
 #include "mlir/IR/PatternMatch.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/bit.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/MathExtras.h"
@@ -345,6 +346,8 @@ struct SqzPrunePass : sqz::impl::SqzPruneBase<SqzPrunePass> {
       return error() << "scope=global needs pattern=unstructured: N:M keeps n "
                         "of every m weights of each group, there is no "
                         "threshold to share";
+    if (!local && !layers.empty())
+      return error() << "layers= needs pattern=unstructured or pattern=nm";
     if (options.method == PruneMethod::Wanda) {
       if (stats.empty())
         return error() << "method=wanda needs a statistics file (stats=FILE)";
@@ -412,9 +415,9 @@ struct SqzPrunePass : sqz::impl::SqzPruneBase<SqzPrunePass> {
   /// reporting every error.
   LogicalResult collectTargets(SmallVectorImpl<PruneTarget> &targets) {
     ModuleOp module = getOperation();
-    SmallVector<NamedLinearLayer> layers = findNamedLinearLayers(module);
+    SmallVector<NamedLinearLayer> allLayers = findNamedLinearLayers(module);
     llvm::SmallPtrSet<Operation *, 16> accepted;
-    for (const NamedLinearLayer &layer : layers)
+    for (const NamedLinearLayer &layer : allLayers)
       accepted.insert(layer.op);
     if (explain) {
       module->walk([&](Operation *op) {
@@ -432,8 +435,22 @@ struct SqzPrunePass : sqz::impl::SqzPruneBase<SqzPrunePass> {
       });
     }
 
+    // layers=: the names asked for, each to be found in the module.
+    llvm::StringSet<> requested, found;
+    for (const std::string &name : layers)
+      requested.insert(name);
+
     bool hadError = false;
-    for (NamedLinearLayer &named : layers) {
+    for (NamedLinearLayer &named : allLayers) {
+      if (!requested.empty()) {
+        if (!requested.contains(named.name)) {
+          if (explain)
+            named.op->emitRemark("weight not pruned: layer '")
+                << named.name << "' is not in layers=";
+          continue;
+        }
+        found.insert(named.name);
+      }
       std::string why;
       FailureOr<LinearLayer> layer = matchLinearLayer(named.op, why);
       assert(succeeded(layer) && "findNamedLinearLayers matched it");
@@ -455,6 +472,19 @@ struct SqzPrunePass : sqz::impl::SqzPruneBase<SqzPrunePass> {
       // Moving a WeightData keeps `values` valid: a std::vector hands its
       // buffer over.
       targets.push_back(std::move(target));
+    }
+    for (const std::string &name : layers) {
+      if (found.contains(name))
+        continue;
+      std::string known;
+      llvm::raw_string_ostream os(known);
+      llvm::interleave(
+          allLayers, os, [&](const NamedLinearLayer &l) { os << l.name; },
+          ", ");
+      module.emitError("sqz-prune: layers= names '")
+          << name << "', which is not a linear layer of the module (its "
+          << "layers: " << (known.empty() ? "none" : known) << ")";
+      hadError = true;
     }
     return failure(hadError);
   }

@@ -675,6 +675,13 @@ def SqzPrune : Pass<"sqz-prune", "ModuleOp"> {
     set on each `sqz.matmul` made, by their `sqz.layer` attribute or else
     `<function>.linear<i>` (docs/statistics.md).
 
+    `layers=NAME,...` prunes only the named layers (unstructured and N:M)
+    and leaves the others as they are (an `explain=true` remark says so);
+    with `scope=global` the threshold is shared by the named layers only. A
+    name that is not a linear layer of the module is an error. Pruning one
+    layer at a time is how `bench/sensitivity_sweep.py` measures each
+    layer's sensitivity.
+
     ```mlir
     // --sqz-prune="pattern=nm" on a [K, N] = 8x4 weight:
     %w = sqz.pack %values metadata(%positions : tensor<4x4xi2>)
@@ -700,6 +707,8 @@ def SqzPrune : Pass<"sqz-prune", "ModuleOp"> {
            "Attention heads of each Q/K/V projection (pattern=heads)">,
     Option<"stats", "stats", "std::string", "\"\"",
            "Calibration statistics file (JSON, docs/statistics.md) for method=wanda">,
+    ListOption<"layers", "layers", "std::string",
+               "Prune only the layers of these names (comma list; default: all)">,
     Option<"explain", "explain", "bool", "false",
            "Emit a remark on every linear layer that is left alone, saying why">
   ];

@@ -44,13 +44,13 @@
 // CHECK: plain form within {{.*}} of float: True
 
 // QUANT-LABEL: func.func @forms_2d
-// QUANT-COUNT-5: sqz.matmul %arg0, %{{.*}} : tensor<4x8xf32>
-// QUANT-COUNT-2: sqz.matmul %arg0, %{{.*}} bias(%{{.*}} : tensor<6xf32>) : tensor<4x8xf32>
+// QUANT-COUNT-5: sqz.matmul %arg0, %{{.*}} {{.*}}: tensor<4x8xf32>
+// QUANT-COUNT-2: sqz.matmul %arg0, %{{.*}} bias(%{{.*}} {{.*}}: tensor<6xf32>) {{.*}}: tensor<4x8xf32>
 // QUANT-LABEL: func.func @forms_3d
-// QUANT-COUNT-2: sqz.matmul {{.*}} : tensor<8x8xf32>
+// QUANT-COUNT-2: sqz.matmul {{.*}} {{.*}}: tensor<8x8xf32>
 // QUANT-COUNT-3: sqz.matmul %arg0, %{{[0-9]+}} {{.*}}: tensor<2x4x8xf32>, !sqz.tensor<{{6x8|8x6}}xf32,
-// QUANT:         sqz.matmul {{.*}} bias(%{{.*}} : tensor<6xf32>) {rhs_transposed} : tensor<2x4x8xf32>, !sqz.tensor<6x8xf32,
-// QUANT:         sqz.matmul {{.*}} : tensor<2x4x8xf32>, !sqz.tensor<2x8x6xf32,
+// QUANT:         sqz.matmul {{.*}} bias(%{{.*}} {{.*}}: tensor<6xf32>) {rhs_transposed{{.*}}} : tensor<2x4x8xf32>, !sqz.tensor<6x8xf32,
+// QUANT:         sqz.matmul {{.*}} {{.*}}: tensor<2x4x8xf32>, !sqz.tensor<2x8x6xf32,
 
 #mk = affine_map<(m, n, k) -> (m, k)>
 #kn = affine_map<(m, n, k) -> (k, n)>

@@ -37,10 +37,11 @@ func.func @linear(%x: tensor<2x4xf32>) -> tensor<2x3xf32> {
 // -----
 
 // A PyTorch-layout [N, K] weight read through transposing indexing maps stays
-// [N, K]: scales per output channel are along axis 0.
+// [N, K]: scales per output channel are along axis 0. The layer keeps the
+// name it had before the rewrite (docs/statistics.md), for the passes after.
 // CHECK-LABEL: func.func @transposed_maps
 //       CHECK:   sqz.pack {{.*}} : tensor<3x4xi8> -> !sqz.tensor<3x4xf32, #sqz.quant<i8, per_channel(0), symmetric>>
-//       CHECK:   sqz.matmul {{.*}} {rhs_transposed} : tensor<2x4xf32>, !sqz.tensor<3x4xf32, {{.*}}> -> tensor<2x3xf32>
+//       CHECK:   sqz.matmul {{.*}} {rhs_transposed, sqz.layer = "transposed_maps.linear0"} : tensor<2x4xf32>, !sqz.tensor<3x4xf32, {{.*}}> -> tensor<2x3xf32>
 // GROUP-LABEL: func.func @transposed_maps
 //       GROUP:   #sqz.quant<u4, per_group(1, 2), asymmetric>
 func.func @transposed_maps(%x: tensor<2x4xf32>) -> tensor<2x3xf32> {
@@ -60,7 +61,7 @@ func.func @transposed_maps(%x: tensor<2x4xf32>) -> tensor<2x3xf32> {
 // CHECK-LABEL: func.func @transpose_op
 //   CHECK-NOT:   linalg.transpose
 //       CHECK:   sqz.pack {{.*}} : tensor<3x4xi8> -> !sqz.tensor<3x4xf32, #sqz.quant<i8, per_channel(0), symmetric>>
-//       CHECK:   sqz.matmul {{.*}} {rhs_transposed}
+//       CHECK:   sqz.matmul {{.*}} {rhs_transposed
 func.func @transpose_op(%x: tensor<2x4xf32>) -> tensor<2x3xf32> {
   %w = arith.constant dense<[[1.0, 0.5, -1.0, 2.0], [-2.0, 4.0, 1.0, 0.25], [0.0, 0.0, 0.0, 0.0]]> : tensor<3x4xf32>
   %et = tensor.empty() : tensor<4x3xf32>
@@ -117,7 +118,7 @@ func.func @negative_argument_weight(%x: tensor<2x4xf32>, %w: tensor<4x3xf32>) ->
 //  CHECK-SAME:   %[[X:.*]]: tensor<2x4xf32>
 //   CHECK-DAG:   %[[CODES:.*]] = arith.constant dense<{{\[}}[64, -64, 0], [32, 127, 0], [-64, 32, 0], [127, 8, 0]]> : tensor<4x3xi8>
 //       CHECK:   %[[W:.*]] = sqz.pack %[[CODES]] {{.*}} -> !sqz.tensor<4x3xf32, #sqz.quant<i8, per_channel(1), symmetric>>
-//       CHECK:   %[[Y:.*]] = sqz.matmul %[[X]], %[[W]] : tensor<2x4xf32>, !sqz.tensor<4x3xf32, {{.*}}> -> tensor<2x3xf32>
+//       CHECK:   %[[Y:.*]] = sqz.matmul %[[X]], %[[W]] {{.*}}: tensor<2x4xf32>, !sqz.tensor<4x3xf32, {{.*}}> -> tensor<2x3xf32>
 //       CHECK:   return %[[Y]]
 //   CHECK-NOT:   linalg.generic
 #mk = affine_map<(m, n, k) -> (m, k)>
@@ -145,7 +146,7 @@ func.func @generic_weight_kn(%x: tensor<2x4xf32>) -> tensor<2x3xf32> {
 // CHECK-LABEL: func.func @generic_weight_nk_first
 //  CHECK-SAME:   %[[X:.*]]: tensor<2x4xf32>
 //       CHECK:   %[[W:.*]] = sqz.pack {{.*}} : tensor<3x4xi8> -> !sqz.tensor<3x4xf32, #sqz.quant<i8, per_channel(0), symmetric>>
-//       CHECK:   sqz.matmul %[[X]], %[[W]] {rhs_transposed} : tensor<2x4xf32>, !sqz.tensor<3x4xf32, {{.*}}> -> tensor<2x3xf32>
+//       CHECK:   sqz.matmul %[[X]], %[[W]] {rhs_transposed{{.*}}} {{.*}}: tensor<2x4xf32>, !sqz.tensor<3x4xf32, {{.*}}> -> tensor<2x3xf32>
 // GROUP-LABEL: func.func @generic_weight_nk_first
 //       GROUP:   #sqz.quant<u4, per_group(1, 2), asymmetric>
 #nk2 = affine_map<(m, n, k) -> (n, k)>
@@ -174,7 +175,7 @@ func.func @generic_weight_nk_first(%x: tensor<2x4xf32>) -> tensor<2x3xf32> {
 // CHECK-LABEL: func.func @generic_batched_shared_weight
 //  CHECK-SAME:   %[[X:.*]]: tensor<2x5x4xf32>
 //       CHECK:   %[[W:.*]] = sqz.pack {{.*}} : tensor<3x4xi8> -> !sqz.tensor<3x4xf32, #sqz.quant<i8, per_channel(0), symmetric>>
-//       CHECK:   sqz.matmul %[[X]], %[[W]] {rhs_transposed} : tensor<2x5x4xf32>, !sqz.tensor<3x4xf32, {{.*}}> -> tensor<2x5x3xf32>
+//       CHECK:   sqz.matmul %[[X]], %[[W]] {rhs_transposed{{.*}}} {{.*}}: tensor<2x5x4xf32>, !sqz.tensor<3x4xf32, {{.*}}> -> tensor<2x5x3xf32>
 //   CHECK-NOT:   linalg.generic
 #bmk = affine_map<(b, m, n, k) -> (b, m, k)>
 #nk3 = affine_map<(b, m, n, k) -> (n, k)>
@@ -201,7 +202,7 @@ func.func @generic_batched_shared_weight(%x: tensor<2x5x4xf32>) -> tensor<2x5x3x
 // CHECK-LABEL: func.func @contract_batched_shared_weight
 //  CHECK-SAME:   %[[X:.*]]: tensor<2x5x4xf32>
 //       CHECK:   %[[W:.*]] = sqz.pack {{.*}} : tensor<3x4xi8> -> !sqz.tensor<3x4xf32, #sqz.quant<i8, per_channel(0), symmetric>>
-//       CHECK:   sqz.matmul %[[X]], %[[W]] {rhs_transposed} : tensor<2x5x4xf32>, !sqz.tensor<3x4xf32, {{.*}}> -> tensor<2x5x3xf32>
+//       CHECK:   sqz.matmul %[[X]], %[[W]] {rhs_transposed{{.*}}} {{.*}}: tensor<2x5x4xf32>, !sqz.tensor<3x4xf32, {{.*}}> -> tensor<2x5x3xf32>
 //   CHECK-NOT:   linalg.contract
 func.func @contract_batched_shared_weight(%x: tensor<2x5x4xf32>) -> tensor<2x5x3xf32> {
   %w = arith.constant dense<[[1.0, 0.5, -1.0, 2.0], [-2.0, 4.0, 1.0, 0.25], [0.0, 0.0, 0.0, 0.0]]> : tensor<3x4xf32>
@@ -221,7 +222,7 @@ func.func @contract_batched_shared_weight(%x: tensor<2x5x4xf32>) -> tensor<2x5x3
 //  CHECK-SAME:   %[[X:.*]]: tensor<2x5x4xf32>
 //   CHECK-NOT:   linalg.broadcast
 //       CHECK:   %[[W:.*]] = sqz.pack {{.*}} : tensor<4x3xi8> -> !sqz.tensor<4x3xf32, #sqz.quant<i8, per_channel(1), symmetric>>
-//       CHECK:   %[[Y:.*]] = sqz.matmul %[[X]], %[[W]] : tensor<2x5x4xf32>, !sqz.tensor<4x3xf32, {{.*}}> -> tensor<2x5x3xf32>
+//       CHECK:   %[[Y:.*]] = sqz.matmul %[[X]], %[[W]] {{.*}}: tensor<2x5x4xf32>, !sqz.tensor<4x3xf32, {{.*}}> -> tensor<2x5x3xf32>
 //       CHECK:   return %[[Y]]
 // GROUP-LABEL: func.func @batch_matmul_broadcast
 //       GROUP:   #sqz.quant<u4, per_group(0, 2), asymmetric>
@@ -245,7 +246,7 @@ func.func @batch_matmul_broadcast(%x: tensor<2x5x4xf32>) -> tensor<2x5x3xf32> {
 //   CHECK-NOT:   linalg.transpose
 //   CHECK-NOT:   linalg.generic
 //       CHECK:   %[[W:.*]] = sqz.pack {{.*}} : tensor<3x4xi8> -> !sqz.tensor<3x4xf32, #sqz.quant<i8, per_channel(0), symmetric>>
-//       CHECK:   sqz.matmul %{{.*}}, %[[W]] {rhs_transposed} : tensor<2x5x4xf32>, !sqz.tensor<3x4xf32, {{.*}}> -> tensor<2x5x3xf32>
+//       CHECK:   sqz.matmul %{{.*}}, %[[W]] {rhs_transposed{{.*}}} {{.*}}: tensor<2x5x4xf32>, !sqz.tensor<3x4xf32, {{.*}}> -> tensor<2x5x3xf32>
 #kn_b = affine_map<(b, k, n) -> (k, n)>
 #bkn = affine_map<(b, k, n) -> (b, k, n)>
 func.func @batch_matmul_generic_broadcast_of_transpose(%x: tensor<2x5x4xf32>) -> tensor<2x5x3xf32> {
@@ -275,7 +276,7 @@ func.func @batch_matmul_generic_broadcast_of_transpose(%x: tensor<2x5x4xf32>) ->
 //   CHECK-DAG:   %[[CODES:.*]] = arith.constant dense<{{\[}}{{\[}}[32, -32, 0], [16, 64, 0], [-32, 16, 0], [64, 4, 0]], {{\[}}[64, -64, 0], [32, 127, 0], [-64, 32, 0], [127, 8, 127]]]> : tensor<2x4x3xi8>
 //   CHECK-DAG:   %[[SCALES:.*]] = arith.constant dense<[0.0314960629, 0.0629921257, 0.00787401571]> : tensor<3xf32>
 //       CHECK:   %[[W:.*]] = sqz.pack %[[CODES]] scales(%[[SCALES]] : tensor<3xf32>) {{.*}} : tensor<2x4x3xi8> -> !sqz.tensor<2x4x3xf32, #sqz.quant<i8, per_channel(2), symmetric>>
-//       CHECK:   sqz.matmul %[[X]], %[[W]] : tensor<2x5x4xf32>, !sqz.tensor<2x4x3xf32, {{.*}}> -> tensor<2x5x3xf32>
+//       CHECK:   sqz.matmul %[[X]], %[[W]] {{.*}}: tensor<2x5x4xf32>, !sqz.tensor<2x4x3xf32, {{.*}}> -> tensor<2x5x3xf32>
 // GROUP-LABEL: func.func @batch_matmul_weight_per_batch
 //       GROUP:   sqz.pack {{.*}} scales({{.*}} : tensor<2x2x3xf32>) zero_points({{.*}} : tensor<2x2x3xi32>) {{.*}} -> !sqz.tensor<2x4x3xf32, #sqz.quant<u4, per_group(1, 2), asymmetric>>
 func.func @batch_matmul_weight_per_batch(%x: tensor<2x5x4xf32>) -> tensor<2x5x3xf32> {
@@ -342,7 +343,7 @@ ml_program.global public @exported(dense<1.0> : tensor<4x3xf32>) : tensor<4x3xf3
 //  CHECK-SAME:   %[[X:.*]]: tensor<2x4xf32>
 //   CHECK-DAG:   %[[B:.*]] = arith.constant dense<[1.000000e+00, 2.000000e+00, 3.000000e+00]> : tensor<3xf32>
 //       CHECK:   %[[W:.*]] = sqz.pack
-//       CHECK:   %[[Y:.*]] = sqz.matmul %[[X]], %[[W]] bias(%[[B]] : tensor<3xf32>) : tensor<2x4xf32>, !sqz.tensor<4x3xf32, {{.*}}> -> tensor<2x3xf32>
+//       CHECK:   %[[Y:.*]] = sqz.matmul %[[X]], %[[W]] bias(%[[B]] {{.*}}: tensor<3xf32>) {{.*}}: tensor<2x4xf32>, !sqz.tensor<4x3xf32, {{.*}}> -> tensor<2x3xf32>
 //       CHECK:   return %[[Y]]
 //   CHECK-NOT:   linalg
 #id2 = affine_map<(d0, d1) -> (d0, d1)>
@@ -369,7 +370,7 @@ func.func @bias_generic(%x: tensor<2x4xf32>) -> tensor<2x3xf32> {
 // itself is a linalg.generic with a 3-D activation.
 // CHECK-LABEL: func.func @bias_linalg_add_batched
 //   CHECK-DAG:   %[[B:.*]] = arith.constant dense<[1.000000e+00, 2.000000e+00, 3.000000e+00]> : tensor<3xf32>
-//       CHECK:   %[[Y:.*]] = sqz.matmul %{{.*}}, %{{.*}} bias(%[[B]] : tensor<3xf32>) {rhs_transposed} : tensor<2x5x4xf32>, !sqz.tensor<3x4xf32, {{.*}}> -> tensor<2x5x3xf32>
+//       CHECK:   %[[Y:.*]] = sqz.matmul %{{.*}}, %{{.*}} bias(%[[B]] {{.*}}: tensor<3xf32>) {rhs_transposed{{.*}}} : tensor<2x5x4xf32>, !sqz.tensor<3x4xf32, {{.*}}> -> tensor<2x5x3xf32>
 //       CHECK:   return %[[Y]]
 //   CHECK-NOT:   linalg
 #bmk_b = affine_map<(b, m, n, k) -> (b, m, k)>
@@ -399,7 +400,7 @@ func.func @bias_linalg_add_batched(%x: tensor<2x5x4xf32>) -> tensor<2x5x3xf32> {
 // constant (a function argument [N]) folds the same way.
 // CHECK-LABEL: func.func @bias_arith_addf
 //  CHECK-SAME:   %[[X:.*]]: tensor<2x4xf32>, %[[B:.*]]: tensor<3xf32>
-//       CHECK:   %[[Y:.*]] = sqz.matmul %[[X]], %{{.*}} bias(%[[B]] : tensor<3xf32>)
+//       CHECK:   %[[Y:.*]] = sqz.matmul %[[X]], %{{.*}} bias(%[[B]] {{.*}}: tensor<3xf32>)
 //       CHECK:   return %[[Y]]
 //   CHECK-NOT:   arith.addf
 func.func @bias_arith_addf(%x: tensor<2x4xf32>, %b: tensor<3xf32>) -> tensor<2x3xf32> {
@@ -420,7 +421,7 @@ func.func @bias_arith_addf(%x: tensor<2x4xf32>, %b: tensor<3xf32>) -> tensor<2x3
 // full [M, N] tensor (a residual, not a bias), and an add that writes into
 // the matmul result without reading it. The layers are still quantized.
 // CHECK-LABEL: func.func @negative_bias_relu
-//       CHECK:   %[[Y:.*]] = sqz.matmul %{{.*}}, %{{.*}} : tensor<2x4xf32>
+//       CHECK:   %[[Y:.*]] = sqz.matmul %{{.*}}, %{{.*}} {{.*}}: tensor<2x4xf32>
 //       CHECK:   linalg.generic {{.*}} ins(%[[Y]], %{{.*}} : tensor<2x3xf32>, tensor<3xf32>)
 //       CHECK:   arith.maximumf
 #id2r = affine_map<(d0, d1) -> (d0, d1)>
@@ -444,7 +445,7 @@ func.func @negative_bias_relu(%x: tensor<2x4xf32>) -> tensor<2x3xf32> {
 
 // CHECK-LABEL: func.func @negative_residual_add
 //  CHECK-SAME:   %[[X:.*]]: tensor<2x4xf32>, %[[R:.*]]: tensor<2x3xf32>
-//       CHECK:   %[[Y:.*]] = sqz.matmul %[[X]], %{{.*}} : tensor<2x4xf32>
+//       CHECK:   %[[Y:.*]] = sqz.matmul %[[X]], %{{.*}} {{.*}}: tensor<2x4xf32>
 //       CHECK:   linalg.add ins(%[[Y]], %[[R]]
 func.func @negative_residual_add(%x: tensor<2x4xf32>, %res: tensor<2x3xf32>) -> tensor<2x3xf32> {
   %w = arith.constant dense<[[1.0, -2.0, 0.0], [0.5, 4.0, 0.0], [-1.0, 1.0, 0.0], [2.0, 0.25, 0.0]]> : tensor<4x3xf32>
@@ -458,7 +459,7 @@ func.func @negative_residual_add(%x: tensor<2x4xf32>, %res: tensor<2x3xf32>) -> 
 
 // The add does not read the matmul result as an input: it only overwrites it.
 // CHECK-LABEL: func.func @negative_add_overwrites_result
-//       CHECK:   %[[Y:.*]] = sqz.matmul %{{.*}}, %{{.*}} : tensor<2x4xf32>
+//       CHECK:   %[[Y:.*]] = sqz.matmul %{{.*}}, %{{.*}} {{.*}}: tensor<2x4xf32>
 //       CHECK:   linalg.generic {{.*}} outs(%[[Y]] : tensor<2x3xf32>)
 #id2o = affine_map<(d0, d1) -> (d0, d1)>
 #rowo = affine_map<(d0, d1) -> (d1)>
@@ -486,7 +487,7 @@ func.func @negative_add_overwrites_result(%x: tensor<2x4xf32>, %a: tensor<2x3xf3
 //   CHECK-DAG:   %[[CODES:.*]] = arith.constant dense<{{\[}}[64, -64, 0], [32, 127, 0], [-64, 32, 0], [127, 8, 0]]> : tensor<4x3xi8>
 //   CHECK-DAG:   %[[SCALES:.*]] = arith.constant dense<[0.0157480314, 0.0314960629, 1.000000e+00]> : tensor<3xf32>
 //       CHECK:   %[[W:.*]] = sqz.pack %[[CODES]] scales(%[[SCALES]] : tensor<3xf32>) {{.*}} : tensor<4x3xi8> -> !sqz.tensor<4x3xf16, #sqz.quant<i8, per_channel(1), symmetric>>
-//       CHECK:   sqz.matmul %{{.*}}, %[[W]] : tensor<2x4xf16>, !sqz.tensor<4x3xf16, {{.*}}> -> tensor<2x3xf16>
+//       CHECK:   sqz.matmul %{{.*}}, %[[W]] {{.*}}: tensor<2x4xf16>, !sqz.tensor<4x3xf16, {{.*}}> -> tensor<2x3xf16>
 func.func @f16_weight(%x: tensor<2x4xf16>) -> tensor<2x3xf16> {
   %w = arith.constant dense<[[1.0, -2.0, 0.0], [0.5, 4.0, 0.0], [-1.0, 1.0, 0.0], [2.0, 0.25, 0.0]]> : tensor<4x3xf16>
   %zero = arith.constant 0.0 : f16

@@ -465,11 +465,16 @@ struct SqzQuantizeWeightsPass
       if (linalg::isaContractionOpInterface(op))
         candidates.push_back(op);
     });
-    // GPTQ finds the Hessians by the layer names, given before rewriting.
+    // Layers are named before anything is rewritten (docs/statistics.md):
+    // GPTQ finds the Hessians by these names, later passes (static
+    // activation ranges, reports) find the layers by the `sqz.layer` that
+    // the new sqz.matmul keeps.
     llvm::DenseMap<Operation *, std::string> names;
-    if (gptqSettings)
-      for (NamedLinearLayer &layer : findNamedLinearLayers(getOperation()))
-        names[layer.op] = layer.name;
+    for (NamedLinearLayer &layer : findNamedLinearLayers(getOperation())) {
+      names[layer.op] = layer.name;
+      layer.op->setAttr(SqzDialect::getLayerAttrName(),
+                        StringAttr::get(&getContext(), layer.name));
+    }
     const GptqSettings *gptq = gptqSettings ? &*gptqSettings : nullptr;
     IRRewriter rewriter(&getContext());
     bool hadError = false;

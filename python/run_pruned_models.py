@@ -81,11 +81,7 @@ SCHEMES = [
 # Their default run must mismatch (a match means the bug is fixed: remove the
 # entry); each is also lowered with `--sqz-lower-to-cpu=vectorize=0`, which
 # must match the reference like every other scheme.
-KNOWN_BUGS = {
-    "2:4 + int4 group128 + A8 token":
-        "sqz-vectorize mis-lowers int4 codes of sparse packs (N:M and "
-        "unstructured; int8 is right, and so is the same IR with vectorize=0)",
-}
+KNOWN_BUGS: dict[str, str] = {}
 
 
 def prune_option(method: str, pattern: str, stats: str) -> str:

@@ -130,15 +130,36 @@ static SmallVector<int64_t> elementwiseTileSizes(linalg::LinalgOp op,
   return sizes;
 }
 
+/// Returns true when `type` (an element type) takes whole bytes in memory
+/// both as a scalar and as a vector element.
+///
+/// A memref of a sub-byte type (i1, i2, i4: unpacked codes, N:M positions,
+/// masks, decompressed sparse codes) is lowered to LLVM with one element per
+/// byte, which is how the scalar loops read and write it; a vector of it is
+/// bit-packed in memory: a vector<16xi4> transfer loads or stores 8 bytes,
+/// two elements to a byte. Tiles of such an operand would read and write
+/// other bytes than the loops around them (a vectorized fill of i4 zeros left
+/// half of the decompressed codes of a sparse int4 weight unwritten), so ops
+/// that touch one stay on the loop path.
+static bool isWholeBytes(Type type) {
+  return type.isIntOrFloat() && type.getIntOrFloatBitWidth() % 8 == 0;
+}
+
 /// Tile sizes for `op`, or empty if the op is left to the loop path.
 static SmallVector<int64_t> tileSizesFor(linalg::LinalgOp op) {
   if (!op.hasPureTensorSemantics() || op.hasDynamicShape())
     return {};
-  for (Value operand : op->getOperands()) {
-    Type element = getElementTypeOrSelf(operand);
-    if (!element.isIntOrFloat() || element.isInteger(1))
+  for (Value operand : op->getOperands())
+    if (!isWholeBytes(getElementTypeOrSelf(operand)))
       return {};
-  }
+  // Tensors read inside the body (gathers) become vector loads too.
+  WalkResult subByteRead = op->walk([](tensor::ExtractOp extract) {
+    return isWholeBytes(extract.getTensor().getType().getElementType())
+               ? WalkResult::advance()
+               : WalkResult::interrupt();
+  });
+  if (subByteRead.wasInterrupted())
+    return {};
   if (failed(linalg::vectorizeOpPrecondition(op)))
     return {};
   SmallVector<int64_t> ranges = op.getStaticLoopRanges();

@@ -148,3 +148,85 @@ func.func @negative_dynamic(%a: tensor<?x64xf32>, %b: tensor<64x64xf32>,
                      outs(%c : tensor<?x64xf32>) -> tensor<?x64xf32>
   return %r : tensor<?x64xf32>
 }
+
+// -----
+
+// Left to the loop path: ops on sub-byte elements (i4 here; i2 and i1 alike).
+// The scalar loops store a memref of i4 one element a byte, a vector<16xi4>
+// transfer 8 bytes of packed elements: mixed, they read other bytes than
+// were written (the decompressed codes of a sparse int4 weight: a vectorized
+// fill, then scalar inserts, then a vectorized sign extension).
+// CHECK-LABEL: func.func @negative_fill_i4
+//   CHECK-NOT:   vector.
+//       CHECK:   linalg.fill ins(%{{.*}} : i4) outs(%{{.*}} : tensor<4x64xi4>)
+//   CHECK-NOT:   vector.
+func.func @negative_fill_i4(%e: tensor<4x64xi4>) -> tensor<4x64xi4> {
+  %zero = arith.constant 0 : i4
+  %r = linalg.fill ins(%zero : i4) outs(%e : tensor<4x64xi4>) -> tensor<4x64xi4>
+  return %r : tensor<4x64xi4>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @negative_extend_i4
+//   CHECK-NOT:   vector.
+//       CHECK:   linalg.generic
+//       CHECK:     arith.extsi %{{.*}} : i4 to i32
+//   CHECK-NOT:   vector.
+func.func @negative_extend_i4(%x: tensor<4x64xi4>) -> tensor<4x64xi32> {
+  %e = tensor.empty() : tensor<4x64xi32>
+  %r = linalg.generic {
+      indexing_maps = [affine_map<(i, j) -> (i, j)>, affine_map<(i, j) -> (i, j)>],
+      iterator_types = ["parallel", "parallel"]}
+      ins(%x : tensor<4x64xi4>) outs(%e : tensor<4x64xi32>) {
+  ^bb0(%in: i4, %out: i32):
+    %w = arith.extsi %in : i4 to i32
+    linalg.yield %w : i32
+  } -> tensor<4x64xi32>
+  return %r : tensor<4x64xi32>
+}
+
+// -----
+
+// An i4 tensor read inside the body (it would become a vector load or
+// gather of packed elements).
+// CHECK-LABEL: func.func @negative_extract_i4
+//   CHECK-NOT:   vector.
+//       CHECK:   linalg.generic
+//       CHECK:     tensor.extract %{{.*}} : tensor<64xi4>
+//   CHECK-NOT:   vector.
+func.func @negative_extract_i4(%codes: tensor<64xi4>, %x: tensor<4x64xi32>) -> tensor<4x64xi32> {
+  %e = tensor.empty() : tensor<4x64xi32>
+  %r = linalg.generic {
+      indexing_maps = [affine_map<(i, j) -> (i, j)>, affine_map<(i, j) -> (i, j)>],
+      iterator_types = ["parallel", "parallel"]}
+      ins(%x : tensor<4x64xi32>) outs(%e : tensor<4x64xi32>) {
+  ^bb0(%in: i32, %out: i32):
+    %j = linalg.index 1 : index
+    %c = tensor.extract %codes[%j] : tensor<64xi4>
+    %w = arith.extsi %c : i4 to i32
+    %p = arith.muli %in, %w : i32
+    linalg.yield %p : i32
+  } -> tensor<4x64xi32>
+  return %r : tensor<4x64xi32>
+}
+
+// -----
+
+// The same sign extension of i8 codes is vectorized.
+// CHECK-LABEL: func.func @extend_i8
+//       CHECK:   vector.transfer_read {{.*}} : tensor<1x16xi8>, vector<1x16xi8>
+//       CHECK:   arith.extsi %{{.*}} : vector<1x16xi8> to vector<1x16xi32>
+//   CHECK-NOT:   linalg.generic
+func.func @extend_i8(%x: tensor<4x64xi8>) -> tensor<4x64xi32> {
+  %e = tensor.empty() : tensor<4x64xi32>
+  %r = linalg.generic {
+      indexing_maps = [affine_map<(i, j) -> (i, j)>, affine_map<(i, j) -> (i, j)>],
+      iterator_types = ["parallel", "parallel"]}
+      ins(%x : tensor<4x64xi8>) outs(%e : tensor<4x64xi32>) {
+  ^bb0(%in: i8, %out: i32):
+    %w = arith.extsi %in : i8 to i32
+    linalg.yield %w : i32
+  } -> tensor<4x64xi32>
+  return %r : tensor<4x64xi32>
+}

@@ -150,8 +150,10 @@ def SqzVectorize : Pass<"sqz-vectorize", "::mlir::func::FuncOp"> {
 
     A tile size is the largest divisor of the dimension not above the target,
     so every tile is full and no masks are needed; when the innermost tile
-    would be narrower than 16 (of a wider dimension), or anything else does
-    not fit, the op is left alone for the loop path
+    would be narrower than 16 (of a wider dimension), when the op reads or
+    writes sub-byte elements (`i1`, `i2`, `i4`; one a byte in memory, but
+    bit-packed in a vector transfer), or anything else does not fit, the op
+    is left alone for the loop path
     (`sqz-contiguous-inner-loop`, `convert-linalg-to-loops`).
 
     With `lower-contractions` (the default) the contractions are lowered at

@@ -28,19 +28,29 @@ class OutlierBlock(Block):
     name, entry = "outlier_block", "block"
     S, D, H, F = 16, 128, 4, 512
 
-    def __init__(self, seed: int):
+    def __init__(self, seed: int, outliers: bool = True):
+        """With `outliers=False`, the same block without the large gains."""
         super().__init__(seed)
+        self.seed = seed
         self.taps = []
         rng = np.random.default_rng(seed + 7)
         self.outlier_channels = np.sort(rng.choice(self.D, OUTLIERS, replace=False))
         for gain in ("ln1_g", "ln2_g"):
             factors = rng.uniform(50.0, 100.0, OUTLIERS).astype(np.float32)
-            self.w[gain][self.outlier_channels] *= factors
+            if outliers:
+                self.w[gain][self.outlier_channels] *= factors
 
     def inputs(self, seed: int, count: int) -> list:
-        """`count` seeded inputs [S, D] drawn N(0, 1)."""
+        """`count` seeded inputs [S, D] with correlated channels, as hidden
+        states are: N(0, 1) rows mixed by one fixed matrix (of the model's
+        seed) with decaying singular values, scaled to unit variance."""
+        mixing_rng = np.random.default_rng(self.seed + 11)
+        basis = np.linalg.qr(mixing_rng.standard_normal((self.D, self.D)))[0]
+        spectrum = np.exp(-np.arange(self.D) / 16.0)
+        mixing = (basis * spectrum) @ basis.T
+        mixing *= np.sqrt(self.D / np.sum(mixing * mixing))
         rng = np.random.default_rng(seed)
-        return [rng.standard_normal((self.S, self.D)).astype(np.float32)
+        return [(rng.standard_normal((self.S, self.D)) @ mixing).astype(np.float32)
                 for _ in range(count)]
 
 

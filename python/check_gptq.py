@@ -126,10 +126,11 @@ def check_pruned(opt, w, x, hessian, workdir, max_mismatches) -> bool:
         out.write(model(w, False))
     quant = "bits=4 granularity=group group-size=128"
     packs = {}
-    for method in ("gptq", "rtn"):
+    for method, options in (("gptq", f"method=gptq hessian={workdir}"),
+                            ("rtn", "method=rtn")):
         text = subprocess.run(
             [opt, path, "--sqz-prune",
-             f"--sqz-quantize-weights=method={method} hessian={workdir} {quant}",
+             f"--sqz-quantize-weights={options} {quant}",
              "--mlir-print-elementsattrs-with-hex-if-larger=0"],
             check=True, capture_output=True, text=True).stdout
         packs[method] = check_prune.read_packs(text)["gptq.linear0"]

@@ -1,4 +1,4 @@
-// RUN: sqz-opt %s --split-input-file --sqz-outlier-split="stats=%S/Inputs/outlier-stats.json" --verify-diagnostics
+// RUN: sqz-opt %s --split-input-file --sqz-outlier-split="stats=%S/Inputs/outlier-stats.json allow-unknown-layers=1" --verify-diagnostics
 
 // Options, checked before anything runs.
 // RUN: not sqz-opt %s --sqz-outlier-split 2>&1 | FileCheck %s --check-prefix=NOSTATS

@@ -1,7 +1,7 @@
-// RUN: sqz-opt %s --split-input-file --sqz-outlier-split="threshold=6.0 stats=%S/Inputs/outlier-stats.json" | FileCheck %s
-// RUN: sqz-opt %s --split-input-file --sqz-outlier-split="threshold=6.0 stats=%S/Inputs/outlier-stats.json explain=true" --verify-diagnostics -o /dev/null
+// RUN: sqz-opt %s --split-input-file --sqz-outlier-split="threshold=6.0 stats=%S/Inputs/outlier-stats.json allow-unknown-layers=1" | FileCheck %s
+// RUN: sqz-opt %s --split-input-file --sqz-outlier-split="threshold=6.0 stats=%S/Inputs/outlier-stats.json allow-unknown-layers=1 explain=true" --verify-diagnostics -o /dev/null
 // Followed by W8A8 quantization, the rest is quantized and the outlier part stays float.
-// RUN: sqz-opt %s --split-input-file --sqz-outlier-split="threshold=6.0 stats=%S/Inputs/outlier-stats.json" --sqz-quantize-weights --sqz-quantize-activations | FileCheck %s --check-prefix=W8A8
+// RUN: sqz-opt %s --split-input-file --sqz-outlier-split="threshold=6.0 stats=%S/Inputs/outlier-stats.json allow-unknown-layers=1" --sqz-quantize-weights --sqz-quantize-activations | FileCheck %s --check-prefix=W8A8
 
 // A [K, N] weight; absmax [1, 20, 2, 7.5]: channels 1 and 3 are outliers.
 // CHECK-LABEL: func.func @kn

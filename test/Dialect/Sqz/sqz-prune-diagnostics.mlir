@@ -1,4 +1,4 @@
-// RUN: sqz-opt %s --split-input-file --sqz-prune="explain=true method=wanda pattern=nm stats=%S/Inputs/prune-stats-diagnostics.json" --verify-diagnostics
+// RUN: sqz-opt %s --split-input-file --sqz-prune="explain=true method=wanda pattern=nm stats=%S/Inputs/prune-stats-diagnostics.json allow-unknown-layers=1" --verify-diagnostics
 
 // Options, checked before anything runs.
 // RUN: not sqz-opt %s --sqz-prune="method=random" 2>&1 | FileCheck %s --check-prefix=METHOD

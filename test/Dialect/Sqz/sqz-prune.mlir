@@ -2,8 +2,8 @@
 // RUN: sqz-opt %s --split-input-file --sqz-prune="pattern=nm" | FileCheck %s --check-prefix=NM
 // RUN: sqz-opt %s --split-input-file --sqz-prune="pattern=nm n=1 m=2" | FileCheck %s --check-prefix=NM12
 // RUN: sqz-opt %s --split-input-file --sqz-prune="scope=global" | FileCheck %s --check-prefix=GLOBAL
-// RUN: sqz-opt %s --split-input-file --sqz-prune="method=wanda stats=%S/Inputs/prune-stats.json" | FileCheck %s --check-prefix=WANDA
-// RUN: sqz-opt %s --split-input-file --sqz-prune="method=wanda pattern=nm stats=%S/Inputs/prune-stats.json" | FileCheck %s --check-prefix=WANDANM
+// RUN: sqz-opt %s --split-input-file --sqz-prune="method=wanda stats=%S/Inputs/prune-stats.json allow-unknown-layers=1" | FileCheck %s --check-prefix=WANDA
+// RUN: sqz-opt %s --split-input-file --sqz-prune="method=wanda pattern=nm stats=%S/Inputs/prune-stats.json allow-unknown-layers=1" | FileCheck %s --check-prefix=WANDANM
 
 // The numbers below were computed with python/sqz_prune_ref.py. N:M
 // positions are i2 for 2:4 and print as signed: 2 prints as -2, 3 as -1.

@@ -1,4 +1,4 @@
-// RUN: sqz-opt %s --split-input-file --sqz-quantize-activations="mode=static stats=%S/Inputs/act-stats.json" --verify-diagnostics
+// RUN: sqz-opt %s --split-input-file --sqz-quantize-activations="mode=static stats=%S/Inputs/act-stats.json allow-unknown-layers=1" --verify-diagnostics
 
 // Options, checked before anything runs.
 // RUN: not sqz-opt %s --sqz-quantize-activations="mode=calibrated" 2>&1 | FileCheck %s --check-prefix=MODE
@@ -18,10 +18,10 @@
 // MISSINGFILE: error: sqz-quantize-activations: statistics file '{{.*}}does-not-exist.json' cannot be read
 
 // Fields that the chosen range needs.
-// RUN: not sqz-opt %s --split-input-file --sqz-quantize-activations="mode=static range=percentile stats=%S/Inputs/act-stats.json" 2>&1 | FileCheck %s --check-prefix=NOHIST
-// RUN: not sqz-opt %s --split-input-file --sqz-quantize-activations="mode=static range=mse stats=%S/Inputs/act-stats.json" 2>&1 | FileCheck %s --check-prefix=NOHISTMSE
-// RUN: not sqz-opt %s --split-input-file --sqz-quantize-activations="mode=static symmetric=false stats=%S/Inputs/act-stats.json" 2>&1 | FileCheck %s --check-prefix=NOMIN
-// RUN: not sqz-opt %s --split-input-file --sqz-quantize-activations="mode=static symmetric=false stats=%S/Inputs/act-stats.json" 2>&1 | FileCheck %s --check-prefix=NOMAX
+// RUN: not sqz-opt %s --split-input-file --sqz-quantize-activations="mode=static range=percentile stats=%S/Inputs/act-stats.json allow-unknown-layers=1" 2>&1 | FileCheck %s --check-prefix=NOHIST
+// RUN: not sqz-opt %s --split-input-file --sqz-quantize-activations="mode=static range=mse stats=%S/Inputs/act-stats.json allow-unknown-layers=1" 2>&1 | FileCheck %s --check-prefix=NOHISTMSE
+// RUN: not sqz-opt %s --split-input-file --sqz-quantize-activations="mode=static symmetric=false stats=%S/Inputs/act-stats.json allow-unknown-layers=1" 2>&1 | FileCheck %s --check-prefix=NOMIN
+// RUN: not sqz-opt %s --split-input-file --sqz-quantize-activations="mode=static symmetric=false stats=%S/Inputs/act-stats.json allow-unknown-layers=1" 2>&1 | FileCheck %s --check-prefix=NOMAX
 // NOHIST: error: statistics of layer 'nohist' have no field 'histogram', which range=percentile symmetric needs
 // NOHISTMSE: error: statistics of layer 'nohist' have no field 'histogram', which range=mse symmetric needs
 // NOMIN: error: statistics of layer 'nohist' have no field 'min', which range=minmax asymmetric needs

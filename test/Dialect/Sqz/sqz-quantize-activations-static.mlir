@@ -1,12 +1,12 @@
-// RUN: sqz-opt %s --split-input-file --sqz-quantize-activations="mode=static stats=%S/Inputs/act-stats.json" | FileCheck %s
-// RUN: sqz-opt %s --split-input-file --sqz-quantize-activations="mode=static symmetric=false stats=%S/Inputs/act-stats.json" | FileCheck %s --check-prefix=ASYM
-// RUN: sqz-opt %s --split-input-file --sqz-quantize-activations="mode=static range=percentile percentile=99 stats=%S/Inputs/act-stats.json" | FileCheck %s --check-prefix=PCT
-// RUN: sqz-opt %s --split-input-file --sqz-quantize-activations="mode=static range=percentile percentile=100 stats=%S/Inputs/act-stats.json" | FileCheck %s --check-prefix=PCT100
-// RUN: sqz-opt %s --split-input-file --sqz-quantize-activations="mode=static range=mse stats=%S/Inputs/act-stats.json" | FileCheck %s --check-prefix=MSE
-// RUN: sqz-opt %s --split-input-file --sqz-quantize-activations="mode=static range=mse symmetric=false stats=%S/Inputs/act-stats.json" | FileCheck %s --check-prefix=MSEASYM
-// RUN: sqz-opt %s --split-input-file --sqz-quantize-activations="mode=static stats=%S/Inputs/act-stats.json" --sqz-fold-scales | FileCheck %s --check-prefix=FOLD
-// RUN: sqz-opt %s --split-input-file --sqz-quantize-activations="mode=static symmetric=false stats=%S/Inputs/act-stats.json" --sqz-fold-scales | FileCheck %s --check-prefix=FOLDASYM
-// RUN: sqz-opt %s --split-input-file --sqz-quantize-activations="mode=static stats=%S/Inputs/act-stats.json explain=true" --verify-diagnostics -o /dev/null
+// RUN: sqz-opt %s --split-input-file --sqz-quantize-activations="mode=static stats=%S/Inputs/act-stats.json allow-unknown-layers=1" | FileCheck %s
+// RUN: sqz-opt %s --split-input-file --sqz-quantize-activations="mode=static symmetric=false stats=%S/Inputs/act-stats.json allow-unknown-layers=1" | FileCheck %s --check-prefix=ASYM
+// RUN: sqz-opt %s --split-input-file --sqz-quantize-activations="mode=static range=percentile percentile=99 stats=%S/Inputs/act-stats.json allow-unknown-layers=1" | FileCheck %s --check-prefix=PCT
+// RUN: sqz-opt %s --split-input-file --sqz-quantize-activations="mode=static range=percentile percentile=100 stats=%S/Inputs/act-stats.json allow-unknown-layers=1" | FileCheck %s --check-prefix=PCT100
+// RUN: sqz-opt %s --split-input-file --sqz-quantize-activations="mode=static range=mse stats=%S/Inputs/act-stats.json allow-unknown-layers=1" | FileCheck %s --check-prefix=MSE
+// RUN: sqz-opt %s --split-input-file --sqz-quantize-activations="mode=static range=mse symmetric=false stats=%S/Inputs/act-stats.json allow-unknown-layers=1" | FileCheck %s --check-prefix=MSEASYM
+// RUN: sqz-opt %s --split-input-file --sqz-quantize-activations="mode=static stats=%S/Inputs/act-stats.json allow-unknown-layers=1" --sqz-fold-scales | FileCheck %s --check-prefix=FOLD
+// RUN: sqz-opt %s --split-input-file --sqz-quantize-activations="mode=static symmetric=false stats=%S/Inputs/act-stats.json allow-unknown-layers=1" --sqz-fold-scales | FileCheck %s --check-prefix=FOLDASYM
+// RUN: sqz-opt %s --split-input-file --sqz-quantize-activations="mode=static stats=%S/Inputs/act-stats.json allow-unknown-layers=1 explain=true" --verify-diagnostics -o /dev/null
 
 // minmax, symmetric: max absmax over the channels is 4, scale 4 / 127.
 // Asymmetric: [min, max] = [-4, 3], scale 7 / 255, zero point 0 - round(-4 / scale) = 146.

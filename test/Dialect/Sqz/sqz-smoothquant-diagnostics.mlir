@@ -1,4 +1,4 @@
-// RUN: sqz-opt %s --split-input-file --sqz-smoothquant="stats=%S/Inputs/smoothquant-stats-diagnostics.json" --verify-diagnostics
+// RUN: sqz-opt %s --split-input-file --sqz-smoothquant="stats=%S/Inputs/smoothquant-stats-diagnostics.json allow-unknown-layers=1" --verify-diagnostics
 
 // Options, checked before anything runs.
 // RUN: not sqz-opt %s --sqz-smoothquant 2>&1 | FileCheck %s --check-prefix=NOSTATS

@@ -184,6 +184,10 @@ struct SqzOutlierSplitPass
   }
 
   void runOnOperation() override {
+    if (statistics && !allowUnknownLayers &&
+        failed(verifyStatisticsLayers(*statistics, getOperation(),
+                                      "sqz-outlier-split")))
+      return signalPassFailure();
     SmallVector<NamedLinearLayer> layers =
         findNamedLinearLayers(getOperation());
     IRRewriter rewriter(&getContext());

@@ -362,6 +362,10 @@ struct SqzPrunePass : sqz::impl::SqzPruneBase<SqzPrunePass> {
   }
 
   void runOnOperation() override {
+    if (statistics && !allowUnknownLayers &&
+        failed(
+            verifyStatisticsLayers(*statistics, getOperation(), "sqz-prune")))
+      return signalPassFailure();
     if (options.pattern == PrunePattern::Rows ||
         options.pattern == PrunePattern::Heads) {
       auto explainSkip = [&](Operation *op, StringRef why) {

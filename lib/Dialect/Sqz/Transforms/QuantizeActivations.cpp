@@ -268,6 +268,10 @@ struct SqzQuantizeActivationsPass
   }
 
   void runOnOperation() override {
+    if (statistics && !allowUnknownLayers &&
+        failed(verifyStatisticsLayers(*statistics, getOperation(),
+                                      "sqz-quantize-activations")))
+      return signalPassFailure();
     IRRewriter rewriter(&getContext());
     bool hadError = false;
     getOperation()->walk([&](MatmulOp op) {

@@ -330,12 +330,8 @@ static LogicalResult quantizeSparseWeight(RewriterBase &rewriter,
     for (auto [flat, set] : llvm::enumerate(indices))
       if (set)
         origin.push_back(flat);
-    if (origin.size() != kept.size()) {
-      explain(("sparse weight mask has " + Twine(origin.size()) +
-               " set bits but there are " + Twine(kept.size()) + " values")
-                  .str());
-      return failure();
-    }
+    assert(origin.size() == kept.size() &&
+           "the sqz.pack verifier checks the mask's count of set bits");
   } else {
     // N:M along `axis`: values [outer, along * n / m, inner].
     int64_t axis = sparsity.getAxis(), n = sparsity.getN(), m = sparsity.getM();
@@ -447,7 +443,12 @@ struct SqzQuantizeWeightsPass
       gptqSettings = GptqSettings{hessian, GptqOptions{}};
       gptqSettings->options.damp = damp;
       gptqSettings->options.actOrder = actOrder;
-    } else if (method != "rtn") {
+    } else if (method == "rtn") {
+      if (!hessian.empty() || actOrder)
+        return emitError(UnknownLoc::get(context))
+               << "sqz-quantize-weights: hessian= and act-order= apply to "
+                  "method=gptq only";
+    } else {
       return emitError(UnknownLoc::get(context))
              << "sqz-quantize-weights: method must be rtn or gptq, got '"
              << method << "'";

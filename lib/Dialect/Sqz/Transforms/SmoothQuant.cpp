@@ -316,6 +316,10 @@ struct SqzSmoothQuantPass
   }
 
   void runOnOperation() override {
+    if (statistics && !allowUnknownLayers &&
+        failed(verifyStatisticsLayers(*statistics, getOperation(),
+                                      "sqz-smoothquant")))
+      return signalPassFailure();
     // Group the layers that can be smoothed by the input they read, in
     // program order; check their statistics first.
     llvm::MapVector<Value, SmallVector<NamedLinearLayer>> groups;

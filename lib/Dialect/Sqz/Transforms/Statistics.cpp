@@ -1,6 +1,9 @@
 //===- Statistics.cpp - Calibration statistics files ----------------------===//
 
 #include "sqz/Dialect/Sqz/Transforms/Statistics.h"
+#include "sqz/Dialect/Sqz/Transforms/LinearLayers.h"
+
+#include "llvm/ADT/StringSet.h"
 
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -246,4 +249,26 @@ FailureOr<Statistics>
 mlir::sqz::readStatistics(StringRef path,
                           function_ref<InFlightDiagnostic()> emitError) {
   return StatisticsReader(path, emitError).read();
+}
+
+LogicalResult sqz::verifyStatisticsLayers(const Statistics &stats,
+                                          Operation *root, StringRef pass) {
+  llvm::StringSet<> known;
+  for (const NamedLinearLayer &layer : findNamedLinearLayers(root))
+    known.insert(layer.name);
+  root->walk([&](Operation *op) {
+    if (auto name =
+            op->getAttrOfType<StringAttr>(SqzDialect::getLayerAttrName()))
+      known.insert(name.getValue());
+  });
+  SmallVector<StringRef> names;
+  for (const auto &entry : stats.layers)
+    names.push_back(entry.getKey());
+  llvm::sort(names);
+  for (StringRef name : names)
+    if (!known.contains(name))
+      return root->emitError()
+             << pass << ": statistics file '" << stats.path << "' names layer '"
+             << name << "', which is not a linear layer of this module";
+  return success();
 }

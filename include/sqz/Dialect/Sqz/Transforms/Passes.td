@@ -222,6 +222,9 @@ def SqzQuantizeActivations : Pass<"sqz-quantize-activations", "ModuleOp"> {
            "zero point (false)">,
     Option<"stats", "stats", "std::string", "\"\"",
            "Statistics file (docs/statistics.md), for mode=static">,
+    Option<"allowUnknownLayers", "allow-unknown-layers", "bool", "false",
+           "Accept a statistics file that also names layers this module does "
+           "not have (a model compiled in several modules)">,
     Option<"range", "range", "std::string", "\"minmax\"",
            "Clipping range of mode=static: minmax|percentile|mse">,
     Option<"percentile", "percentile", "double", "99.99",
@@ -278,6 +281,9 @@ def SqzOutlierSplit : Pass<"sqz-outlier-split", "ModuleOp"> {
     Option<"stats", "stats", "std::string", "\"\"",
            "Statistics file (docs/statistics.md) with the absmax of every "
            "layer's input channels">,
+    Option<"allowUnknownLayers", "allow-unknown-layers", "bool", "false",
+           "Accept a statistics file that also names layers this module does "
+           "not have (a model compiled in several modules)">,
     Option<"explain", "explain", "bool", "false",
            "Emit a remark on every linear layer that is left alone, saying why">
   ];
@@ -632,6 +638,9 @@ def SqzSmoothQuant : Pass<"sqz-smoothquant", "ModuleOp"> {
            "Migration strength in [0, 1]: 0 leaves the activation ranges, 1 flattens them">,
     Option<"stats", "stats", "std::string", "\"\"",
            "Calibration statistics file (JSON, docs/statistics.md) with the absmax of every layer's input">,
+    Option<"allowUnknownLayers", "allow-unknown-layers", "bool", "false",
+           "Accept a statistics file that also names layers this module does "
+           "not have (a model compiled in several modules)">,
     Option<"searchAlpha", "search-alpha", "bool", "false",
            "Choose alpha per group from 0, 0.05, ..., 1 by the estimated W8A8 error">,
     Option<"explain", "explain", "bool", "false",
@@ -707,6 +716,9 @@ def SqzPrune : Pass<"sqz-prune", "ModuleOp"> {
            "Attention heads of each Q/K/V projection (pattern=heads)">,
     Option<"stats", "stats", "std::string", "\"\"",
            "Calibration statistics file (JSON, docs/statistics.md) for method=wanda">,
+    Option<"allowUnknownLayers", "allow-unknown-layers", "bool", "false",
+           "Accept a statistics file that also names layers this module does "
+           "not have (a model compiled in several modules)">,
     ListOption<"layers", "layers", "std::string",
                "Prune only the layers of these names (comma list; default: all)">,
     Option<"explain", "explain", "bool", "false",

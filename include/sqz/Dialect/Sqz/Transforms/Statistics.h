@@ -59,6 +59,13 @@ struct Statistics {
 FailureOr<Statistics>
 readStatistics(StringRef path, function_ref<InFlightDiagnostic()> emitError);
 
+/// Checks that every layer `stats` names is a linear layer of `root`: one
+/// that `findNamedLinearLayers` names, or an op with that `sqz.layer`. A file
+/// made for another model is an error on `root` naming the first unknown
+/// layer (in the file's order of keys, sorted) and the pass.
+LogicalResult verifyStatisticsLayers(const Statistics &stats, Operation *root,
+                                     StringRef pass);
+
 } // namespace mlir::sqz
 
 #endif // SQZ_DIALECT_SQZ_TRANSFORMS_STATISTICS_H

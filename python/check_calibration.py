@@ -5,7 +5,13 @@ relu of the first, so its input has exact zeros and ties), calibrates over
 the sample directory and over the same files listed one by one, and compares
 every field of the statistics file with numpy computed from the formulas of
 docs/statistics.md: min/max/absmax and histogram counts exactly, sumsq, l2 and
-the Hessian X^T X to 1e-9 relative. Prints one `ok` line per check.
+the Hessian X^T X to 1e-9 relative. The samples differ in scale by 10^4, so
+the histograms widen during the run.
+
+Then calibrates the first two and the last two samples separately and merges
+the two files with `sqz-run --merge-stats` (in both orders): count, min,
+max, absmax and histograms must equal the one-run file exactly, sumsq, l2
+and the Hessians to 1e-12 relative. Prints one `ok` line per check.
 """
 
 import argparse
@@ -46,16 +52,22 @@ def dense(array):
         "[" + ", ".join(repr(float(v)) for v in row) + "]" for row in array) + "]"
 
 
-def histogram(x, lo, hi, bins):
-    """Bin b of channel k holds x with floor((x - lo) / (hi - lo) * bins) == b,
-    the last bin also x == hi; every value in bin 0 when hi == lo."""
+def histogram_range(absmax):
+    """The smallest power of two above absmax, at least 2^-126."""
+    r = np.full(absmax.shape, 2.0 ** -126)
+    for k, a in enumerate(absmax):
+        while r[k] <= a:
+            r[k] *= 2
+    return r
+
+
+def histogram(x, r, bins):
+    """Bin b of channel k holds x with edge_b <= x < edge_{b+1}, edges
+    -r + i * 2r / bins (all exact in float64)."""
     counts = np.zeros((x.shape[1], bins), np.int64)
     for k in range(x.shape[1]):
-        if hi[k] > lo[k]:
-            t = (x[:, k] - lo[k]) / (hi[k] - lo[k])
-            b = np.clip(np.floor(t * bins).astype(np.int64), 0, bins - 1)
-        else:
-            b = np.zeros(x.shape[0], np.int64)
+        edges = -r[k] + np.arange(1, bins) * (2 * r[k] / bins)
+        b = np.searchsorted(edges, x[:, k], side="right")
         counts[k] = np.bincount(b, minlength=bins)
     return counts
 
@@ -85,8 +97,8 @@ def main():
     samples = os.path.join(args.work, "samples")
     os.makedirs(samples, exist_ok=True)
     xs = []
-    for i in range(4):
-        x = rng.standard_normal((5, 8)).astype(np.float32)
+    for i, scale in enumerate((0.01, 1.0, 100.0, 3.0)):
+        x = (rng.standard_normal((5, 8)) * scale).astype(np.float32)
         x[0, 0] = 0.0
         np.save(os.path.join(samples, f"s{i}.npy"), x)
         xs.append(x)
@@ -129,10 +141,11 @@ def main():
         check(f"{name} sumsq", rel_close(s["sumsq"], sumsq))
         check(f"{name} l2", rel_close(s["l2"], np.sqrt(sumsq)))
         h = s["histogram"]
+        r = histogram_range(np.abs(x).max(0))
         check(f"{name} histogram range",
-              h["bins"] == BINS and np.array_equal(h["lo"], x.min(0))
-              and np.array_equal(h["hi"], x.max(0)))
-        counts = histogram(x, x.min(0), x.max(0), BINS)
+              h["bins"] == BINS and np.array_equal(h["lo"], -r)
+              and np.array_equal(h["hi"], r))
+        counts = histogram(x, r, BINS)
         check(f"{name} histogram counts", np.array_equal(h["counts"], counts))
         hess = np.load(os.path.join(out_dir, s["hessian"]))
         check(f"{name} hessian",
@@ -159,6 +172,37 @@ def main():
         a = np.load(os.path.join(out_dir, f"{name}.hessian.npy"))
         b = np.load(os.path.join(out_list, f"{name}.hessian.npy"))
         check(f"{name} hessian directory == listed files", np.array_equal(a, b))
+
+    # Two runs over halves of the samples, merged in both orders.
+    halves = []
+    for part, picked in (("a", (0, 1)), ("b", (2, 3))):
+        out = os.path.join(args.work, part)
+        os.makedirs(out, exist_ok=True)
+        files = ",".join(os.path.join(samples, f"s{i}.npy") for i in picked)
+        subprocess.run(common + ["--calibrate", files, "--stats-out",
+                                 os.path.join(out, "stats.json")], check=True)
+        halves.append(os.path.join(out, "stats.json"))
+    for order, pair in (("a+b", halves), ("b+a", halves[::-1])):
+        out = os.path.join(args.work, order)
+        os.makedirs(out, exist_ok=True)
+        subprocess.run([args.run, "--merge-stats", ",".join(pair),
+                        "--stats-out", os.path.join(out, "stats.json")],
+                       check=True)
+        with open(os.path.join(out, "stats.json")) as f:
+            m = json.load(f)
+        for name, s in stats["layers"].items():
+            t = m["layers"][name]
+            exact = all(t[key] == s[key] for key in
+                        ("channels", "count", "min", "max", "absmax",
+                         "histogram"))
+            check(f"merge {order} {name} exact fields", exact)
+            check(f"merge {order} {name} sums",
+                  rel_close(t["sumsq"], s["sumsq"], 1e-12)
+                  and rel_close(t["l2"], s["l2"], 1e-12))
+            check(f"merge {order} {name} hessian",
+                  rel_close(np.load(os.path.join(out, t["hessian"])),
+                            np.load(os.path.join(out_dir, s["hessian"])),
+                            1e-12))
     print(f"{failures} failures")
     return 1 if failures else 0
 

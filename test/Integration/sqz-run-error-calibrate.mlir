@@ -1,6 +1,6 @@
 // Errors of sqz-run --calibrate: one line each, exit status 1.
 
-// RUN: rm -rf %t && mkdir -p %t/empty %t/samples
+// RUN: rm -rf %t && mkdir -p %t/empty %t/samples %t/good %t/bins %t/hess
 // RUN: %python -c "import numpy as np; np.save('%t/samples/a.npy', np.zeros((2, 4), np.float32)); np.save('%t/bad-shape.npy', np.zeros((3, 4), np.float32)); np.save('%t/bad-dtype.npy', np.zeros((2, 4), np.float64))"
 // RUN: sqz-opt %s --sqz-instrument -o %t/inst.mlir
 
@@ -33,6 +33,43 @@
 
 // RUN: not sqz-run %t/inst.mlir --entry one --calibrate %t/samples --stats-out %t/s.json --random-inputs 2>&1 | FileCheck %s --check-prefix=EXCL
 // EXCL: sqz-run: error: --calibrate excludes --input and --random-inputs
+
+// RUN: not sqz-run %t/inst.mlir --entry one --calibrate %t/samples --stats-out %t/s.json --histogram-bins=3 2>&1 | FileCheck %s --check-prefix=BINS
+// BINS: sqz-run: error: --histogram-bins must be a power of two >= 2, got 3
+
+// RUN: not sqz-run --entry one 2>&1 | FileCheck %s --check-prefix=NOMODEL
+// NOMODEL: sqz-run: error: no model: sqz-run MODEL.mlir --entry NAME ...
+
+// --merge-stats: files that --calibrate wrote merge; anything else is an
+// error naming the file, the layer and the field.
+// RUN: sqz-run %t/inst.mlir --entry one --calibrate %t/samples --stats-out %t/good/s.json
+// RUN: sqz-run %t/inst.mlir --entry one --calibrate %t/samples --stats-out %t/bins/s.json --histogram-bins=64
+// RUN: sqz-run %t/inst.mlir --entry one --calibrate %t/samples --stats-out %t/hess/s.json --hessian
+// RUN: %python -c "import json; s = json.load(open('%t/good/s.json')); l = s['layers']['one.linear0']; l['channels'] = 2; [l.update({k: l[k][:2]}) for k in ('min', 'max', 'absmax', 'sumsq', 'l2')]; h = l['histogram']; h['lo'], h['hi'], h['counts'] = h['lo'][:2], h['hi'][:2], h['counts'][:2]; json.dump(s, open('%t/channels.json', 'w'))"
+// RUN: %python -c "import json; s = json.load(open('%t/good/s.json')); s['layers']['one.linear0']['histogram']['hi'][1] = 3.0; json.dump(s, open('%t/range.json', 'w'))"
+// RUN: %python -c "import json; s = json.load(open('%t/good/s.json')); del s['layers']['one.linear0']['co' 'unt']; json.dump(s, open('%t/nocount.json', 'w'))"
+// RUN: echo '{"format": "sqz-stats",' > %t/broken.json
+
+// RUN: sqz-run --merge-stats %t/good/s.json,%t/good/s.json --stats-out %t/merged.json
+// RUN: %python -c "import json; s = json.load(open('%t/merged.json'))['layers']['one.linear0']; assert s['co' 'unt'] == 4 and sum(s['histogram']['counts'][0]) == 4, s"
+
+// RUN: not sqz-run --merge-stats %t/good/s.json 2>&1 | FileCheck %s --check-prefix=MNOOUT
+// MNOOUT: sqz-run: error: --merge-stats needs --stats-out FILE
+// RUN: not sqz-run %t/inst.mlir --merge-stats %t/good/s.json --stats-out %t/m.json 2>&1 | FileCheck %s --check-prefix=MMODEL
+// MMODEL: sqz-run: error: --merge-stats takes no model and excludes --calibrate
+// RUN: not sqz-run --merge-stats %t/good/s.json,%t/bins/s.json --stats-out %t/m.json 2>&1 | FileCheck %s --check-prefix=MBINS
+// MBINS: sqz-run: error: --merge-stats '{{.*}}bins/s.json': layer 'one.linear0': field 'histogram.bins' is 64, 2048 in '{{.*}}good/s.json'
+// RUN: not sqz-run --merge-stats %t/good/s.json,%t/hess/s.json --stats-out %t/m.json 2>&1 | FileCheck %s --check-prefix=MHESS
+// MHESS: sqz-run: error: --merge-stats '{{.*}}hess/s.json': layer 'one.linear0' has a Hessian, but has none in '{{.*}}good/s.json'
+// RUN: not sqz-run --merge-stats %t/good/s.json,%t/channels.json --stats-out %t/m.json 2>&1 | FileCheck %s --check-prefix=MCHAN
+// MCHAN: sqz-run: error: --merge-stats '{{.*}}channels.json': layer 'one.linear0': field 'channels' is 2, 4 in '{{.*}}good/s.json'
+// RUN: not sqz-run --merge-stats %t/range.json --stats-out %t/m.json 2>&1 | FileCheck %s --check-prefix=MRANGE
+// MRANGE: sqz-run: error: --merge-stats '{{.*}}range.json': layer 'one.linear0': channel 1: field 'histogram' does not span [-2^e, 2^e] above absmax; only files that --calibrate wrote merge
+// RUN: not sqz-run --merge-stats %t/nocount.json --stats-out %t/m.json 2>&1 | FileCheck %s --check-prefix=MCOUNT
+// MCOUNT: sqz-run: error: --merge-stats '{{.*}}nocount.json': layer 'one.linear0': has no field 'count'; only files that --calibrate wrote merge
+// RUN: not sqz-run --merge-stats %t/broken.json --stats-out %t/m.json 2>&1 | FileCheck %s --check-prefix=MJSON
+// RUN: not sqz-run --merge-stats %t/broken.json --stats-out %t/m.json 2>&1 | count 1
+// MJSON: sqz-run: error: --merge-stats: statistics file '{{.*}}broken.json' is not JSON
 
 func.func @one(%x: tensor<2x4xf32>) -> tensor<2x3xf32> {
   %w = arith.constant dense<1.0> : tensor<4x3xf32>

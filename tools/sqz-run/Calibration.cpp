@@ -9,10 +9,85 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
+using namespace mlir;
 using namespace mlir::sqz;
+
+double sqz::histogramRange(double absmax) {
+  if (absmax < kMinHistogramRange)
+    return kMinHistogramRange;
+  int exponent;
+  std::frexp(absmax, &exponent); // absmax = f * 2^exponent, f in [0.5, 1).
+  return std::ldexp(1.0, exponent);
+}
+
+int64_t sqz::histogramBin(double x, double range, int64_t bins) {
+  // Bin edges -range + k * width are exact: width is a power of two and
+  // every edge a multiple of it no larger than range.
+  double width = 2 * range / double(bins);
+  auto edge = [&](int64_t k) { return -range + double(k) * width; };
+  int64_t bin = std::clamp<int64_t>(int64_t(std::floor((x + range) / width)), 0,
+                                    bins - 1);
+  // The estimate can be one off where x + range rounded; settle it exactly.
+  while (bin + 1 < bins && x >= edge(bin + 1))
+    ++bin;
+  while (bin > 0 && x < edge(bin))
+    --bin;
+  return bin;
+}
+
+/// Moves the counts of one channel's histogram over [-from, from] to bins
+/// over [-to, to] (to >= from, both powers of two): every old bin lies in
+/// one new bin, the one holding its left edge.
+static void widenHistogram(int64_t *counts, int64_t bins, double from,
+                           double to) {
+  if (to == from)
+    return;
+  std::vector<int64_t> widened(bins, 0);
+  double width = 2 * from / double(bins);
+  for (int64_t j = 0; j < bins; ++j)
+    if (counts[j])
+      widened[sqz::histogramBin(-from + double(j) * width, to, bins)] +=
+          counts[j];
+  std::copy(widened.begin(), widened.end(), counts);
+}
+
+void ChannelStats::init(int64_t channels, int64_t bins, bool withHessian) {
+  this->channels = channels;
+  count = 0;
+  min.assign(channels, INFINITY);
+  max.assign(channels, -INFINITY);
+  absmax.assign(channels, 0.0);
+  sumsq.assign(channels, 0.0);
+  range.assign(channels, kMinHistogramRange);
+  histogram.assign(channels * bins, 0);
+  hessian.clear();
+  if (withHessian)
+    hessian.assign(channels * channels, 0.0);
+}
+
+void ChannelStats::merge(const ChannelStats &other, int64_t bins) {
+  count += other.count;
+  for (int64_t k = 0; k < channels; ++k) {
+    min[k] = std::min(min[k], other.min[k]);
+    max[k] = std::max(max[k], other.max[k]);
+    absmax[k] = std::max(absmax[k], other.absmax[k]);
+    sumsq[k] += other.sumsq[k];
+    double to = std::max(range[k], other.range[k]);
+    widenHistogram(&histogram[k * bins], bins, range[k], to);
+    std::vector<int64_t> theirs(&other.histogram[k * bins],
+                                &other.histogram[(k + 1) * bins]);
+    widenHistogram(theirs.data(), bins, other.range[k], to);
+    for (int64_t b = 0; b < bins; ++b)
+      histogram[k * bins + b] += theirs[b];
+    range[k] = to;
+  }
+  for (auto [sum, term] : llvm::zip(hessian, other.hessian))
+    sum += term;
+}
 
 void Calibrator::observe(int64_t index, int64_t rank, const void *descriptor) {
   if (!error.empty())
@@ -34,21 +109,13 @@ void Calibrator::observe(int64_t index, int64_t rank, const void *descriptor) {
   ChannelStats &s = stats[index];
   const std::string &id = ids[index];
   if (s.channels < 0) {
-    s.channels = channels;
-    s.min.assign(channels, INFINITY);
-    s.max.assign(channels, -INFINITY);
-    s.absmax.assign(channels, 0.0);
-    s.sumsq.assign(channels, 0.0);
-    if (withHessian)
-      s.hessian.assign(channels * channels, 0.0);
+    s.init(channels, bins, withHessian);
   } else if (s.channels != channels) {
     error = "layer '" + id + "': the observed value has " +
             std::to_string(channels) + " channels, earlier " +
             std::to_string(s.channels);
     return;
   }
-  if (pass == 2 && s.histogram.empty())
-    s.histogram.assign(channels * bins, 0);
 
   std::vector<double> row(channels);
   llvm::SmallVector<int64_t> position(std::max<int64_t>(rank - 1, 0), 0);
@@ -72,19 +139,6 @@ void Calibrator::observe(int64_t index, int64_t rank, const void *descriptor) {
       }
       row[k] = x;
     }
-    if (pass == 2) {
-      for (int64_t k = 0; k < channels; ++k) {
-        double lo = s.min[k], hi = s.max[k];
-        int64_t bin = 0;
-        if (hi > lo) {
-          double t = (row[k] - lo) / (hi - lo);
-          bin = std::min<int64_t>(int64_t(std::floor(t * bins)), bins - 1);
-          bin = std::max<int64_t>(bin, 0);
-        }
-        ++s.histogram[k * bins + bin];
-      }
-      continue;
-    }
     ++s.count;
     for (int64_t k = 0; k < channels; ++k) {
       double x = row[k];
@@ -92,6 +146,13 @@ void Calibrator::observe(int64_t index, int64_t rank, const void *descriptor) {
       s.max[k] = std::max(s.max[k], x);
       s.absmax[k] = std::max(s.absmax[k], std::fabs(x));
       s.sumsq[k] += x * x;
+      int64_t *counts = &s.histogram[k * bins];
+      if (std::fabs(x) >= s.range[k]) {
+        double widened = histogramRange(std::fabs(x));
+        widenHistogram(counts, bins, s.range[k], widened);
+        s.range[k] = widened;
+      }
+      ++counts[histogramBin(x, s.range[k], bins)];
     }
     if (withHessian)
       for (int64_t i = 0; i < channels; ++i) {
@@ -119,7 +180,10 @@ llvm::SmallVector<std::string> Calibrator::unobserved() const {
   return result;
 }
 
-llvm::Error Calibrator::write(llvm::StringRef path) const {
+llvm::Error sqz::writeStatistics(llvm::StringRef path,
+                                 llvm::ArrayRef<std::string> ids,
+                                 llvm::ArrayRef<ChannelStats> stats,
+                                 int64_t bins) {
   std::string text;
   llvm::raw_string_ostream os(text);
   llvm::json::OStream json(os, /*IndentSize=*/2);
@@ -152,20 +216,22 @@ llvm::Error Calibrator::write(llvm::StringRef path) const {
           for (auto [norm, sum] : llvm::zip(l2, s.sumsq))
             norm = std::sqrt(sum);
           array("l2", l2);
-          if (!s.histogram.empty())
-            json.attributeObject("histogram", [&] {
-              json.attribute("bins", int64_t(bins));
-              array("lo", s.min);
-              array("hi", s.max);
-              json.attributeArray("counts", [&] {
-                for (int64_t k = 0; k < s.channels; ++k)
-                  json.array([&] {
-                    for (unsigned b = 0; b < bins; ++b)
-                      json.value(s.histogram[k * bins + b]);
-                  });
-              });
+          json.attributeObject("histogram", [&] {
+            json.attribute("bins", bins);
+            std::vector<double> lo(s.range.size());
+            for (auto [low, high] : llvm::zip(lo, s.range))
+              low = -high;
+            array("lo", lo);
+            array("hi", s.range);
+            json.attributeArray("counts", [&] {
+              for (int64_t k = 0; k < s.channels; ++k)
+                json.array([&] {
+                  for (int64_t b = 0; b < bins; ++b)
+                    json.value(s.histogram[k * bins + b]);
+                });
             });
-          if (withHessian) {
+          });
+          if (!s.hessian.empty()) {
             std::string file = id + ".hessian.npy";
             json.attribute("hessian", file);
             hessians.push_back({file, &s});

@@ -4,6 +4,7 @@
 //           [--random-inputs --seed N] [--output-dir DIR] [--repeat N]
 //   sqz-run MODEL.mlir --entry NAME --calibrate DIR_OR_FILES
 //           --stats-out stats.json [--hessian] [--histogram-bins N]
+//   sqz-run --merge-stats a.json,b.json,... --stats-out stats.json
 //
 // Parses MODEL, lowers it with sqz-lower-to-cpu unless it is LLVM dialect
 // already, JIT-compiles it with the MLIR ExecutionEngine and calls the C
@@ -26,6 +27,7 @@
 #include "NpyIO.h"
 
 #include "sqz/Conversion/SqzToLinalg/SqzToLinalg.h"
+#include "sqz/Dialect/Sqz/Transforms/Statistics.h"
 #include "sqz/Pipelines/Passes.h"
 #include "sqz/Pipelines/Pipelines.h"
 #include "sqz/Registration/InitSqueeze.h"
@@ -59,6 +61,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 #include <optional>
 
 using namespace mlir;
@@ -76,7 +79,6 @@ static llvm::cl::OptionCategory runCategory("sqz-run options");
 
 static llvm::cl::opt<std::string> modelFile(llvm::cl::Positional,
                                             llvm::cl::desc("<model.mlir>"),
-                                            llvm::cl::Required,
                                             llvm::cl::cat(runCategory));
 
 static llvm::cl::opt<std::string>
@@ -158,8 +160,17 @@ static llvm::cl::opt<bool> hessian(
 
 static llvm::cl::opt<unsigned> histogramBins(
     "histogram-bins",
-    llvm::cl::desc("With --calibrate, the bins of each channel's histogram"),
+    llvm::cl::desc("With --calibrate, the bins of each channel's histogram "
+                   "(a power of two)"),
     llvm::cl::init(2048), llvm::cl::cat(runCategory));
+
+static llvm::cl::list<std::string> mergeInputs(
+    "merge-stats",
+    llvm::cl::desc("Merge statistics files that --calibrate wrote into "
+                   "--stats-out, as if one run had seen all their samples "
+                   "(no model; repeat the option or separate with commas)"),
+    llvm::cl::value_desc("stats.json"), llvm::cl::CommaSeparated,
+    llvm::cl::cat(runCategory));
 
 //===----------------------------------------------------------------------===//
 // Errors
@@ -582,23 +593,131 @@ static SmallVector<std::string> calibrationSamples() {
   return samples;
 }
 
-/// Progress of a calibration pass: a bar on a terminal, else one line at the
-/// end.
-static void reportProgress(unsigned pass, size_t done, size_t total) {
+/// Progress of calibration: a bar on a terminal, else one line at the end.
+static void reportProgress(size_t done, size_t total) {
   if (!llvm::sys::Process::StandardErrIsDisplayed()) {
     if (done == total)
-      llvm::errs() << "sqz-run: calibration pass " << pass << "/2: " << done
-                   << " sample(s)\n";
+      llvm::errs() << "sqz-run: calibrated over " << done << " sample(s)\n";
     return;
   }
   constexpr size_t width = 30;
   size_t filled = total ? done * width / total : width;
-  llvm::errs() << "\rcalibration pass " << pass << "/2 ["
-               << std::string(filled, '#') << std::string(width - filled, ' ')
-               << "] " << done << "/" << total;
+  llvm::errs() << "\rcalibrating [" << std::string(filled, '#')
+               << std::string(width - filled, ' ') << "] " << done << "/"
+               << total;
   if (done == total)
     llvm::errs() << "\n";
   llvm::errs().flush();
+}
+
+/// The statistics of `layer` in the file `path` as --calibrate records them,
+/// or an error naming the file, the layer and the field when the file was
+/// not written by --calibrate.
+static sqz::ChannelStats mergeableStats(StringRef path, StringRef name,
+                                        const sqz::LayerStatistics &layer) {
+  auto bad = [&](const Twine &why) -> std::string {
+    return ("--merge-stats '" + path + "': layer '" + name + "': " + why).str();
+  };
+  const char *onlyCalibrate = "; only files that --calibrate wrote merge";
+  auto need = [&](const auto &field, StringRef fieldName) -> const auto & {
+    if (!field)
+      fail(bad("has no field '" + fieldName + "'" + onlyCalibrate));
+    return *field;
+  };
+  sqz::ChannelStats stats;
+  stats.channels = layer.channels;
+  stats.count = need(layer.count, "count");
+  stats.min = need(layer.min, "min");
+  stats.max = need(layer.max, "max");
+  stats.absmax = need(layer.absmax, "absmax");
+  stats.sumsq = need(layer.sumsq, "sumsq");
+  const sqz::ChannelHistogram &histogram = need(layer.histogram, "histogram");
+  if (histogram.bins < 2 || !llvm::isPowerOf2_64(histogram.bins))
+    fail(bad("field 'histogram.bins' is " + Twine(histogram.bins) +
+             ", not a power of two" + onlyCalibrate));
+  for (int64_t k = 0; k < layer.channels; ++k) {
+    double hi = histogram.hi[k];
+    int exponent;
+    if (histogram.lo[k] != -hi || hi < sqz::kMinHistogramRange ||
+        std::frexp(hi, &exponent) != 0.5 || !(stats.absmax[k] < hi))
+      fail(bad("channel " + Twine(k) +
+               ": field 'histogram' does not span [-2^e, 2^e] above absmax" +
+               onlyCalibrate));
+    stats.histogram.insert(stats.histogram.end(), histogram.counts[k].begin(),
+                           histogram.counts[k].end());
+  }
+  stats.range = histogram.hi;
+  if (layer.hessian) {
+    llvm::Expected<npy::Array> matrix = npy::read(*layer.hessian);
+    if (!matrix)
+      fail(bad("cannot read its Hessian: " +
+               llvm::toString(matrix.takeError())));
+    int64_t K = layer.channels;
+    if (matrix->dtype.kind != npy::DTypeKind::Float ||
+        matrix->dtype.size != 8 || matrix->shape.size() != 2 ||
+        matrix->shape[0] != K || matrix->shape[1] != K)
+      fail(bad("Hessian '" + *layer.hessian + "' is not float64 (" + Twine(K) +
+               ", " + Twine(K) + ")"));
+    stats.hessian.resize(K * K);
+    std::memcpy(stats.hessian.data(), matrix->data.data(), K * K * 8);
+  }
+  return stats;
+}
+
+/// --merge-stats: the layers of every file, merged in the order the files
+/// are given, written to --stats-out with the layers in name order.
+static void mergeStatistics() {
+  MLIRContext context;
+  FirstErrorHandler diagnostics(&context);
+  std::map<std::string, std::pair<sqz::ChannelStats, std::string>> merged;
+  int64_t bins = 0;
+  std::string binsFrom;
+  for (const std::string &path : mergeInputs) {
+    FailureOr<sqz::Statistics> file = sqz::readStatistics(
+        path, [&] { return emitError(UnknownLoc::get(&context)); });
+    if (failed(file))
+      fail("--merge-stats: " + diagnostics.take());
+    SmallVector<StringRef> names;
+    for (const auto &entry : file->layers)
+      names.push_back(entry.getKey());
+    llvm::sort(names);
+    for (StringRef name : names) {
+      const sqz::LayerStatistics &layer = file->layers.find(name)->second;
+      sqz::ChannelStats stats = mergeableStats(path, name, layer);
+      int64_t layerBins = layer.histogram->bins;
+      if (bins == 0) {
+        bins = layerBins;
+        binsFrom = path;
+      } else if (layerBins != bins) {
+        fail("--merge-stats '" + path + "': layer '" + name +
+             "': field 'histogram.bins' is " + Twine(layerBins) + ", " +
+             Twine(bins) + " in '" + binsFrom + "'");
+      }
+      auto [it, inserted] =
+          merged.try_emplace(name.str(), std::move(stats), path);
+      if (inserted)
+        continue;
+      auto &[sum, firstPath] = it->second;
+      if (sum.channels != stats.channels)
+        fail("--merge-stats '" + path + "': layer '" + name +
+             "': field 'channels' is " + Twine(stats.channels) + ", " +
+             Twine(sum.channels) + " in '" + firstPath + "'");
+      if (sum.hessian.empty() != stats.hessian.empty())
+        fail("--merge-stats '" + path + "': layer '" + name + "' " +
+             (stats.hessian.empty() ? "has no Hessian, but has one in '"
+                                    : "has a Hessian, but has none in '") +
+             firstPath + "'");
+      sum.merge(stats, bins);
+    }
+  }
+  SmallVector<std::string> ids;
+  std::vector<sqz::ChannelStats> stats;
+  for (auto &[name, entry] : merged) {
+    ids.push_back(name);
+    stats.push_back(std::move(entry.first));
+  }
+  if (llvm::Error error = sqz::writeStatistics(statsOut, ids, stats, bins))
+    fail(llvm::toString(std::move(error)));
 }
 
 //===----------------------------------------------------------------------===//
@@ -636,6 +755,16 @@ int main(int argc, char **argv) {
       "sqz-run: JIT-run a function of a Squeeze model on the CPU with .npy "
       "inputs and outputs\n");
 
+  if (!mergeInputs.empty()) {
+    if (statsOut.empty())
+      fail("--merge-stats needs --stats-out FILE");
+    if (!modelFile.empty() || !calibrateInputs.empty())
+      fail("--merge-stats takes no model and excludes --calibrate");
+    mergeStatistics();
+    return 0;
+  }
+  if (modelFile.empty())
+    fail("no model: sqz-run MODEL.mlir --entry NAME ...");
   if (entryName.empty())
     fail("--entry NAME is required: the public function to call");
   if (!inputFiles.empty() && randomInputs)
@@ -654,8 +783,9 @@ int main(int argc, char **argv) {
       fail("--calibrate excludes --input and --random-inputs");
     if (repeat != 1 || !outputDir.empty())
       fail("--calibrate excludes --repeat and --output-dir");
-    if (histogramBins == 0)
-      fail("--histogram-bins must be at least 1");
+    if (histogramBins < 2 || !llvm::isPowerOf2_32(histogramBins))
+      fail("--histogram-bins must be a power of two >= 2, got " +
+           Twine(histogramBins.getValue()));
   } else if (!statsOut.empty() || hessian) {
     fail("--stats-out and --hessian need --calibrate");
   }
@@ -888,33 +1018,30 @@ int main(int argc, char **argv) {
   };
 
   if (calibrate) {
-    // Pass 1: everything but the histograms; pass 2: the histograms over the
-    // [min, max] range of pass 1.
-    for (unsigned pass = 1; pass <= 2; ++pass) {
-      calibrator->setPass(pass);
-      for (auto [index, sample] : llvm::enumerate(samples)) {
-        if (index || pass > 1) {
-          inputs[0] = loadInput(args[0], 0, sample, "--calibrate");
-          slots[0] = std::make_unique<InputSlot>();
-          setUpInput(*slots[0], args[0], inputs[0]);
-          packedArgs[resultByPointer ? 1 : 0] =
-              args[0].shaped ? static_cast<void *>(&slots[0]->descriptorPtr)
-                             : static_cast<void *>(slots[0]->scalar);
-        }
-        std::memset(resultBytes, 0, resultStorage.size() * 8);
-        (*packed)(packedArgs.data());
-        freeResults();
-        if (llvm::Error error = calibrator->takeError())
-          fail("--calibrate '" + sample +
-               "': " + llvm::toString(std::move(error)));
-        reportProgress(pass, index + 1, samples.size());
+    for (auto [index, sample] : llvm::enumerate(samples)) {
+      if (index) {
+        inputs[0] = loadInput(args[0], 0, sample, "--calibrate");
+        slots[0] = std::make_unique<InputSlot>();
+        setUpInput(*slots[0], args[0], inputs[0]);
+        packedArgs[resultByPointer ? 1 : 0] =
+            args[0].shaped ? static_cast<void *>(&slots[0]->descriptorPtr)
+                           : static_cast<void *>(slots[0]->scalar);
       }
+      std::memset(resultBytes, 0, resultStorage.size() * 8);
+      (*packed)(packedArgs.data());
+      freeResults();
+      if (llvm::Error error = calibrator->takeError())
+        fail("--calibrate '" + sample +
+             "': " + llvm::toString(std::move(error)));
+      reportProgress(index + 1, samples.size());
     }
     SmallVector<std::string> missing = calibrator->unobserved();
     if (!missing.empty())
       fail("sqz.observe '" + missing.front() + "' was never reached by @" +
            entryName);
-    if (llvm::Error error = calibrator->write(statsOut))
+    if (llvm::Error error =
+            sqz::writeStatistics(statsOut, calibrator->getIds(),
+                                 calibrator->getStats(), histogramBins))
       fail(llvm::toString(std::move(error)));
     return 0;
   }

@@ -80,6 +80,45 @@ func.func @static_parameters(%x: tensor<2x4x8xf32>) -> tensor<2x4x3xf32> {
 
 // -----
 
+// SmoothQuant's explicit multiply by 1/s = c before a static per-tensor
+// quantize (scale 0.5, zero point 3) is absorbed into the quantization: x is
+// quantized per channel of K with scales 0.5 / c = [0.25, 1, 0.5, 2] and the
+// same zero point, and the matmul reads those codes with the scale 0.5 (the
+// output multiplier 0.5 * 0.25 = 0.125). The multiply and the per-tensor
+// quantize are gone.
+// CHECK-LABEL: func.func @absorb_smoothing_multiply
+//  CHECK-SAME:   %[[X:.*]]: tensor<2x4xf32>
+//   CHECK-NOT:   arith.mulf
+//       CHECK:   %[[S:.*]] = arith.constant dense<[2.500000e-01, 1.000000e+00, 5.000000e-01, 2.000000e+00]> : tensor<4xf32>
+//       CHECK:   %[[Z:.*]] = arith.constant dense<3> : tensor<4xi32>
+//       CHECK:   %[[Q:.*]] = sqz.quantize %[[X]] scales(%[[S]] : tensor<4xf32>) zero_points(%[[Z]] : tensor<4xi32>) : tensor<2x4xf32> -> !sqz.tensor<2x4xf32, #sqz.quant<u8, per_channel(1), asymmetric>>
+//       CHECK:   %[[CODES:.*]]:3 = sqz.unpack %[[Q]]
+//       CHECK:   linalg.generic {{.*}} ins(%[[CODES]]#0, %{{.*}} : tensor<2x4xi8>, tensor<4x2xi8>)
+//       CHECK:   arith.constant dense<1.250000e-01> : tensor<2xf32>
+//   CHECK-NOT:   sqz.quantize
+//       CHECK:   return
+func.func @absorb_smoothing_multiply(%x: tensor<2x4xf32>) -> tensor<2x2xf32> {
+  %c = arith.constant dense<[2.0, 0.5, 1.0, 0.25]> : tensor<4xf32>
+  %e = tensor.empty() : tensor<2x4xf32>
+  %xs = linalg.generic {indexing_maps = [affine_map<(i, j) -> (i, j)>, affine_map<(i, j) -> (j)>, affine_map<(i, j) -> (i, j)>],
+                        iterator_types = ["parallel", "parallel"]}
+      ins(%x, %c : tensor<2x4xf32>, tensor<4xf32>) outs(%e : tensor<2x4xf32>) {
+    ^bb0(%a: f32, %b: f32, %o: f32):
+      %m = arith.mulf %a, %b : f32
+      linalg.yield %m : f32
+  } -> tensor<2x4xf32>
+  %sa = arith.constant dense<0.5> : tensor<f32>
+  %za = arith.constant dense<3> : tensor<i32>
+  %q = sqz.quantize %xs scales(%sa : tensor<f32>) zero_points(%za : tensor<i32>) : tensor<2x4xf32> -> !sqz.tensor<2x4xf32, #sqz.quant<u8, per_tensor, asymmetric>>
+  %wc = arith.constant dense<[[1, -2], [5, 4], [-1, 1], [2, 3]]> : tensor<4x2xi8>
+  %sw = arith.constant dense<0.25> : tensor<f32>
+  %w = sqz.pack %wc scales(%sw : tensor<f32>) : tensor<4x2xi8> -> !sqz.tensor<4x2xf32, #sqz.quant<i8, per_tensor, symmetric>>
+  %y = sqz.matmul %q, %w : !sqz.tensor<2x4xf32, #sqz.quant<u8, per_tensor, asymmetric>>, !sqz.tensor<4x2xf32, #sqz.quant<i8, per_tensor, symmetric>> -> tensor<2x2xf32>
+  return %y : tensor<2x2xf32>
+}
+
+// -----
+
 // With constant scales, a bias that is an exact integer multiple of the output
 // multiplier (sa * sw = [0.125, 0.0625]; bias [1.0, -0.5] = [8, -8] steps)
 // joins the accumulator's initial value and leaves the epilogue.

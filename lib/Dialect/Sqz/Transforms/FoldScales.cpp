@@ -158,6 +158,108 @@ static SmallVector<Type> unpackTypes(Value value, SqzTensorType type) {
   return types;
 }
 
+/// The constant `c` of `x * c` when `value` is an elementwise
+/// `linalg.generic` multiplying `x` by a constant f32 vector `c` read along
+/// the last dimension (the explicit multiply by 1/s that sqz-smoothquant
+/// inserts when it cannot fold 1/s into a producer).
+static std::optional<std::pair<Value, SmallVector<float>>>
+matchChannelMultiply(Value value) {
+  auto generic = value.getDefiningOp<linalg::GenericOp>();
+  if (!generic || generic.getNumDpsInputs() != 2 ||
+      generic.getNumDpsInits() != 1 ||
+      generic.getNumParallelLoops() != generic.getNumLoops())
+    return std::nullopt;
+  unsigned rank = generic.getNumLoops();
+  MLIRContext *context = generic.getContext();
+  AffineMap identity = AffineMap::getMultiDimIdentityMap(rank, context);
+  AffineMap lastDim =
+      AffineMap::get(rank, 0, getAffineDimExpr(rank - 1, context));
+  SmallVector<AffineMap> maps = generic.getIndexingMapsArray();
+  if (maps[2] != identity)
+    return std::nullopt;
+  int xIndex = maps[0] == identity && maps[1] == lastDim   ? 0
+               : maps[1] == identity && maps[0] == lastDim ? 1
+                                                           : -1;
+  if (xIndex < 0)
+    return std::nullopt;
+  DenseFPElementsAttr factors;
+  if (!matchPattern(generic.getDpsInputs()[1 - xIndex], m_Constant(&factors)) ||
+      !factors.getElementType().isF32())
+    return std::nullopt;
+  Block &body = generic.getRegion().front();
+  auto yield = cast<linalg::YieldOp>(body.getTerminator());
+  auto mul = yield.getOperand(0).getDefiningOp<arith::MulFOp>();
+  if (!mul || mul->getBlock() != &body || body.getOperations().size() != 2)
+    return std::nullopt;
+  Value xArg = body.getArgument(xIndex), cArg = body.getArgument(1 - xIndex);
+  if (!((mul.getLhs() == xArg && mul.getRhs() == cArg) ||
+        (mul.getLhs() == cArg && mul.getRhs() == xArg)))
+    return std::nullopt;
+  return std::make_pair(generic.getDpsInputs()[xIndex],
+                        SmallVector<float>(factors.getValues<float>()));
+}
+
+/// Absorbs an explicit per-channel multiply into the static per-tensor
+/// quantization of a matmul's activation: the codes of
+/// `quantize(x * c, scale a, zero point z)` are those of `x` quantized per
+/// channel of the last dimension with scales `a / c_k` and zero point `z`,
+/// so one quantization of `x` replaces the multiply and the quantization.
+/// Returns those codes (to be used with the scale `a`), or null when the
+/// activation is not of that form.
+static Value absorbChannelMultiply(RewriterBase &b, Value lhs) {
+  auto quantize = lhs.getDefiningOp<QuantizeOp>();
+  if (!quantize || quantize.isDynamic())
+    return {};
+  auto type = cast<SqzTensorType>(lhs.getType());
+  QuantAttr quant = type.getQuant();
+  DenseFPElementsAttr scaleAttr;
+  if (quant.getGranularity() != GranularityKind::PerTensor ||
+      !type.getElementType().isF32() ||
+      !matchPattern(quantize.getScales(), m_Constant(&scaleAttr)) ||
+      !scaleAttr.getElementType().isF32())
+    return {};
+  auto multiply = matchChannelMultiply(quantize.getInput());
+  if (!multiply)
+    return {};
+  auto [x, factors] = *multiply;
+  float a = scaleAttr.getValues<float>()[0];
+  SmallVector<float> scales;
+  for (float c : factors) {
+    float scale = a / c;
+    if (!(scale > 0.0f) || !std::isfinite(scale))
+      return {};
+    scales.push_back(scale);
+  }
+  int64_t k = static_cast<int64_t>(scales.size());
+  Location loc = quantize.getLoc();
+  MLIRContext *context = b.getContext();
+  auto channelQuant = QuantAttr::get(
+      context, quant.getStorageWidth(), quant.getStorageSigned(),
+      GranularityKind::PerChannel, type.getRank() - 1, /*groupSize=*/0,
+      quant.getSymmetric(), quant.getNarrowRange());
+  auto channelType =
+      SqzTensorType::get(context, type.getShape(), type.getElementType(),
+                         channelQuant, SparsityAttr());
+  Value scaleValues = arith::ConstantOp::create(
+      b, loc,
+      DenseElementsAttr::get(RankedTensorType::get({k}, b.getF32Type()),
+                             ArrayRef<float>(scales)));
+  Value zeroPoints;
+  if (Value zp = quantize.getZeroPoints()) {
+    DenseIntElementsAttr zpAttr;
+    if (!matchPattern(zp, m_Constant(&zpAttr)))
+      return {};
+    auto zpType = RankedTensorType::get({k}, zpAttr.getElementType());
+    zeroPoints = arith::ConstantOp::create(
+        b, loc, DenseElementsAttr::get(zpType, *zpAttr.value_begin<APInt>()));
+  }
+  auto absorbed =
+      QuantizeOp::create(b, loc, channelType, x, scaleValues, zeroPoints);
+  auto unpack = UnpackOp::create(b, loc, unpackTypes(absorbed, channelType),
+                                 absorbed.getResult());
+  return unpack.getResult(0);
+}
+
 static void foldIntegerMatmul(RewriterBase &b, IntegerMatmul &match) {
   MatmulOp op = match.op;
   Location loc = op.getLoc();
@@ -172,10 +274,16 @@ static void foldIntegerMatmul(RewriterBase &b, IntegerMatmul &match) {
   Type i32 = b.getI32Type(), f32 = b.getF32Type();
 
   // The activation's parts and the weight's.
-  auto unpack = UnpackOp::create(
-      b, loc, unpackTypes(op.getLhs(), match.lhsType), op.getLhs());
-  Value lhsCodes = unpack.getResult(0), lhsScales = unpack.getResult(1);
-  Value lhsZeroPoints = lhsQuant.getSymmetric() ? Value() : unpack.getResult(2);
+  Value lhsCodes, lhsScales, lhsZeroPoints;
+  if (Value absorbed = absorbChannelMultiply(b, op.getLhs())) {
+    lhsCodes = absorbed; // Scales and zero points: the quantize's, below.
+  } else {
+    auto unpack = UnpackOp::create(
+        b, loc, unpackTypes(op.getLhs(), match.lhsType), op.getLhs());
+    lhsCodes = unpack.getResult(0);
+    lhsScales = unpack.getResult(1);
+    lhsZeroPoints = lhsQuant.getSymmetric() ? Value() : unpack.getResult(2);
+  }
   Value rhsCodes = match.weight.getValues();
   Value rhsScales = match.weight.getScales();
   Value rhsZeroPoints = match.weight.getZeroPoints();
@@ -410,9 +518,12 @@ static void foldIntegerMatmul(RewriterBase &b, IntegerMatmul &match) {
           value = arith::AddFOp::create(nb, l, value, args[biasIndex]);
         linalg::YieldOp::create(nb, l, value);
       });
-  Value weight = op.getRhs();
+  Value weight = op.getRhs(), activation = op.getLhs();
   b.replaceOp(op, epilogue.getResult(0));
-  eraseDeadProducers(b, {weight.getDefiningOp()});
+  SmallVector<Operation *> producers = {weight.getDefiningOp()};
+  if (Operation *producer = activation.getDefiningOp())
+    producers.push_back(producer);
+  eraseDeadProducers(b, producers);
 }
 
 //===----------------------------------------------------------------------===//

@@ -225,16 +225,11 @@ struct SqzOutlierSplitPass
       return success();
     }
     int64_t k = weightType.getDimSize(layer.reductionAxis());
-    auto found = statistics->layers.find(named.name);
-    if (found == statistics->layers.end())
-      return op->emitError("layer '")
-             << named.name << "' has no entry in statistics file '"
-             << statistics->path << "'";
-    const LayerStatistics &layerStats = found->second;
-    if (layerStats.channels != k)
-      return op->emitError("statistics of layer '")
-             << named.name << "': field 'channels' is " << layerStats.channels
-             << ", the weight's reduction size is " << k;
+    const LayerStatistics *found =
+        findLayerStatistics(*statistics, named.name, k, op);
+    if (!found)
+      return failure();
+    const LayerStatistics &layerStats = *found;
     if (!layerStats.absmax)
       return op->emitError("statistics of layer '")
              << named.name

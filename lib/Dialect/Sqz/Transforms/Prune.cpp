@@ -511,17 +511,11 @@ struct SqzPrunePass : sqz::impl::SqzPruneBase<SqzPrunePass> {
              << " does not divide the reduction size " << k;
     if (options.method != PruneMethod::Wanda)
       return success();
-    auto found = statistics->layers.find(target.name);
-    if (found == statistics->layers.end())
-      return op->emitError("layer '")
-             << target.name << "' has no entry in statistics file '"
-             << statistics->path << "'";
-    const LayerStatistics &layerStats = found->second;
-    if (layerStats.channels != k)
-      return op->emitError("statistics of layer '")
-             << target.name << "': field 'channels' is " << layerStats.channels
-             << ", the weight's reduction size is " << k;
-    std::optional<std::vector<double>> norms = layerStats.inputNorms();
+    const LayerStatistics *layerStats =
+        findLayerStatistics(*statistics, target.name, k, op);
+    if (!layerStats)
+      return failure();
+    std::optional<std::vector<double>> norms = layerStats->inputNorms();
     if (!norms)
       return op->emitError("statistics of layer '")
              << target.name

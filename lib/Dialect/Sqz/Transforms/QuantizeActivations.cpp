@@ -324,12 +324,11 @@ struct SqzQuantizeActivationsPass
       return op.emitError("sqz.matmul has no 'sqz.layer' name; mode=static "
                           "needs it to find the layer's statistics");
     StringRef name = nameAttr.getValue();
-    auto found = statistics->layers.find(name);
-    if (found == statistics->layers.end())
-      return op.emitError("layer '")
-             << name << "' has no entry in statistics file '"
-             << statistics->path << "'";
-    const LayerStatistics &layer = found->second;
+    const LayerStatistics *found =
+        findLayerStatistics(*statistics, name, std::nullopt, op);
+    if (!found)
+      return failure();
+    const LayerStatistics &layer = *found;
     auto inputType = cast<RankedTensorType>(op.getLhs().getType());
     int64_t k = inputType.getShape().back();
     // Statistics index of every channel of the activation: the same

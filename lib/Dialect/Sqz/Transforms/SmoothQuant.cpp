@@ -350,17 +350,11 @@ struct SqzSmoothQuantPass
   /// Checks that the statistics have an `absmax` of `k` channels for
   /// `layer`.
   LogicalResult checkStatistics(const NamedLinearLayer &layer, int64_t k) {
-    auto found = statistics->layers.find(layer.name);
-    if (found == statistics->layers.end())
-      return layer.op->emitError("layer '")
-             << layer.name << "' has no entry in statistics file '"
-             << statistics->path << "'";
-    const LayerStatistics &layerStats = found->second;
-    if (layerStats.channels != k)
-      return layer.op->emitError("statistics of layer '")
-             << layer.name << "': field 'channels' is " << layerStats.channels
-             << ", the weight's reduction size is " << k;
-    if (!layerStats.absmax)
+    const LayerStatistics *layerStats =
+        findLayerStatistics(*statistics, layer.name, k, layer.op);
+    if (!layerStats)
+      return failure();
+    if (!layerStats->absmax)
       return layer.op->emitError("statistics of layer '")
              << layer.name
              << "' have no field 'absmax', which sqz-smoothquant needs";

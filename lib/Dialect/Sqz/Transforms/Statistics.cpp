@@ -251,6 +251,25 @@ mlir::sqz::readStatistics(StringRef path,
   return StatisticsReader(path, emitError).read();
 }
 
+const LayerStatistics *sqz::findLayerStatistics(const Statistics &stats,
+                                                StringRef name,
+                                                std::optional<int64_t> channels,
+                                                Operation *op) {
+  auto found = stats.layers.find(name);
+  if (found == stats.layers.end()) {
+    op->emitError("layer '")
+        << name << "' has no entry in statistics file '" << stats.path << "'";
+    return nullptr;
+  }
+  if (channels && found->second.channels != *channels) {
+    op->emitError("statistics of layer '")
+        << name << "': field 'channels' is " << found->second.channels
+        << ", the weight's reduction size is " << *channels;
+    return nullptr;
+  }
+  return &found->second;
+}
+
 LogicalResult sqz::verifyStatisticsLayers(const Statistics &stats,
                                           Operation *root, StringRef pass) {
   llvm::StringSet<> known;

@@ -59,6 +59,15 @@ struct Statistics {
 FailureOr<Statistics>
 readStatistics(StringRef path, function_ref<InFlightDiagnostic()> emitError);
 
+/// The entry of the layer `name` (of `op`) whose weight has reduction size
+/// `channels` (std::nullopt: any, for a caller that maps channels itself).
+/// When the file has no entry for the layer or its `channels` differs,
+/// reports an error on `op` naming the layer and the field and returns null.
+const LayerStatistics *findLayerStatistics(const Statistics &stats,
+                                           StringRef name,
+                                           std::optional<int64_t> channels,
+                                           Operation *op);
+
 /// Checks that every layer `stats` names is a linear layer of `root`: one
 /// that `findNamedLinearLayers` names, or an op with that `sqz.layer`. A file
 /// made for another model is an error on `root` naming the first unknown

@@ -168,19 +168,12 @@ struct SqzOutlierSplitPass
       return emitError(UnknownLoc::get(context)) << "sqz-outlier-split: ";
     };
     if (!(threshold > 0.0)) {
-      std::string text;
-      llvm::raw_string_ostream(text)
-          << llvm::format("%g", static_cast<double>(threshold));
-      return fail() << "threshold must be positive, got " << text;
+      return fail() << "threshold must be positive, got "
+                    << formatShortest(threshold);
     }
     if (stats.empty())
       return fail() << "needs a statistics file (stats=FILE)";
-    FailureOr<Statistics> read =
-        readStatistics(stats, [&]() { return fail(); });
-    if (failed(read))
-      return failure();
-    statistics = std::move(*read);
-    return success();
+    return loadStatistics(stats, statistics, [&]() { return fail(); });
   }
 
   void runOnOperation() override {

@@ -11,6 +11,7 @@
 #include "sqz/Dialect/Sqz/Transforms/LinearLayers.h"
 #include "sqz/Dialect/Sqz/Transforms/Passes.h"
 #include "sqz/Dialect/Sqz/Transforms/Pruning.h"
+#include "sqz/Dialect/Sqz/Transforms/RewriteUtils.h"
 #include "sqz/Dialect/Sqz/Transforms/Statistics.h"
 #include "sqz/Dialect/Sqz/Transforms/WeightConstants.h"
 
@@ -319,10 +320,8 @@ struct SqzPrunePass : sqz::impl::SqzPruneBase<SqzPrunePass> {
       return error() << "scope must be layer or global, got '" << scope << "'";
     options.globalScope = scope == "global";
     if (!(sparsity >= 0.0 && sparsity < 1.0)) {
-      std::string text;
-      llvm::raw_string_ostream(text)
-          << llvm::format("%g", static_cast<double>(sparsity));
-      return error() << "sparsity must be in [0, 1), got " << text;
+      return error() << "sparsity must be in [0, 1), got "
+                     << formatShortest(sparsity);
     }
     options.sparsity = sparsity;
     if (options.pattern == PrunePattern::NM) {
@@ -351,12 +350,9 @@ struct SqzPrunePass : sqz::impl::SqzPruneBase<SqzPrunePass> {
     if (options.method == PruneMethod::Wanda) {
       if (stats.empty())
         return error() << "method=wanda needs a statistics file (stats=FILE)";
-      FailureOr<Statistics> read = readStatistics(stats, [&]() {
+      return loadStatistics(stats, statistics, [&]() {
         return emitError(UnknownLoc::get(context)) << "sqz-prune: ";
       });
-      if (failed(read))
-        return failure();
-      statistics = std::move(*read);
     }
     return success();
   }

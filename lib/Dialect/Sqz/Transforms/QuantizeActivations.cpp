@@ -8,6 +8,7 @@
 
 #include "sqz/Dialect/Sqz/IR/SqzOps.h"
 #include "sqz/Dialect/Sqz/Transforms/Passes.h"
+#include "sqz/Dialect/Sqz/Transforms/RewriteUtils.h"
 #include "sqz/Dialect/Sqz/Transforms/Statistics.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -252,19 +253,12 @@ struct SqzQuantizeActivationsPass
       return fail() << "range must be minmax, percentile or mse, got '" << range
                     << "'";
     if (!(percentile > 0.0 && percentile <= 100.0)) {
-      std::string text;
-      llvm::raw_string_ostream(text)
-          << llvm::format("%g", static_cast<double>(percentile));
-      return fail() << "percentile must be in (0, 100], got " << text;
+      return fail() << "percentile must be in (0, 100], got "
+                    << formatShortest(percentile);
     }
     if (stats.empty())
       return fail() << "mode=static needs a statistics file (stats=FILE)";
-    FailureOr<Statistics> read =
-        readStatistics(stats, [&]() { return fail(); });
-    if (failed(read))
-      return failure();
-    statistics = std::move(*read);
-    return success();
+    return loadStatistics(stats, statistics, [&]() { return fail(); });
   }
 
   void runOnOperation() override {

@@ -6,6 +6,8 @@
 
 #include "llvm/ADT/DenseSet.h"
 
+#include "llvm/Support/Format.h"
+
 using namespace mlir;
 
 void mlir::sqz::eraseDeadProducers(RewriterBase &rewriter,
@@ -21,4 +23,10 @@ void mlir::sqz::eraseDeadProducers(RewriterBase &rewriter,
     erased.insert(op);
     rewriter.eraseOp(op);
   }
+}
+
+std::string mlir::sqz::formatShortest(double value) {
+  std::string text;
+  llvm::raw_string_ostream(text) << llvm::format("%g", value);
+  return text;
 }

@@ -11,6 +11,7 @@
 #include "sqz/Dialect/Sqz/IR/SqzOps.h"
 #include "sqz/Dialect/Sqz/Transforms/LinearLayers.h"
 #include "sqz/Dialect/Sqz/Transforms/Passes.h"
+#include "sqz/Dialect/Sqz/Transforms/RewriteUtils.h"
 #include "sqz/Dialect/Sqz/Transforms/Statistics.h"
 #include "sqz/Dialect/Sqz/Transforms/WeightConstants.h"
 
@@ -299,20 +300,13 @@ struct SqzSmoothQuantPass
       return emitError(UnknownLoc::get(context)) << "sqz-smoothquant: ";
     };
     if (!(alpha >= 0.0 && alpha <= 1.0)) {
-      std::string text;
-      llvm::raw_string_ostream(text)
-          << llvm::format("%g", static_cast<double>(alpha));
-      return error() << "alpha must be in [0, 1], got " << text;
+      return error() << "alpha must be in [0, 1], got "
+                     << formatShortest(alpha);
     }
     if (stats.empty())
       return error() << "needs a statistics file (stats=FILE) with the absmax "
                         "of every layer's input";
-    FailureOr<Statistics> read =
-        readStatistics(stats, [&]() { return error(); });
-    if (failed(read))
-      return failure();
-    statistics = std::move(*read);
-    return success();
+    return loadStatistics(stats, statistics, [&]() { return error(); });
   }
 
   void runOnOperation() override {
@@ -450,10 +444,9 @@ struct SqzSmoothQuantPass
         consumer.op->setAttr(kSmoothingAttrName, sAttr);
       });
       if (explain) {
-        std::string text;
-        llvm::raw_string_ostream(text) << llvm::format("%g", groupAlpha);
         consumer.op->emitRemark("layer '")
-            << consumer.name << "' smoothed with alpha = " << text
+            << consumer.name
+            << "' smoothed with alpha = " << formatShortest(groupAlpha)
             << " in a group of " << consumers.size() << ", 1/s " << where;
       }
     }

@@ -251,6 +251,16 @@ mlir::sqz::readStatistics(StringRef path,
   return StatisticsReader(path, emitError).read();
 }
 
+LogicalResult
+sqz::loadStatistics(StringRef path, std::optional<Statistics> &statistics,
+                    function_ref<InFlightDiagnostic()> emitError) {
+  FailureOr<Statistics> read = readStatistics(path, emitError);
+  if (failed(read))
+    return failure();
+  statistics = std::move(*read);
+  return success();
+}
+
 const LayerStatistics *sqz::findLayerStatistics(const Statistics &stats,
                                                 StringRef name,
                                                 std::optional<int64_t> channels,

@@ -13,6 +13,10 @@ namespace mlir::sqz {
 /// that nothing reads any more should not stay in the module.
 void eraseDeadProducers(RewriterBase &rewriter, SmallVector<Operation *> ops);
 
+/// `value` as printf's `%g` writes it (`0.5`, `1e-06`): how diagnostics and
+/// remarks quote a numeric pass option.
+std::string formatShortest(double value);
+
 } // namespace mlir::sqz
 
 #endif // SQZ_DIALECT_SQZ_TRANSFORMS_REWRITEUTILS_H

@@ -59,6 +59,11 @@ struct Statistics {
 FailureOr<Statistics>
 readStatistics(StringRef path, function_ref<InFlightDiagnostic()> emitError);
 
+/// readStatistics into `statistics`, for a pass's initialization.
+LogicalResult loadStatistics(StringRef path,
+                             std::optional<Statistics> &statistics,
+                             function_ref<InFlightDiagnostic()> emitError);
+
 /// The entry of the layer `name` (of `op`) whose weight has reduction size
 /// `channels` (std::nullopt: any, for a caller that maps channels itself).
 /// When the file has no entry for the layer or its `channels` differs,

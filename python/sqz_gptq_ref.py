@@ -46,17 +46,8 @@ def unit_params(lo: np.ndarray, hi: np.ndarray, bits: int, symmetric: bool,
                 narrow: bool = False):
     """f32 scales and zero points (None when symmetric) of units spanning
     [lo, hi] (float64 arrays, lo <= 0 <= hi)."""
-    qmin, qmax = sqz_ref.storage_range(bits, symmetric, narrow)
-    lo, hi = lo.astype(F32), hi.astype(F32)
-    if symmetric:
-        scale = (np.maximum(-lo, hi) / F32(qmax)).astype(F32)
-    else:
-        scale = ((hi - lo) / F32(qmax - qmin)).astype(F32)
-    scale = np.where(scale == 0, F32(1), scale).astype(F32)
-    if symmetric:
-        return scale, None
-    zp = np.clip(F32(qmin) - np.rint(lo / scale), qmin, qmax).astype(np.int32)
-    return scale, zp
+    return sqz_ref.params_from_range(lo.astype(F32), hi.astype(F32), bits,
+                                     symmetric, narrow)
 
 
 def upper_cholesky_of_inverse(h: np.ndarray) -> np.ndarray:

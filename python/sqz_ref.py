@@ -62,10 +62,17 @@ def _broadcast_params(params: np.ndarray, x_shape, granularity) -> np.ndarray:
 def quant_params(x: np.ndarray, granularity, bits: int, symmetric: bool,
                  narrow: bool = False) -> tuple[np.ndarray, np.ndarray | None]:
     """Scales (f32) and, for asymmetric schemes, zero points (i32)."""
-    qmin, qmax = storage_range(bits, symmetric, narrow)
     view, axes, param_shape = _unit_view(x.astype(F32), granularity)
     lo = np.minimum(view.min(axis=axes), F32(0)).reshape(param_shape)
     hi = np.maximum(view.max(axis=axes), F32(0)).reshape(param_shape)
+    return params_from_range(lo, hi, bits, symmetric, narrow)
+
+
+def params_from_range(lo: np.ndarray, hi: np.ndarray, bits: int,
+                      symmetric: bool, narrow: bool = False):
+    """f32 scales and i32 zero points (None when symmetric) of units spanning
+    [lo, hi] (f32, lo <= 0 <= hi)."""
+    qmin, qmax = storage_range(bits, symmetric, narrow)
     if symmetric:
         scale = (np.maximum(-lo, hi) / F32(qmax)).astype(F32)
     else:

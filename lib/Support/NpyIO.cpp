@@ -11,6 +11,7 @@
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MathExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -237,9 +238,17 @@ llvm::Expected<npy::Array> npy::parse(StringRef bytes) {
           parseHeader(bytes.substr(headerStart, headerSize), array))
     return std::move(error);
 
-  uint64_t expected = uint64_t(array.numElements()) * array.dtype.size;
+  // Sizes come from the file: a shape whose byte count overflows cannot
+  // match any data, so say so before multiplying out.
+  int64_t expected = array.dtype.size;
+  for (int64_t dim : array.shape)
+    if (llvm::MulOverflow(expected, dim, expected))
+      return makeError("shape " + shapeString(array.shape) + " of " +
+                       array.dtype.name() +
+                       " is too large (its byte count "
+                       "overflows 64 bits)");
   StringRef data = bytes.drop_front(headerStart + headerSize);
-  if (data.size() != expected)
+  if (data.size() != uint64_t(expected))
     return makeError("data size " + llvm::Twine(data.size()) +
                      " bytes does not match " + array.dtype.name() + " " +
                      shapeString(array.shape) + " (" + llvm::Twine(expected) +

@@ -13,6 +13,10 @@
 // COMPLEX: sqz-run: error: --input '{{.*}}complex.npy': unsupported dtype '<c8'
 // RUN: not sqz-run %s --entry neg --input %t/short.npy 2>&1 | FileCheck %s --check-prefix=SHORT
 // SHORT: sqz-run: error: --input '{{.*}}short.npy': data size 28 bytes does not match float32 (4, 2) (32 bytes)
+// A header whose shape multiplies out past 64 bits matches no data.
+// RUN: %python -c "h = b\"{'descr': '<f4', 'fortran_order': False, 'shape': (4611686018427387904, 4), }\"; h = h + b' ' * (117 - len(h)) + b'\\n'; open('%t/huge.npy', 'wb').write(b'\\x93NUMPY\\x01\\x00' + bytes([len(h), 0]) + h + bytes(32))"
+// RUN: not sqz-run %s --entry neg --input %t/huge.npy 2>&1 | FileCheck %s --check-prefix=HUGE
+// HUGE: sqz-run: error: --input '{{.*}}huge.npy': shape (4611686018427387904, 4) of float32 is too large (its byte count overflows 64 bits)
 // RUN: sqz-run %s --entry neg --input %t/ok.npy | FileCheck %s --check-prefix=OK
 // OK: out0: float32 (4, 2) [-0, -0, -0, -0, -0, -0, -0, -0]
 

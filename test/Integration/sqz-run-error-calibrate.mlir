@@ -35,7 +35,9 @@
 // EXCL: sqz-run: error: --calibrate excludes --input and --random-inputs
 
 // RUN: not sqz-run %t/inst.mlir --entry one --calibrate %t/samples --stats-out %t/s.json --histogram-bins=3 2>&1 | FileCheck %s --check-prefix=BINS
-// BINS: sqz-run: error: --histogram-bins must be a power of two >= 2, got 3
+// BINS: sqz-run: error: --histogram-bins must be a power of two in [2, 65536], got 3
+// RUN: not sqz-run %t/inst.mlir --entry one --calibrate %t/samples --stats-out %t/s.json --histogram-bins=2147483648 2>&1 | FileCheck %s --check-prefix=HUGEBINS
+// HUGEBINS: sqz-run: error: --histogram-bins must be a power of two in [2, 65536], got 2147483648
 
 // RUN: not sqz-run --entry one 2>&1 | FileCheck %s --check-prefix=NOMODEL
 // NOMODEL: sqz-run: error: no model: sqz-run MODEL.mlir --entry NAME ...

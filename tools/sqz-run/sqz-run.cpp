@@ -24,6 +24,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Calibration.h"
+#include "CompiledCodeSignals.h"
 #include "NpyIO.h"
 
 #include "sqz/Conversion/SqzToLinalg/SqzToLinalg.h"
@@ -158,10 +159,14 @@ static llvm::cl::opt<bool> hessian(
                    "(float64) as <layer>.hessian.npy beside the statistics"),
     llvm::cl::cat(runCategory));
 
+/// 8 bytes a bin per channel: 2^16 bins are 512 KiB per channel, 2 GiB for
+/// a layer of 4096 channels, more than any calibration needs.
+static constexpr unsigned kMaxHistogramBins = 1u << 16;
+
 static llvm::cl::opt<unsigned> histogramBins(
     "histogram-bins",
     llvm::cl::desc("With --calibrate, the bins of each channel's histogram "
-                   "(a power of two)"),
+                   "(a power of two, at most 65536)"),
     llvm::cl::init(2048), llvm::cl::cat(runCategory));
 
 static llvm::cl::list<std::string> mergeInputs(
@@ -425,6 +430,9 @@ struct InputSlot {
 
   /// Restores the pristine input bytes (the function may have written them).
   void reset() {
+    // An input with a zero-sized dimension has no bytes (and no pointer).
+    if (array->data.empty())
+      return;
     if (buffer)
       std::memcpy(buffer, array->data.data(), array->data.size());
     else
@@ -783,8 +791,10 @@ int main(int argc, char **argv) {
       fail("--calibrate excludes --input and --random-inputs");
     if (repeat != 1 || !outputDir.empty())
       fail("--calibrate excludes --repeat and --output-dir");
-    if (histogramBins < 2 || !llvm::isPowerOf2_32(histogramBins))
-      fail("--histogram-bins must be a power of two >= 2, got " +
+    if (histogramBins < 2 || histogramBins > kMaxHistogramBins ||
+        !llvm::isPowerOf2_32(histogramBins))
+      fail("--histogram-bins must be a power of two in [2, " +
+           Twine(kMaxHistogramBins) + "], got " +
            Twine(histogramBins.getValue()));
   } else if (!statsOut.empty() || hessian) {
     fail("--stats-out and --hessian need --calibrate");
@@ -1017,6 +1027,8 @@ int main(int argc, char **argv) {
     }
   };
 
+  // From here on the compiled code runs: a fault in it is the model's.
+  sqz::CompiledCodeSignalGuard signalGuard(entryName);
   if (calibrate) {
     for (auto [index, sample] : llvm::enumerate(samples)) {
       if (index) {

@@ -647,14 +647,26 @@ static sqz::DequantizeOp matchLosslessRequantization(Value value,
 /// rounded once in another way). Users are visited
 /// in program order, so a chain collapses link by link in one sweep: once
 /// the first requantization is gone, the second requantizes the original.
+namespace {
+/// Remembers the ops a rewriter erases, so that a list of ops collected
+/// before the rewrites can skip the ones that are gone.
+struct ErasedOpTracker : RewriterBase::Listener {
+  void notifyOperationErased(Operation *op) override { erased.insert(op); }
+  llvm::SmallPtrSet<Operation *, 16> erased;
+};
+} // namespace
+
 static void mergeRequantizations(ModuleOp module, bool explain) {
-  IRRewriter rewriter(module.getContext());
+  ErasedOpTracker tracker;
+  IRRewriter rewriter(module.getContext(), &tracker);
   SmallVector<Operation *> users;
   module.walk([&](Operation *op) {
     if (isa<sqz::DequantizeOp, MatmulOp>(op))
       users.push_back(op);
   });
   for (Operation *op : users) {
+    if (tracker.erased.contains(op))
+      continue;
     for (OpOperand &operand : op->getOpOperands()) {
       if (!isa<SqzTensorType>(operand.get().getType()))
         continue;
@@ -667,6 +679,8 @@ static void mergeRequantizations(ModuleOp module, bool explain) {
         continue;
       }
       Operation *requantize = operand.get().getDefiningOp();
+      // `op` is erased when it is a dequantize: decide before replacing.
+      bool replacesOp = isa<sqz::DequantizeOp>(op);
       if (auto dequantize = dyn_cast<sqz::DequantizeOp>(op)) {
         if (dequantize.getType() != original.getType())
           continue;
@@ -676,7 +690,7 @@ static void mergeRequantizations(ModuleOp module, bool explain) {
                                  [&] { operand.set(original.getSource()); });
       }
       eraseDeadProducers(rewriter, {requantize});
-      if (isa<sqz::DequantizeOp>(op))
+      if (replacesOp)
         break;
     }
   }

@@ -253,6 +253,9 @@ MatmulOp sqz::replaceLinearLayer(RewriterBase &rewriter, LinearLayer &layer,
   // Replace the layer, then erase what only it read: the float weight (and
   // the transposes or broadcasts on the way), the accumulator, and the bias
   // broadcast.
+  // The weight's holder may be among the producers erased below; only a
+  // global outlives them, so look it up first.
+  auto global = dyn_cast_or_null<ml_program::GlobalOp>(weightHolder);
   SmallVector<Operation *> producers;
   auto addProducers = [&](Operation *op) {
     for (Value operand : op->getOperands()) {
@@ -271,7 +274,6 @@ MatmulOp sqz::replaceLinearLayer(RewriterBase &rewriter, LinearLayer &layer,
   }
   eraseDeadProducers(rewriter, std::move(producers));
   // A weight global that nothing loads any more goes too, if it is private.
-  auto global = dyn_cast_or_null<ml_program::GlobalOp>(weightHolder);
   if (global && global.isPrivate() &&
       SymbolTable::symbolKnownUseEmpty(global, global->getParentOp()))
     rewriter.eraseOp(global);

@@ -61,7 +61,10 @@ bool mlir::sqz::quantizeBuffer(ArrayRef<float> values, ArrayRef<int64_t> shape,
     float value = values[flat];
     float zeroPoint = symmetric ? 0.0f : static_cast<float>(zeroPoints[param]);
     float code = roundToCode(value, scales[param], zeroPoint, qmin, qmax);
-    result.codes[flat] = static_cast<int8_t>(code);
+    // Through int32: unsigned 8-bit codes (128..255) do not fit int8_t and
+    // a float to int8_t conversion of them is undefined; the integer one
+    // wraps to the same byte.
+    result.codes[flat] = static_cast<int8_t>(static_cast<int32_t>(code));
     double restored = double(code - zeroPoint) * scales[param];
     signal += double(value) * value;
     error += (value - restored) * (value - restored);

@@ -34,6 +34,7 @@ def make_layer(rng):
     lo = -spread * rng.uniform(0.1, 1.0, K)
     hi = spread * rng.uniform(0.1, 1.0, K)
     lo[0] = 0.25   # a channel entirely positive
+    hi[0] = max(hi[0], 2 * lo[0])
     counts = rng.integers(0, 100, (K, BINS))
     counts[:, BINS // 2] += 500
     return {

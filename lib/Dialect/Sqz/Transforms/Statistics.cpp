@@ -2,6 +2,8 @@
 
 #include "sqz/Dialect/Sqz/Transforms/Statistics.h"
 #include "sqz/Dialect/Sqz/Transforms/LinearLayers.h"
+#include "sqz/Dialect/Sqz/Transforms/RewriteUtils.h"
+#include "sqz/Support/JsonStructure.h"
 
 #include "llvm/ADT/StringSet.h"
 
@@ -44,8 +46,14 @@ private:
     return error() << ": layer '" << layer << "': field '" << field << "' ";
   }
 
+  /// Rejects nesting deeper than any statistics file has (the JSON parser
+  /// recurses per level) and repeated keys (the parser keeps the last).
+  LogicalResult checkStructure(StringRef text);
   LogicalResult readLayer(StringRef name, const llvm::json::Value &value,
                           LayerStatistics &layer);
+  /// Checks what the fields of `layer` say together: min <= max and
+  /// histogram ranges that are not empty, per channel.
+  LogicalResult checkConsistency(StringRef name, const LayerStatistics &layer);
   /// Reads the optional array `field` of `channels` finite numbers (all
   /// non-negative when `nonNegative`) from `object` into `result`.
   LogicalResult readChannelArray(StringRef layer,
@@ -71,6 +79,8 @@ FailureOr<Statistics> StatisticsReader::read() {
     error() << " cannot be read: " << buffer.getError().message();
     return failure();
   }
+  if (failed(checkStructure((*buffer)->getBuffer())))
+    return failure();
   llvm::Expected<llvm::json::Value> json =
       llvm::json::parse((*buffer)->getBuffer());
   if (!json) {
@@ -115,6 +125,59 @@ FailureOr<Statistics> StatisticsReader::read() {
   return result;
 }
 
+LogicalResult StatisticsReader::checkStructure(StringRef text) {
+  // top level / layers / layer / histogram / counts / row: 6 levels.
+  constexpr unsigned kMaxDepth = 32;
+  std::optional<JsonStructureProblem> problem =
+      checkJsonStructure(text, kMaxDepth);
+  if (!problem)
+    return success();
+  if (problem->kind == JsonStructureProblem::Kind::TooDeep)
+    return error() << ": arrays and objects nest deeper than " << kMaxDepth
+                   << " levels (at byte " << problem->offset << ")";
+  ArrayRef<std::string> path = problem->path;
+  if (path.empty())
+    return error() << ": field '" << problem->key << "' appears twice";
+  if (path.size() == 1 && path[0] == "layers")
+    return error() << ": layer '" << problem->key << "' appears twice";
+  if (path.size() >= 2 && path[0] == "layers") {
+    std::string field;
+    for (const std::string &part : path.drop_front(2))
+      field += part + ".";
+    field += problem->key;
+    return fieldError(path[1], field) << "appears twice";
+  }
+  std::string field;
+  for (const std::string &part : path)
+    field += part + ".";
+  return error() << ": field '" << field << problem->key << "' appears twice";
+}
+
+LogicalResult StatisticsReader::checkConsistency(StringRef name,
+                                                 const LayerStatistics &layer) {
+  if (layer.min && layer.max)
+    for (int64_t c = 0; c < layer.channels; ++c)
+      if ((*layer.min)[c] > (*layer.max)[c])
+        return fieldError(name, "min")
+               << "is above field 'max' at channel " << c << " ("
+               << formatShortest((*layer.min)[c]) << " > "
+               << formatShortest((*layer.max)[c]) << ")";
+  if (!layer.histogram)
+    return success();
+  const ChannelHistogram &histogram = *layer.histogram;
+  for (int64_t c = 0; c < layer.channels; ++c) {
+    if (!(histogram.lo[c] < histogram.hi[c]))
+      return fieldError(name, "histogram.lo")
+             << "must be below field 'histogram.hi' at channel " << c << " ("
+             << formatShortest(histogram.lo[c])
+             << " >= " << formatShortest(histogram.hi[c]) << ")";
+    if (llvm::all_of(histogram.counts[c], [](int64_t n) { return n == 0; }))
+      return fieldError(name, "histogram.counts")
+             << "holds no value for channel " << c << " (all bins are zero)";
+  }
+  return success();
+}
+
 LogicalResult StatisticsReader::readLayer(StringRef name,
                                           const llvm::json::Value &value,
                                           LayerStatistics &layer) {
@@ -157,7 +220,7 @@ LogicalResult StatisticsReader::readLayer(StringRef name,
     llvm::sys::path::append(resolved, *file);
     layer.hessian = resolved.str().str();
   }
-  return success();
+  return checkConsistency(name, layer);
 }
 
 LogicalResult StatisticsReader::readChannelArray(

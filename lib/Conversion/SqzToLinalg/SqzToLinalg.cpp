@@ -191,6 +191,7 @@ static Value packSubByte(OpBuilder &b, Location loc,
                          DenseIntElementsAttr values, unsigned width,
                          unsigned axis) {
   auto type = cast<RankedTensorType>(values.getType());
+  assert(axis < type.getRank() && "packing along an axis the tensor lacks");
   unsigned perByte = 8 / width;
   ArrayRef<int64_t> shape = type.getShape();
   int64_t along = shape[axis];
@@ -318,7 +319,9 @@ LogicalResult Lowering::lowerPack(PackOp op) {
   }
   unsigned width = type.getQuant().getStorageWidth();
   DenseIntElementsAttr constantCodes;
-  if (width < 8 && matchPattern(op.getValues(), m_Constant(&constantCodes))) {
+  // A rank-0 tensor has no axis to pack along: its one code keeps its byte.
+  if (width < 8 && type.getRank() > 0 &&
+      matchPattern(op.getValues(), m_Constant(&constantCodes))) {
     b.setInsertionPoint(op);
     if (Value packed = packSubByte(b, op.getLoc(), constantCodes, width,
                                    type.getRank() - 1)) {

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "sqz/Support/NpyIO.h"
+#include "sqz/Support/WriteFile.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -294,13 +295,5 @@ std::string npy::serialize(const Array &array) {
 }
 
 llvm::Error npy::write(StringRef path, const Array &array) {
-  std::error_code error;
-  llvm::raw_fd_ostream os(path, error, llvm::sys::fs::OF_None);
-  if (error)
-    return makeError("cannot write '" + path + "': " + error.message());
-  os << serialize(array);
-  os.close();
-  if (os.has_error())
-    return makeError("cannot write '" + path + "': " + os.error().message());
-  return llvm::Error::success();
+  return writeFile(path, serialize(array));
 }

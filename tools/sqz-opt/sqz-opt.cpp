@@ -2,19 +2,64 @@
 //
 // mlir-opt with Squeeze's dialect, passes and pipelines added: every upstream
 // dialect and pass is available too, so model IR from any importer can be
-// compressed and lowered in one invocation.
+// compressed and lowered in one invocation. Unlike mlir-opt, a failed write
+// of the output (a full disk, a closed pipe) is an error message and exit
+// status 1, not an abort.
 //
 //===----------------------------------------------------------------------===//
 
 #include "sqz/Registration/InitSqueeze.h"
 
 #include "mlir/IR/DialectRegistry.h"
+#include "mlir/Support/FileUtilities.h"
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
 
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/ToolOutputFile.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace mlir;
+
+/// Reports a write error left on `os` (and clears it, so that closing the
+/// stream does not abort). Returns whether there was one.
+static bool reportWriteError(llvm::raw_fd_ostream &os, llvm::StringRef path) {
+  os.flush();
+  if (!os.has_error())
+    return false;
+  std::error_code error = os.error();
+  os.clear_error();
+  llvm::errs() << "sqz-opt: error: cannot write the output to '" << path
+               << "': " << error.message() << "\n";
+  return true;
+}
+
 int main(int argc, char **argv) {
-  mlir::DialectRegistry registry;
-  mlir::sqz::registerSqueezeAndUpstream(registry);
-  return mlir::asMainReturnCode(mlir::MlirOptMain(
+  llvm::InitLLVM initLLVM(argc, argv);
+  DialectRegistry registry;
+  sqz::registerSqueezeAndUpstream(registry);
+  auto [inputPath, outputPath] = registerAndParseCLIOptions(
       argc, argv, "Squeeze optimizer driver: model compression passes\n",
-      registry));
+      registry);
+  MlirOptMainConfig config = MlirOptMainConfig::createFromCLOptions();
+
+  std::string message;
+  std::unique_ptr<llvm::MemoryBuffer> input =
+      openInputFile(inputPath, &message);
+  if (!input) {
+    llvm::errs() << message << "\n";
+    return 1;
+  }
+  std::unique_ptr<llvm::ToolOutputFile> output =
+      openOutputFile(outputPath, &message);
+  if (!output) {
+    llvm::errs() << message << "\n";
+    return 1;
+  }
+  bool ok =
+      succeeded(MlirOptMain(output->os(), std::move(input), registry, config));
+  if (reportWriteError(output->os(), outputPath) || !ok)
+    return 1;
+  output->keep();
+  return 0;
 }

@@ -3,6 +3,8 @@
 #include "Calibration.h"
 #include "NpyIO.h"
 
+#include "sqz/Support/WriteFile.h"
+
 #include "llvm/ADT/Twine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
@@ -242,16 +244,9 @@ llvm::Error sqz::writeStatistics(llvm::StringRef path,
   });
   os << "\n";
 
-  std::error_code ec;
-  llvm::raw_fd_ostream out(path, ec);
-  if (ec)
-    return llvm::createStringError("cannot write --stats-out '" + path +
-                                   "': " + ec.message());
-  out << text;
-  out.close();
-  if (out.has_error())
-    return llvm::createStringError("cannot write --stats-out '" + path +
-                                   "': " + out.error().message());
+  if (llvm::Error error = writeFile(path, text))
+    return llvm::createStringError("--stats-out: " +
+                                   llvm::toString(std::move(error)));
 
   for (auto &[file, s] : hessians) {
     npy::Array matrix;

@@ -191,6 +191,18 @@ namespace {
   std::exit(1);
 }
 
+/// Flushes standard output and returns the exit status: 1 with an error
+/// when what was printed could not be written (a full disk, a closed pipe),
+/// which would otherwise abort the process when it exits.
+int finishStdout() {
+  llvm::outs().flush();
+  if (!llvm::outs().has_error())
+    return 0;
+  std::error_code error = llvm::outs().error();
+  llvm::outs().clear_error();
+  fail("cannot write the results to standard output: " + error.message());
+}
+
 /// Keeps the first error diagnostic, as "file:line:col: message", so that a
 /// failure is reported on one line.
 struct FirstErrorHandler {
@@ -769,7 +781,7 @@ int main(int argc, char **argv) {
     if (!modelFile.empty() || !calibrateInputs.empty())
       fail("--merge-stats takes no model and excludes --calibrate");
     mergeStatistics();
-    return 0;
+    return finishStdout();
   }
   if (modelFile.empty())
     fail("no model: sqz-run MODEL.mlir --entry NAME ...");
@@ -1055,7 +1067,7 @@ int main(int argc, char **argv) {
             sqz::writeStatistics(statsOut, calibrator->getIds(),
                                  calibrator->getStats(), histogramBins))
       fail(llvm::toString(std::move(error)));
-    return 0;
+    return finishStdout();
   }
 
   SmallVector<double> times;
@@ -1106,5 +1118,5 @@ int main(int argc, char **argv) {
     llvm::outs() << llvm::format("median time: %.3f ms over %u runs\n", median,
                                  unsigned(repeat));
   }
-  return 0;
+  return finishStdout();
 }

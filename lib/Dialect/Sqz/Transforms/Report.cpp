@@ -637,7 +637,7 @@ struct SqzReportPass : sqz::impl::SqzReportBase<SqzReportPass> {
     });
 
     std::unique_ptr<llvm::ToolOutputFile> file;
-    llvm::raw_ostream *os = &llvm::errs();
+    llvm::raw_fd_ostream *os = &llvm::errs();
     if (output == "-") {
       os = &llvm::outs();
     } else if (!output.empty()) {
@@ -654,6 +654,17 @@ struct SqzReportPass : sqz::impl::SqzReportBase<SqzReportPass> {
     else
       printText(rows, *os);
     os->flush();
+    // A full disk or a closed pipe is the user's to know, as a diagnostic:
+    // an error left on the stream would abort the tool when it closes.
+    if (os->has_error()) {
+      std::error_code error = os->error();
+      os->clear_error();
+      emitError(getOperation().getLoc())
+          << "sqz-report: cannot write the report to '"
+          << (output.empty() ? std::string("<stderr>") : output.getValue())
+          << "': " << error.message();
+      return signalPassFailure();
+    }
     if (file)
       file->keep();
     markAllAnalysesPreserved();

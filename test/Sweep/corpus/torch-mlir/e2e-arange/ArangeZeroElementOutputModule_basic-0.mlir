@@ -1,0 +1,13 @@
+#map = affine_map<(d0) -> (d0)>
+module {
+  func.func @forward() -> tensor<0xi64> {
+    %0 = tensor.empty() : tensor<0xi64>
+    %1 = linalg.generic {indexing_maps = [#map], iterator_types = ["parallel"]} outs(%0 : tensor<0xi64>) {
+    ^bb0(%out: i64):
+      %2 = linalg.index 0 : index
+      %3 = arith.index_cast %2 : index to i64
+      linalg.yield %3 : i64
+    } -> tensor<0xi64>
+    return %1 : tensor<0xi64>
+  }
+}

@@ -1,0 +1,6 @@
+module {
+  func.func @forward() -> tensor<2x3x4xi64> {
+    %cst = arith.constant dense<5> : tensor<2x3x4xi64>
+    return %cst : tensor<2x3x4xi64>
+  }
+}

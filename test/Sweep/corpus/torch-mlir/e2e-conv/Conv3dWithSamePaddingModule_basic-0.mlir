@@ -1,0 +1,13 @@
+module {
+  func.func @forward(%arg0: tensor<2x2x6x6x6xf32>, %arg1: tensor<8x2x3x3x3xf32>, %arg2: tensor<8xf32>) -> tensor<2x8x6x6x6xf32> {
+    %cst = arith.constant 0.000000e+00 : f32
+    %padded = tensor.pad %arg0 low[0, 0, 1, 1, 1] high[0, 0, 1, 1, 1] {
+    ^bb0(%arg3: index, %arg4: index, %arg5: index, %arg6: index, %arg7: index):
+      tensor.yield %cst : f32
+    } : tensor<2x2x6x6x6xf32> to tensor<2x2x8x8x8xf32>
+    %0 = tensor.empty() : tensor<2x8x6x6x6xf32>
+    %broadcasted = linalg.broadcast ins(%arg2 : tensor<8xf32>) outs(%0 : tensor<2x8x6x6x6xf32>) dimensions = [0, 2, 3, 4] 
+    %1 = linalg.conv_3d_ncdhw_fcdhw {dilations = dense<1> : vector<3xi64>, strides = dense<1> : vector<3xi64>} ins(%padded, %arg1 : tensor<2x2x8x8x8xf32>, tensor<8x2x3x3x3xf32>) outs(%broadcasted : tensor<2x8x6x6x6xf32>) -> tensor<2x8x6x6x6xf32>
+    return %1 : tensor<2x8x6x6x6xf32>
+  }
+}

@@ -1,0 +1,15 @@
+#map = affine_map<(d0) -> (d0)>
+module {
+  func.func @forward(%arg0: tensor<4x6xf32>) -> tensor<4xf32> {
+    %c1 = arith.constant 1 : index
+    %0 = tensor.empty() : tensor<4xf32>
+    %1 = linalg.generic {indexing_maps = [#map], iterator_types = ["parallel"]} outs(%0 : tensor<4xf32>) {
+    ^bb0(%out: f32):
+      %2 = linalg.index 0 : index
+      %3 = arith.addi %2, %c1 : index
+      %extracted = tensor.extract %arg0[%2, %3] : tensor<4x6xf32>
+      linalg.yield %extracted : f32
+    } -> tensor<4xf32>
+    return %1 : tensor<4xf32>
+  }
+}

@@ -1,0 +1,14 @@
+#map = affine_map<(d0, d1) -> (d0, d1)>
+module {
+  func.func @forward(%arg0: tensor<3x4xf32>) -> tensor<3x4xf32> {
+    %cst = arith.constant 0.017453292519943295 : f64
+    %0 = tensor.empty() : tensor<3x4xf32>
+    %1 = linalg.generic {indexing_maps = [#map, #map], iterator_types = ["parallel", "parallel"]} ins(%arg0 : tensor<3x4xf32>) outs(%0 : tensor<3x4xf32>) {
+    ^bb0(%in: f32, %out: f32):
+      %2 = arith.truncf %cst : f64 to f32
+      %3 = arith.mulf %in, %2 : f32
+      linalg.yield %3 : f32
+    } -> tensor<3x4xf32>
+    return %1 : tensor<3x4xf32>
+  }
+}

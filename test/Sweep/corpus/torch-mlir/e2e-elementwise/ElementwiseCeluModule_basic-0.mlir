@@ -1,0 +1,35 @@
+#map = affine_map<(d0, d1) -> (d0, d1)>
+module {
+  func.func @forward(%arg0: tensor<5x3xf32>) -> tensor<5x3xf32> {
+    %cst = arith.constant 5.000000e-01 : f32
+    %cst_0 = arith.constant 0.000000e+00 : f32
+    %0 = tensor.empty() : tensor<5x3xf32>
+    %1 = linalg.generic {indexing_maps = [#map, #map], iterator_types = ["parallel", "parallel"]} ins(%arg0 : tensor<5x3xf32>) outs(%0 : tensor<5x3xf32>) {
+    ^bb0(%in: f32, %out: f32):
+      %7 = arith.divf %in, %cst : f32
+      linalg.yield %7 : f32
+    } -> tensor<5x3xf32>
+    %2 = linalg.generic {indexing_maps = [#map, #map], iterator_types = ["parallel", "parallel"]} ins(%1 : tensor<5x3xf32>) outs(%0 : tensor<5x3xf32>) {
+    ^bb0(%in: f32, %out: f32):
+      %7 = math.expm1 %in : f32
+      linalg.yield %7 : f32
+    } -> tensor<5x3xf32>
+    %3 = linalg.generic {indexing_maps = [#map, #map], iterator_types = ["parallel", "parallel"]} ins(%2 : tensor<5x3xf32>) outs(%0 : tensor<5x3xf32>) {
+    ^bb0(%in: f32, %out: f32):
+      %7 = arith.mulf %in, %cst : f32
+      linalg.yield %7 : f32
+    } -> tensor<5x3xf32>
+    %4 = tensor.empty() : tensor<5x3xi1>
+    %5 = linalg.generic {indexing_maps = [#map, #map], iterator_types = ["parallel", "parallel"]} ins(%arg0 : tensor<5x3xf32>) outs(%4 : tensor<5x3xi1>) {
+    ^bb0(%in: f32, %out: i1):
+      %7 = arith.cmpf ogt, %in, %cst_0 : f32
+      linalg.yield %7 : i1
+    } -> tensor<5x3xi1>
+    %6 = linalg.generic {indexing_maps = [#map, #map, #map, #map], iterator_types = ["parallel", "parallel"]} ins(%5, %arg0, %3 : tensor<5x3xi1>, tensor<5x3xf32>, tensor<5x3xf32>) outs(%0 : tensor<5x3xf32>) {
+    ^bb0(%in: i1, %in_1: f32, %in_2: f32, %out: f32):
+      %7 = arith.select %in, %in_1, %in_2 : f32
+      linalg.yield %7 : f32
+    } -> tensor<5x3xf32>
+    return %6 : tensor<5x3xf32>
+  }
+}

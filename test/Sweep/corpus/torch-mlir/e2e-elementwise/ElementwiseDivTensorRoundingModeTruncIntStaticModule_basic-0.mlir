@@ -1,0 +1,13 @@
+#map = affine_map<(d0, d1) -> (d0, d1)>
+module {
+  func.func @forward(%arg0: tensor<3x4xi32>, %arg1: tensor<3x4xi64>) -> tensor<3x4xi64> {
+    %0 = tensor.empty() : tensor<3x4xi64>
+    %1 = linalg.generic {indexing_maps = [#map, #map, #map], iterator_types = ["parallel", "parallel"]} ins(%arg0, %arg1 : tensor<3x4xi32>, tensor<3x4xi64>) outs(%0 : tensor<3x4xi64>) {
+    ^bb0(%in: i32, %in_0: i64, %out: i64):
+      %2 = arith.extsi %in : i32 to i64
+      %3 = arith.divsi %2, %in_0 : i64
+      linalg.yield %3 : i64
+    } -> tensor<3x4xi64>
+    return %1 : tensor<3x4xi64>
+  }
+}

@@ -1,0 +1,13 @@
+#map = affine_map<(d0, d1) -> (d0, d1)>
+module {
+  func.func @forward(%arg0: tensor<5x8xi64>) -> tensor<5x8xi1> {
+    %c2_i64 = arith.constant 2 : i64
+    %0 = tensor.empty() : tensor<5x8xi1>
+    %1 = linalg.generic {indexing_maps = [#map, #map], iterator_types = ["parallel", "parallel"]} ins(%arg0 : tensor<5x8xi64>) outs(%0 : tensor<5x8xi1>) {
+    ^bb0(%in: i64, %out: i1):
+      %2 = arith.cmpi eq, %in, %c2_i64 : i64
+      linalg.yield %2 : i1
+    } -> tensor<5x8xi1>
+    return %1 : tensor<5x8xi1>
+  }
+}

@@ -1,0 +1,37 @@
+#map = affine_map<(d0) -> (d0)>
+#map1 = affine_map<(d0, d1) -> (d0, d1)>
+module {
+  func.func @forward(%arg0: tensor<9xi8>, %arg1: tensor<9x4xi8>) -> tensor<4xf32> {
+    %c-25_i64 = arith.constant -25 : i64
+    %c18_i64 = arith.constant 18 : i64
+    %cst = arith.constant 0.000000e+00 : f32
+    %cst_0 = arith.constant 2.150000e-02 : f64
+    %cst_1 = arith.constant 1.760000e-02 : f64
+    %0 = tensor.empty() : tensor<9xf32>
+    %1 = linalg.generic {indexing_maps = [#map, #map], iterator_types = ["parallel"]} ins(%arg0 : tensor<9xi8>) outs(%0 : tensor<9xf32>) {
+    ^bb0(%in: i8, %out: f32):
+      %7 = arith.extsi %in : i8 to i64
+      %8 = arith.subi %7, %c-25_i64 : i64
+      %9 = arith.truncf %cst_0 : f64 to f32
+      %10 = arith.sitofp %8 : i64 to f32
+      %11 = arith.mulf %10, %9 : f32
+      linalg.yield %11 : f32
+    } -> tensor<9xf32>
+    %2 = tensor.empty() : tensor<9x4xf32>
+    %3 = linalg.generic {indexing_maps = [#map1, #map1], iterator_types = ["parallel", "parallel"]} ins(%arg1 : tensor<9x4xi8>) outs(%2 : tensor<9x4xf32>) {
+    ^bb0(%in: i8, %out: f32):
+      %7 = arith.extsi %in : i8 to i64
+      %8 = arith.subi %7, %c18_i64 : i64
+      %9 = arith.truncf %cst_1 : f64 to f32
+      %10 = arith.sitofp %8 : i64 to f32
+      %11 = arith.mulf %10, %9 : f32
+      linalg.yield %11 : f32
+    } -> tensor<9x4xf32>
+    %expanded = tensor.expand_shape %1 [[0, 1]] output_shape [1, 9] : tensor<9xf32> into tensor<1x9xf32>
+    %4 = tensor.empty() : tensor<1x4xf32>
+    %5 = linalg.fill ins(%cst : f32) outs(%4 : tensor<1x4xf32>) -> tensor<1x4xf32>
+    %6 = linalg.matmul ins(%expanded, %3 : tensor<1x9xf32>, tensor<9x4xf32>) outs(%5 : tensor<1x4xf32>) -> tensor<1x4xf32>
+    %collapsed = tensor.collapse_shape %6 [[0, 1]] : tensor<1x4xf32> into tensor<4xf32>
+    return %collapsed : tensor<4xf32>
+  }
+}

@@ -1,0 +1,34 @@
+#map = affine_map<(d0, d1) -> (d0, d1)>
+module {
+  func.func @forward(%arg0: tensor<3x4xi8>, %arg1: tensor<4x3xi8>) -> tensor<3x3xf32> {
+    %c-66_i64 = arith.constant -66 : i64
+    %c160_i64 = arith.constant 160 : i64
+    %cst = arith.constant 0.000000e+00 : f32
+    %cst_0 = arith.constant 3.000000e-02 : f64
+    %cst_1 = arith.constant 2.500000e-02 : f64
+    %0 = tensor.empty() : tensor<3x4xf32>
+    %1 = linalg.generic {indexing_maps = [#map, #map], iterator_types = ["parallel", "parallel"]} ins(%arg0 : tensor<3x4xi8>) outs(%0 : tensor<3x4xf32>) {
+    ^bb0(%in: i8, %out: f32):
+      %7 = arith.extsi %in : i8 to i64
+      %8 = arith.subi %7, %c-66_i64 : i64
+      %9 = arith.truncf %cst_0 : f64 to f32
+      %10 = arith.sitofp %8 : i64 to f32
+      %11 = arith.mulf %10, %9 : f32
+      linalg.yield %11 : f32
+    } -> tensor<3x4xf32>
+    %2 = tensor.empty() : tensor<4x3xf32>
+    %3 = linalg.generic {indexing_maps = [#map, #map], iterator_types = ["parallel", "parallel"]} ins(%arg1 : tensor<4x3xi8>) outs(%2 : tensor<4x3xf32>) {
+    ^bb0(%in: i8, %out: f32):
+      %7 = arith.extui %in : i8 to i64
+      %8 = arith.subi %7, %c160_i64 : i64
+      %9 = arith.truncf %cst_1 : f64 to f32
+      %10 = arith.sitofp %8 : i64 to f32
+      %11 = arith.mulf %10, %9 : f32
+      linalg.yield %11 : f32
+    } -> tensor<4x3xf32>
+    %4 = tensor.empty() : tensor<3x3xf32>
+    %5 = linalg.fill ins(%cst : f32) outs(%4 : tensor<3x3xf32>) -> tensor<3x3xf32>
+    %6 = linalg.matmul ins(%1, %3 : tensor<3x4xf32>, tensor<4x3xf32>) outs(%5 : tensor<3x3xf32>) -> tensor<3x3xf32>
+    return %6 : tensor<3x3xf32>
+  }
+}

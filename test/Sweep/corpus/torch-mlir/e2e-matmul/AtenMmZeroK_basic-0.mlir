@@ -1,0 +1,9 @@
+module {
+  func.func @forward(%arg0: tensor<5x0xf32>, %arg1: tensor<0x10xf32>) -> tensor<5x10xf32> {
+    %cst = arith.constant 0.000000e+00 : f32
+    %0 = tensor.empty() : tensor<5x10xf32>
+    %1 = linalg.fill ins(%cst : f32) outs(%0 : tensor<5x10xf32>) -> tensor<5x10xf32>
+    %2 = linalg.matmul ins(%arg0, %arg1 : tensor<5x0xf32>, tensor<0x10xf32>) outs(%1 : tensor<5x10xf32>) -> tensor<5x10xf32>
+    return %2 : tensor<5x10xf32>
+  }
+}

@@ -1,0 +1,60 @@
+#map = affine_map<(d0, d1) -> (d1)>
+#map1 = affine_map<(d0, d1) -> (d0, d1)>
+module {
+  func.func @forward(%arg0: tensor<5x3xf32>) -> tensor<5x2xf32> {
+    %cst = arith.constant 0.000000e+00 : f32
+    %cst_0 = arith.constant dense_resource<torch_tensor_2_torch.float32> : tensor<2xf32>
+    %cst_1 = arith.constant dense_resource<torch_tensor_2_5_torch.float32> : tensor<2x5xf32>
+    %cst_2 = arith.constant dense_resource<torch_tensor_5_torch.float32> : tensor<5xf32>
+    %cst_3 = arith.constant dense_resource<torch_tensor_5_3_torch.float32> : tensor<5x3xf32>
+    %0 = tensor.empty() : tensor<3x5xf32>
+    %transposed = linalg.transpose ins(%cst_3 : tensor<5x3xf32>) outs(%0 : tensor<3x5xf32>) permutation = [1, 0] 
+    %1 = tensor.empty() : tensor<5x5xf32>
+    %2 = linalg.fill ins(%cst : f32) outs(%1 : tensor<5x5xf32>) -> tensor<5x5xf32>
+    %3 = linalg.matmul ins(%arg0, %transposed : tensor<5x3xf32>, tensor<3x5xf32>) outs(%2 : tensor<5x5xf32>) -> tensor<5x5xf32>
+    %4 = linalg.generic {indexing_maps = [#map, #map1], iterator_types = ["parallel", "parallel"]} ins(%cst_2 : tensor<5xf32>) outs(%1 : tensor<5x5xf32>) {
+    ^bb0(%in: f32, %out: f32):
+      linalg.yield %in : f32
+    } -> tensor<5x5xf32>
+    %5 = linalg.generic {indexing_maps = [#map1, #map1, #map1], iterator_types = ["parallel", "parallel"]} ins(%3, %4 : tensor<5x5xf32>, tensor<5x5xf32>) outs(%1 : tensor<5x5xf32>) {
+    ^bb0(%in: f32, %in_5: f32, %out: f32):
+      %13 = arith.addf %in, %in_5 : f32
+      linalg.yield %13 : f32
+    } -> tensor<5x5xf32>
+    %6 = linalg.generic {indexing_maps = [#map1, #map1], iterator_types = ["parallel", "parallel"]} ins(%5 : tensor<5x5xf32>) outs(%1 : tensor<5x5xf32>) {
+    ^bb0(%in: f32, %out: f32):
+      %13 = math.tanh %in : f32
+      linalg.yield %13 : f32
+    } -> tensor<5x5xf32>
+    %7 = tensor.empty() : tensor<5x2xf32>
+    %transposed_4 = linalg.transpose ins(%cst_1 : tensor<2x5xf32>) outs(%7 : tensor<5x2xf32>) permutation = [1, 0] 
+    %8 = linalg.fill ins(%cst : f32) outs(%7 : tensor<5x2xf32>) -> tensor<5x2xf32>
+    %9 = linalg.matmul ins(%6, %transposed_4 : tensor<5x5xf32>, tensor<5x2xf32>) outs(%8 : tensor<5x2xf32>) -> tensor<5x2xf32>
+    %10 = linalg.generic {indexing_maps = [#map, #map1], iterator_types = ["parallel", "parallel"]} ins(%cst_0 : tensor<2xf32>) outs(%7 : tensor<5x2xf32>) {
+    ^bb0(%in: f32, %out: f32):
+      linalg.yield %in : f32
+    } -> tensor<5x2xf32>
+    %11 = linalg.generic {indexing_maps = [#map1, #map1, #map1], iterator_types = ["parallel", "parallel"]} ins(%9, %10 : tensor<5x2xf32>, tensor<5x2xf32>) outs(%7 : tensor<5x2xf32>) {
+    ^bb0(%in: f32, %in_5: f32, %out: f32):
+      %13 = arith.addf %in, %in_5 : f32
+      linalg.yield %13 : f32
+    } -> tensor<5x2xf32>
+    %12 = linalg.generic {indexing_maps = [#map1, #map1], iterator_types = ["parallel", "parallel"]} ins(%11 : tensor<5x2xf32>) outs(%7 : tensor<5x2xf32>) {
+    ^bb0(%in: f32, %out: f32):
+      %13 = math.tanh %in : f32
+      linalg.yield %13 : f32
+    } -> tensor<5x2xf32>
+    return %12 : tensor<5x2xf32>
+  }
+}
+
+{-#
+  dialect_resources: {
+    builtin: {
+      torch_tensor_2_torch.float32: "0x04000000F38132BE4AD5C53E",
+      torch_tensor_2_5_torch.float32: "0x040000008755263E0023BE3EB47DBCBDED57AB3E75A093BD31D4413D7654CF3E6C69D4BEBD2590BE55DFE7BD",
+      torch_tensor_5_torch.float32: "0x040000000834AF3C8DB9693E665EB13ED266C8BE69B980BE",
+      torch_tensor_5_3_torch.float32: "0x04000000E8A38DBB13939E3E7E4BF3BEC98BD9BEB1B463BE53891E3E406B3BBC7A61EA3E42DD51BDD2701C3E9EAB32BEEA6BE8BDBD330DBFD6C5C3BE84B573BE"
+    }
+  }
+#-}

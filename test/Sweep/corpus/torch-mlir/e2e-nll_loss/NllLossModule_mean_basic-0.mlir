@@ -1,0 +1,78 @@
+#map = affine_map<(d0) -> (d0)>
+#map1 = affine_map<(d0) -> ()>
+#map2 = affine_map<(d0, d1) -> (d0, d1)>
+#map3 = affine_map<() -> ()>
+module {
+  func.func @forward(%arg0: tensor<2x3xf32>, %arg1: tensor<2xi64>) -> (tensor<f32>, tensor<f32>) {
+    %c2_i64 = arith.constant 2 : i64
+    %cst = arith.constant 0.000000e+00 : f32
+    %c3 = arith.constant 3 : index
+    %c0_i64 = arith.constant 0 : i64
+    %cst_0 = arith.constant dense<0.000000e+00> : tensor<f32>
+    %cst_1 = arith.constant dense<0> : tensor<i64>
+    %0 = tensor.empty() : tensor<2xi1>
+    %1 = linalg.generic {indexing_maps = [#map, #map], iterator_types = ["parallel"]} ins(%arg1 : tensor<2xi64>) outs(%0 : tensor<2xi1>) {
+    ^bb0(%in: i64, %out: i1):
+      %18 = arith.cmpi ne, %in, %c2_i64 : i64
+      linalg.yield %18 : i1
+    } -> tensor<2xi1>
+    %2 = tensor.empty() : tensor<2xi64>
+    %3 = linalg.generic {indexing_maps = [#map, #map, #map1, #map], iterator_types = ["parallel"]} ins(%1, %arg1, %cst_1 : tensor<2xi1>, tensor<2xi64>, tensor<i64>) outs(%2 : tensor<2xi64>) {
+    ^bb0(%in: i1, %in_2: i64, %in_3: i64, %out: i64):
+      %18 = arith.select %in, %in_2, %in_3 : i64
+      linalg.yield %18 : i64
+    } -> tensor<2xi64>
+    %expanded = tensor.expand_shape %3 [[0, 1]] output_shape [2, 1] : tensor<2xi64> into tensor<2x1xi64>
+    %4 = tensor.empty() : tensor<2x1xf32>
+    %5 = linalg.fill ins(%cst : f32) outs(%4 : tensor<2x1xf32>) -> tensor<2x1xf32>
+    %6 = linalg.generic {indexing_maps = [#map2, #map2], iterator_types = ["parallel", "parallel"]} ins(%expanded : tensor<2x1xi64>) outs(%5 : tensor<2x1xf32>) {
+    ^bb0(%in: i64, %out: f32):
+      %18 = linalg.index 0 : index
+      %19 = arith.index_cast %in : i64 to index
+      %20 = arith.cmpi slt, %19, %c3 : index
+      cf.assert %20, "index must be smaller than dim size"
+      %21 = arith.cmpi sge, %in, %c0_i64 : i64
+      cf.assert %21, "index must be larger or equal to 0"
+      %extracted = tensor.extract %arg0[%18, %19] : tensor<2x3xf32>
+      linalg.yield %extracted : f32
+    } -> tensor<2x1xf32>
+    %collapsed = tensor.collapse_shape %6 [[0, 1]] : tensor<2x1xf32> into tensor<2xf32>
+    %7 = tensor.empty() : tensor<2xf32>
+    %8 = linalg.generic {indexing_maps = [#map, #map], iterator_types = ["parallel"]} ins(%collapsed : tensor<2xf32>) outs(%7 : tensor<2xf32>) {
+    ^bb0(%in: f32, %out: f32):
+      %18 = arith.negf %in : f32
+      linalg.yield %18 : f32
+    } -> tensor<2xf32>
+    %9 = linalg.generic {indexing_maps = [#map, #map, #map1, #map], iterator_types = ["parallel"]} ins(%1, %8, %cst_0 : tensor<2xi1>, tensor<2xf32>, tensor<f32>) outs(%7 : tensor<2xf32>) {
+    ^bb0(%in: i1, %in_2: f32, %in_3: f32, %out: f32):
+      %18 = arith.select %in, %in_2, %in_3 : f32
+      linalg.yield %18 : f32
+    } -> tensor<2xf32>
+    %10 = tensor.empty() : tensor<i64>
+    %11 = linalg.fill ins(%c0_i64 : i64) outs(%10 : tensor<i64>) -> tensor<i64>
+    %12 = linalg.generic {indexing_maps = [#map, #map1], iterator_types = ["reduction"]} ins(%1 : tensor<2xi1>) outs(%11 : tensor<i64>) {
+    ^bb0(%in: i1, %out: i64):
+      %18 = arith.extui %in : i1 to i64
+      %19 = arith.addi %18, %out : i64
+      linalg.yield %19 : i64
+    } -> tensor<i64>
+    %13 = tensor.empty() : tensor<f32>
+    %14 = linalg.generic {indexing_maps = [#map3, #map3], iterator_types = []} ins(%12 : tensor<i64>) outs(%13 : tensor<f32>) {
+    ^bb0(%in: i64, %out: f32):
+      %18 = arith.sitofp %in : i64 to f32
+      linalg.yield %18 : f32
+    } -> tensor<f32>
+    %15 = linalg.fill ins(%cst : f32) outs(%13 : tensor<f32>) -> tensor<f32>
+    %16 = linalg.generic {indexing_maps = [#map, #map1], iterator_types = ["reduction"]} ins(%9 : tensor<2xf32>) outs(%15 : tensor<f32>) {
+    ^bb0(%in: f32, %out: f32):
+      %18 = arith.addf %in, %out : f32
+      linalg.yield %18 : f32
+    } -> tensor<f32>
+    %17 = linalg.generic {indexing_maps = [#map3, #map3, #map3], iterator_types = []} ins(%16, %14 : tensor<f32>, tensor<f32>) outs(%13 : tensor<f32>) {
+    ^bb0(%in: f32, %in_2: f32, %out: f32):
+      %18 = arith.divf %in, %in_2 : f32
+      linalg.yield %18 : f32
+    } -> tensor<f32>
+    return %17, %14 : tensor<f32>, tensor<f32>
+  }
+}

@@ -1,0 +1,31 @@
+#map = affine_map<(d0, d1) -> (d0, d1)>
+#map1 = affine_map<(d0, d1) -> ()>
+module {
+  func.func @forward(%arg0: tensor<3x3xf32>, %arg1: tensor<3x3xf32>) -> tensor<f32> {
+    %cst = arith.constant 0.000000e+00 : f32
+    %0 = tensor.empty() : tensor<3x3xf32>
+    %1 = linalg.generic {indexing_maps = [#map, #map, #map], iterator_types = ["parallel", "parallel"]} ins(%arg1, %arg0 : tensor<3x3xf32>, tensor<3x3xf32>) outs(%0 : tensor<3x3xf32>) {
+    ^bb0(%in: f32, %in_0: f32, %out: f32):
+      %7 = arith.mulf %in, %in_0 : f32
+      linalg.yield %7 : f32
+    } -> tensor<3x3xf32>
+    %2 = linalg.generic {indexing_maps = [#map, #map], iterator_types = ["parallel", "parallel"]} ins(%arg0 : tensor<3x3xf32>) outs(%0 : tensor<3x3xf32>) {
+    ^bb0(%in: f32, %out: f32):
+      %7 = math.exp %in : f32
+      linalg.yield %7 : f32
+    } -> tensor<3x3xf32>
+    %3 = linalg.generic {indexing_maps = [#map, #map, #map], iterator_types = ["parallel", "parallel"]} ins(%2, %1 : tensor<3x3xf32>, tensor<3x3xf32>) outs(%0 : tensor<3x3xf32>) {
+    ^bb0(%in: f32, %in_0: f32, %out: f32):
+      %7 = arith.subf %in, %in_0 : f32
+      linalg.yield %7 : f32
+    } -> tensor<3x3xf32>
+    %4 = tensor.empty() : tensor<f32>
+    %5 = linalg.fill ins(%cst : f32) outs(%4 : tensor<f32>) -> tensor<f32>
+    %6 = linalg.generic {indexing_maps = [#map, #map1], iterator_types = ["reduction", "reduction"]} ins(%3 : tensor<3x3xf32>) outs(%5 : tensor<f32>) {
+    ^bb0(%in: f32, %out: f32):
+      %7 = arith.addf %in, %out : f32
+      linalg.yield %7 : f32
+    } -> tensor<f32>
+    return %6 : tensor<f32>
+  }
+}

@@ -1,0 +1,39 @@
+#map = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+module {
+  func.func @forward(%arg0: tensor<3x4x20xf32>) -> tensor<3x4x20xf32> {
+    %c1_i64 = arith.constant 1 : i64
+    %cst = arith.constant 0.000000e+00 : f32
+    %c20_i64 = arith.constant 20 : i64
+    %c0_i64 = arith.constant 0 : i64
+    %c21_i64 = arith.constant 21 : i64
+    %c2_i64 = arith.constant 2 : i64
+    %expanded = tensor.expand_shape %arg0 [[0], [1], [2, 3]] output_shape [3, 4, 1, 20] : tensor<3x4x20xf32> into tensor<3x4x1x20xf32>
+    %padded = tensor.pad %expanded low[0, 0, 0, 1] high[0, 0, 0, 1] {
+    ^bb0(%arg1: index, %arg2: index, %arg3: index, %arg4: index):
+      tensor.yield %cst : f32
+    } : tensor<3x4x1x20xf32> to tensor<3x4x1x22xf32>
+    %0 = tensor.empty() : tensor<3x4x1x20xf32>
+    %1 = linalg.fill ins(%cst : f32) outs(%0 : tensor<3x4x1x20xf32>) -> tensor<3x4x1x20xf32>
+    %2 = tensor.empty() : tensor<1x3xf32>
+    %3 = linalg.pooling_nchw_sum {dilations = dense<1> : vector<2xi64>, strides = dense<1> : vector<2xi64>} ins(%padded, %2 : tensor<3x4x1x22xf32>, tensor<1x3xf32>) outs(%1 : tensor<3x4x1x20xf32>) -> tensor<3x4x1x20xf32>
+    %4 = linalg.generic {indexing_maps = [#map, #map], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%3 : tensor<3x4x1x20xf32>) outs(%0 : tensor<3x4x1x20xf32>) {
+    ^bb0(%in: f32, %out: f32):
+      %5 = linalg.index 3 : index
+      %6 = arith.index_cast %5 : index to i64
+      %7 = arith.subi %6, %c1_i64 : i64
+      %8 = arith.addi %6, %c2_i64 : i64
+      %9 = arith.minsi %8, %c21_i64 : i64
+      %10 = arith.minsi %9, %c20_i64 : i64
+      %11 = arith.subi %c1_i64, %6 : i64
+      %12 = arith.maxsi %11, %c0_i64 : i64
+      %13 = arith.subi %10, %7 : i64
+      %14 = arith.subi %13, %12 : i64
+      %15 = arith.maxsi %14, %c0_i64 : i64
+      %16 = arith.sitofp %15 : i64 to f32
+      %17 = arith.divf %in, %16 : f32
+      linalg.yield %17 : f32
+    } -> tensor<3x4x1x20xf32>
+    %collapsed = tensor.collapse_shape %4 [[0], [1, 2], [3]] : tensor<3x4x1x20xf32> into tensor<3x4x20xf32>
+    return %collapsed : tensor<3x4x20xf32>
+  }
+}

@@ -1,0 +1,5 @@
+module {
+  func.func @forward(%arg0: tensor<5xf32>) -> tensor<5xf32> {
+    return %arg0 : tensor<5xf32>
+  }
+}

@@ -29,6 +29,10 @@ struct DecomposeAggregateOp
 
   LogicalResult matchAndRewrite(linalg::AggregatedOpInterface op,
                                 PatternRewriter &rewriter) const override {
+    // The decompositions build tensor ops: on buffers they would make ops
+    // with mixed semantics.
+    if (llvm::any_of(op->getOperandTypes(), llvm::IsaPred<BaseMemRefType>))
+      return rewriter.notifyMatchFailure(op, "operates on buffers");
     FailureOr<SmallVector<Value>> values = op.decomposeOperation(rewriter);
     if (failed(values))
       return rewriter.notifyMatchFailure(op, "cannot be decomposed");

@@ -31,6 +31,11 @@ using namespace mlir;
 
 void sqz::buildLowerToCPUPipeline(OpPassManager &pm,
                                   const LowerToCPUOptions &options) {
+  // ---- The precondition ----------------------------------------------------
+  // What no pass below lowers (or an upstream one crashes on) is reported
+  // first, naming the op.
+  pm.addPass(createSqzCheckCPUInput());
+
   // ---- sqz -> plain tensors -----------------------------------------------
   // The sqz ops first (the reference lowering; the fast CPU kernels replace
   // it op by op), so that everything below sees tensor-level IR; entry
@@ -98,6 +103,8 @@ void sqz::buildLowerToCPUPipeline(OpPassManager &pm,
   pm.addPass(createSCFToControlFlowPass());
 
   // ---- The LLVM tail (see MLIR22-FACTS.md) ---------------------------------
+  // llvm.intr.powi takes one scalar exponent: vector fpowi per element.
+  pm.addPass(createSqzScalarizeVectorFPowI());
   pm.addPass(createConvertMathToLLVMPass());
   // What has no LLVM intrinsic (erf, atan2, ...) becomes a libm call; on
   // vectors one per element, through vector ops: before the vector lowering.

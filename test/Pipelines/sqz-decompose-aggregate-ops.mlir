@@ -31,3 +31,11 @@ func.func @negative_matmul(%a: tensor<4x8xf32>, %b: tensor<8x16xf32>,
                      outs(%c : tensor<4x16xf32>) -> tensor<4x16xf32>
   return %r : tensor<4x16xf32>
 }
+
+// On buffers the tensor decomposition does not apply: left as it is.
+// CHECK-LABEL: func.func @negative_softmax_memref(
+//       CHECK:   linalg.softmax dimension(1) ins(%{{.*}} : memref<2x16xf32>) outs(%{{.*}} : memref<2x16xf32>)
+func.func @negative_softmax_memref(%x: memref<2x16xf32>, %y: memref<2x16xf32>) {
+  linalg.softmax dimension(1) ins(%x : memref<2x16xf32>) outs(%y : memref<2x16xf32>)
+  return
+}

@@ -2,8 +2,9 @@
 //
 // The passes the named pipelines are built from beside the upstream ones:
 // `sqz-export-entry-points`, `sqz-decompose-aggregate-ops`,
-// `sqz-contiguous-inner-loop`, `sqz-vectorize` and the contract check
-// `sqz-check-llvm-dialect`.
+// `sqz-contiguous-inner-loop`, `sqz-vectorize`,
+// `sqz-scalarize-vector-fpowi`, the precondition check `sqz-check-cpu-input`
+// and the contract check `sqz-check-llvm-dialect`.
 //
 //===----------------------------------------------------------------------===//
 
@@ -31,6 +32,10 @@ inline constexpr const char *kSignatureAttrName = "sqz.signature";
 /// loop is a reduction get the loop of the output's contiguous dimension
 /// innermost instead (named ops are generalized first).
 void populateContiguousInnerLoopPatterns(RewritePatternSet &patterns);
+
+/// Adds the pattern of `sqz-scalarize-vector-fpowi`: a `math.fpowi` on
+/// vectors becomes one scalar `math.fpowi` per element.
+void populateScalarizeVectorFPowIPatterns(RewritePatternSet &patterns);
 
 /// Adds the pattern of `sqz-decompose-aggregate-ops`: every op with
 /// `linalg::AggregatedOpInterface` is replaced by its decomposition.

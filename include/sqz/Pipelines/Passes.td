@@ -71,6 +71,55 @@ def SqzCheckLLVMDialect : Pass<"sqz-check-llvm-dialect", "ModuleOp"> {
   ];
 }
 
+def SqzCheckCPUInput : Pass<"sqz-check-cpu-input", "ModuleOp"> {
+  let summary = "Check that a module is in the form sqz-lower-to-cpu lowers";
+  let description = [{
+    The precondition check at the start of `sqz-lower-to-cpu`: what the
+    pipeline (or an upstream pass in it) cannot lower is reported here, one
+    error per offending op, naming it, before any pass runs. The pipeline
+    lowers ranked tensors and buffers only, and `ml_program.global`s of
+    statically shaped tensors; vector ops in the input stay small (a
+    `vector.contract` of at most 4096 iteration points: larger ones take
+    minutes in the upstream vector lowering), and aggregate ops such as
+    `linalg.softmax` need tensor operands (their decomposition builds tensor
+    ops).
+
+    ```mlir
+    // error: sqz-lower-to-cpu: 'math.exp' op has the unranked type
+    //        'tensor<*xf32>': the pipeline needs ranked tensors (cast to a
+    //        ranked type first)
+    %r = math.exp %x : tensor<*xf32>
+    // error: sqz-lower-to-cpu: 'ml_program.global' op @g has type
+    //        'tensor<?xf32>': the pipeline needs globals of statically shaped
+    //        tensors
+    ml_program.global private @g(dense<1.0> : tensor<4xf32>) : tensor<?xf32>
+    ```
+  }];
+  let options = [
+    Option<"pipelineName", "pipeline", "std::string",
+           /*default=*/"\"sqz-lower-to-cpu\"",
+           "Name of the pipeline to blame in diagnostics">,
+  ];
+}
+
+def SqzScalarizeVectorFPowI : Pass<"sqz-scalarize-vector-fpowi"> {
+  let summary = "Compute math.fpowi on vectors element by element";
+  let description = [{
+    `convert-math-to-llvm` turns a `math.fpowi` on vectors into an invalid
+    `llvm.intr.powi` (the intrinsic takes one scalar exponent). This pass,
+    run before it in `sqz-lower-to-cpu`, extracts the elements, raises each
+    with a scalar `math.fpowi` and builds the result vector again. Element
+    types and values are unchanged.
+
+    ```mlir
+    %r = math.fpowi %x, %n : vector<2xf32>, vector<2xi32>
+    // becomes, for each i: vector.extract %x[i], %n[i]; math.fpowi on the
+    // scalars; vector.from_elements of the results
+    ```
+  }];
+  let dependentDialects = ["::mlir::vector::VectorDialect"];
+}
+
 def SqzDecomposeAggregateOps : Pass<"sqz-decompose-aggregate-ops"> {
   let summary = "Decompose aggregate linalg ops (softmax, ...) into generics";
   let description = [{

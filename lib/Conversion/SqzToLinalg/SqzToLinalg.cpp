@@ -82,6 +82,8 @@ private:
   LogicalResult lowerDequantize(DequantizeOp op);
   LogicalResult lowerMatmul(MatmulOp op);
   LogicalResult lowerUnpack(UnpackOp op);
+  /// Replaces `op` by the parts `results`, cast to its result types.
+  LogicalResult replaceUnpack(UnpackOp op, SmallVector<Value> &results);
   LogicalResult lowerObserve(ObserveOp op);
   LogicalResult lowerFakeQuant(FakeQuantOp op);
 
@@ -347,8 +349,7 @@ LogicalResult Lowering::lowerUnpack(UnpackOp op) {
     if (parts->zeroPoints)
       results.push_back(parts->zeroPoints);
     results.push_back(parts->storedMetadata);
-    b.replaceOp(op, results);
-    return success();
+    return replaceUnpack(op, results);
   }
   Value codes = parts->codes;
   if (parts->codesPerByte > 1) {
@@ -376,6 +377,23 @@ LogicalResult Lowering::lowerUnpack(UnpackOp op) {
     results.push_back(parts->scales);
   if (parts->zeroPoints)
     results.push_back(parts->zeroPoints);
+  return replaceUnpack(op, results);
+}
+
+LogicalResult Lowering::replaceUnpack(UnpackOp op,
+                                      SmallVector<Value> &results) {
+  // The verifier lets the results be less static than the stored parts (a
+  // `?` where the part has a size): cast to what the op promises.
+  for (auto [index, result] : llvm::enumerate(results)) {
+    Type promised = op.getResult(index).getType();
+    if (result.getType() == promised)
+      continue;
+    if (!tensor::CastOp::areCastCompatible(result.getType(), promised))
+      return op.emitOpError("result #")
+             << index << " is " << promised << ", but the stored part is "
+             << result.getType();
+    result = tensor::CastOp::create(b, op.getLoc(), promised, result);
+  }
   b.replaceOp(op, results);
   return success();
 }

@@ -19,6 +19,8 @@
 // HUGE: sqz-run: error: --input '{{.*}}huge.npy': shape (4611686018427387904, 4) of float32 is too large (its byte count overflows 64 bits)
 // RUN: sqz-run %s --entry neg --input %t/ok.npy | FileCheck %s --check-prefix=OK
 // OK: out0: float32 (4, 2) [-0, -0, -0, -0, -0, -0, -0, -0]
+// RUN: sqz-run %s --entry neg --input %t/ok.npy --compile-time 2>&1 >/dev/null | FileCheck %s --check-prefix=TIME
+// TIME: sqz-run: compiled @neg in {{[0-9.]+}} s (parse {{[0-9.]+}} s, lowering {{[0-9.]+}} s, LLVM {{[0-9.]+}} s)
 
 func.func @neg(%x: tensor<4x2xf32>) -> tensor<4x2xf32> {
   %r = arith.negf %x : tensor<4x2xf32>

@@ -126,6 +126,13 @@ static llvm::cl::opt<unsigned>
              llvm::cl::desc("LLVM optimization level of the JIT (0-3)"),
              llvm::cl::init(3), llvm::cl::cat(runCategory));
 
+static llvm::cl::opt<bool> compileTime(
+    "compile-time",
+    llvm::cl::desc("Print how long parsing, lowering and LLVM code generation "
+                   "took (on stderr; printed anyway when they take more than "
+                   "10 s)"),
+    llvm::cl::cat(runCategory));
+
 static llvm::cl::list<std::string> sharedLibs(
     "shared-libs",
     llvm::cl::desc("Extra shared libraries to resolve symbols from (the MLIR "
@@ -176,6 +183,45 @@ static llvm::cl::list<std::string> mergeInputs(
                    "(no model; repeat the option or separate with commas)"),
     llvm::cl::value_desc("stats.json"), llvm::cl::CommaSeparated,
     llvm::cl::cat(runCategory));
+
+//===----------------------------------------------------------------------===//
+// Compile time
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// Wall time of the compile phases, so that a large model's compile time is
+/// visible (and a slow phase named).
+class CompileClock {
+public:
+  /// Ends the phase `name` (started at the previous mark).
+  void mark(llvm::StringRef name) {
+    auto now = std::chrono::steady_clock::now();
+    phases.push_back(
+        {name.str(), std::chrono::duration<double>(now - last).count()});
+    last = now;
+  }
+  /// Prints "compiled @NAME in T s (parse .., lowering .., LLVM ..)" when
+  /// `always` or when the total is long enough to wonder about.
+  void report(llvm::raw_ostream &os, llvm::StringRef entry, bool always) {
+    double total = 0;
+    for (const auto &phase : phases)
+      total += phase.second;
+    if (!always && total < kSlowCompileSeconds)
+      return;
+    os << llvm::format("sqz-run: compiled @%s in %.2f s (", entry.str().c_str(),
+                       total);
+    for (auto [index, phase] : llvm::enumerate(phases))
+      os << (index ? ", " : "") << phase.first
+         << llvm::format(" %.2f s", phase.second);
+    os << ")\n";
+  }
+
+private:
+  static constexpr double kSlowCompileSeconds = 10.0;
+  std::chrono::steady_clock::time_point last = std::chrono::steady_clock::now();
+  SmallVector<std::pair<std::string, double>> phases;
+};
+} // namespace
 
 //===----------------------------------------------------------------------===//
 // Errors
@@ -819,6 +865,7 @@ int main(int argc, char **argv) {
   FirstErrorHandler diagnostics(&context);
 
   // ---- Parse --------------------------------------------------------------
+  CompileClock compileClock;
   auto file = llvm::MemoryBuffer::getFileOrSTDIN(modelFile, /*IsText=*/true);
   if (!file)
     fail("cannot read '" + modelFile + "': " + file.getError().message());
@@ -841,6 +888,8 @@ int main(int argc, char **argv) {
            " is private; only public functions get a C interface");
   }
 
+  compileClock.mark("parse");
+
   // ---- Lower --------------------------------------------------------------
   if (!isLLVMDialectOnly(*module)) {
     PassManager pm(&context, ModuleOp::getOperationName());
@@ -852,6 +901,7 @@ int main(int argc, char **argv) {
       fail("cannot lower '" + modelFile +
            "' with sqz-lower-to-cpu: " + diagnostics.take());
   }
+  compileClock.mark("lowering");
   if (printLowered)
     module->print(llvm::outs());
 
@@ -988,6 +1038,8 @@ int main(int argc, char **argv) {
   if (!packed)
     fail("cannot find @" + cifaceName +
          " in the JIT: " + llvm::toString(packed.takeError()));
+  compileClock.mark("LLVM");
+  compileClock.report(llvm::errs(), entryName, compileTime);
 
   // ---- Arguments and results ----------------------------------------------
   SmallVector<std::unique_ptr<InputSlot>> slots;

@@ -5,6 +5,7 @@
 // RUN: not sqz-opt %s --sqz-quantize-weights="method=obq" 2>&1 | FileCheck %s --check-prefix=METHOD
 // RUN: not sqz-opt %s --sqz-quantize-weights="method=gptq" 2>&1 | FileCheck %s --check-prefix=HESSIAN
 // RUN: not sqz-opt %s --sqz-quantize-weights="method=gptq hessian=%t damp=-1" 2>&1 | FileCheck %s --check-prefix=DAMP
+// RUN: not sqz-opt %s --sqz-quantize-weights="damp=nan" 2>&1 | FileCheck %s --check-prefix=DAMPNAN
 // RUN: not sqz-opt %s --sqz-quantize-weights="hessian=%t" 2>&1 | FileCheck %s --check-prefix=RTN
 // RUN: not sqz-opt %s --sqz-quantize-weights="method=rtn act-order=1" 2>&1 | FileCheck %s --check-prefix=RTN
 // The layer whose Hessian is not positive definite is quantized by round to
@@ -14,6 +15,7 @@
 // METHOD: error: sqz-quantize-weights: method must be rtn or gptq, got 'obq'
 // HESSIAN: error: sqz-quantize-weights: method=gptq needs hessian=DIR
 // DAMP: error: sqz-quantize-weights: damp must be a finite number >= 0, got -1
+// DAMPNAN: error: sqz-quantize-weights: damp must be a finite number >= 0, got nan
 // RTN: error: sqz-quantize-weights: hessian= and act-order= apply to method=gptq only
 
 func.func @missing(%x: tensor<2x2xf32>) -> tensor<2x2xf32> {

@@ -431,15 +431,15 @@ struct SqzQuantizeWeightsPass
       return emitError(UnknownLoc::get(context))
              << "sqz-quantize-weights: group-size must be positive, got "
              << static_cast<int64_t>(groupSize);
+    if (!(damp >= 0.0) || !std::isfinite(damp))
+      return emitError(UnknownLoc::get(context))
+             << "sqz-quantize-weights: damp must be a finite number >= 0, "
+                "got "
+             << static_cast<double>(damp);
     if (method == "gptq") {
       if (hessian.empty())
         return emitError(UnknownLoc::get(context))
                << "sqz-quantize-weights: method=gptq needs hessian=DIR";
-      if (!(damp >= 0.0) || !std::isfinite(damp))
-        return emitError(UnknownLoc::get(context))
-               << "sqz-quantize-weights: damp must be a finite number >= 0, "
-                  "got "
-               << static_cast<double>(damp);
       gptqSettings = GptqSettings{hessian, GptqOptions{}};
       gptqSettings->options.damp = damp;
       gptqSettings->options.actOrder = actOrder;

@@ -321,7 +321,7 @@ def observed_layers(text):
         if not name or not types:
             continue
         dims = types[-1].split("x")[:-1]
-        if dims and dims[-1].isdigit():
+        if dims and dims[-1].isdigit() and int(dims[-1]) > 0:
             layers[name.group(1)] = int(dims[-1])
     return layers
 

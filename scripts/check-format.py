@@ -9,7 +9,7 @@ import pathlib
 import subprocess
 import sys
 
-FOLDERS = ("include", "lib", "tools", "runtime")
+FOLDERS = ("include", "lib", "tools", "runtime", "test/Fuzz")
 SUFFIXES = (".cpp", ".h", ".c")
 
 

@@ -4,15 +4,28 @@
 #
 #   scripts/setup.sh            install packages, configure, build
 #   SQZ_BUILD_DIR=dir ...       build somewhere other than ./build
+#   scripts/setup.sh --sanitize configure and build the sanitizer and fuzzer
+#                               build (ASan + UBSan, libFuzzer coverage) in
+#                               ./build-sanitize, or $SQZ_SANITIZE_BUILD_DIR
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-build=${SQZ_BUILD_DIR:-$root/build}
+sanitize=0
+case "${1:-}" in
+  --sanitize) sanitize=1 ;;
+  "") ;;
+  *) echo "usage: scripts/setup.sh [--sanitize]" >&2; exit 2 ;;
+esac
+if [ $sanitize -eq 1 ]; then
+  build=${SQZ_SANITIZE_BUILD_DIR:-$root/build-sanitize}
+else
+  build=${SQZ_BUILD_DIR:-$root/build}
+fi
 
 packages=(
   cmake ninja-build ccache git
   llvm-22-dev libmlir-22-dev mlir-22-tools llvm-22-tools clang-22 lld-22
-  clang-format-22
+  clang-format-22 libclang-rt-22-dev
   python3 python3-numpy
 )
 
@@ -33,16 +46,30 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 llvm=/usr/lib/llvm-22
+common=(
+  -DMLIR_DIR=$llvm/lib/cmake/mlir
+  -DCMAKE_C_COMPILER=$llvm/bin/clang
+  -DCMAKE_CXX_COMPILER=$llvm/bin/clang++
+  -DLLVM_USE_LINKER=lld
+  -DCMAKE_CXX_COMPILER_LAUNCHER=ccache
+  -DLLVM_EXTERNAL_LIT=$llvm/bin/lit
+)
 if [ ! -f "$build/build.ninja" ]; then
-  cmake -G Ninja -S "$root" -B "$build" \
-    -DCMAKE_BUILD_TYPE=Release \
-    -DMLIR_DIR=$llvm/lib/cmake/mlir \
-    -DCMAKE_C_COMPILER=$llvm/bin/clang \
-    -DCMAKE_CXX_COMPILER=$llvm/bin/clang++ \
-    -DLLVM_USE_LINKER=lld \
-    -DCMAKE_CXX_COMPILER_LAUNCHER=ccache \
-    -DLLVM_EXTERNAL_LIT=$llvm/bin/lit \
-    -DSQZ_WERROR=ON >/dev/null
+  if [ $sanitize -eq 1 ]; then
+    # -O1 with line tables: the sanitizers' usual trade-off between run time,
+    # build time and readable stack traces. Assertions on: a fuzzer or a
+    # test should stop at the first broken invariant.
+    cmake -G Ninja -S "$root" -B "$build" "${common[@]}" \
+      -DCMAKE_BUILD_TYPE=Release \
+      -DCMAKE_C_FLAGS_RELEASE="-O1 -gline-tables-only" \
+      -DCMAKE_CXX_FLAGS_RELEASE="-O1 -gline-tables-only" \
+      -DLLVM_ENABLE_ASSERTIONS=ON \
+      -DSQZ_SANITIZE=ON -DSQZ_FUZZ=ON >/dev/null
+  else
+    cmake -G Ninja -S "$root" -B "$build" "${common[@]}" \
+      -DCMAKE_BUILD_TYPE=Release \
+      -DSQZ_WERROR=ON >/dev/null
+  fi
 fi
 echo "setup: building in $build"
 ninja -C "$build" --quiet sqz-tools

@@ -20,7 +20,9 @@ config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(
     ("%clang_format", os.path.join(config.llvm_tools_dir, "clang-format")))
 
-llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
+# The sanitizer options of `scripts/test.sh --sanitize` reach the tools.
+llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP",
+                                     "ASAN_OPTIONS", "UBSAN_OPTIONS"])
 llvm_config.use_default_substitutions()
 
 # Our tools first, then LLVM's (FileCheck, not, mlir-opt for cross-checks).

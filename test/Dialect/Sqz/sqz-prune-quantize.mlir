@@ -66,7 +66,7 @@ func.func @nk_bias(%x: tensor<2x8xf32>) -> tensor<2x4xf32> {
 //  CHECK-SAME:   %[[VALS:[^:]*]]: tensor<8xf32>
 //       CHECK:   sqz.matmul {{.*}} #sqz.quant<i8, per_channel(1), symmetric>, #sqz.sparsity<nm(2, 4, 0)>>
 //       CHECK:   %[[P:.*]] = sqz.pack %[[VALS]] metadata
-//       CHECK:   sqz.matmul %{{.*}}, %[[P]] : tensor<2x4xf32>, !sqz.tensor<4x4xf32, #sqz.sparsity<unstructured>>
+//       CHECK:   sqz.matmul %{{.*}}, %[[P]] {sqz.layer = "dense_and_pruned.linear1"} : tensor<2x4xf32>, !sqz.tensor<4x4xf32, #sqz.sparsity<unstructured>>
 func.func @dense_and_pruned(%x: tensor<2x4xf32>, %vals: tensor<8xf32>) -> tensor<2x4xf32> {
   %w = arith.constant dense<[[1.0, -2.0, 0.0, 0.5], [0.5, 4.0, 0.0, -1.0], [-1.0, 1.0, 0.0, 2.0], [2.0, 0.25, 0.0, 1.0]]> : tensor<4x4xf32>
   %zero = arith.constant 0.0 : f32

@@ -27,8 +27,9 @@
 // NOMIN: error: statistics of layer 'nohist' have no field 'min', which range=minmax asymmetric needs
 // NOMAX: error: statistics of layer 'noabsmax' have no field 'max', which range=minmax asymmetric needs
 
+// A layer without a name is the layer the shared numbering names.
 func.func @negative_no_name(%x: tensor<2x4xf32>, %w: !sqz.tensor<4x3xf32, #sqz.quant<i8, per_channel(1), symmetric>>) -> tensor<2x3xf32> {
-  // expected-error@+1 {{sqz.matmul has no 'sqz.layer' name; mode=static needs it to find the layer's statistics}}
+  // expected-error@+1 {{layer 'negative_no_name.linear0' has no entry in statistics file}}
   %y = sqz.matmul %x, %w : tensor<2x4xf32>, !sqz.tensor<4x3xf32, #sqz.quant<i8, per_channel(1), symmetric>> -> tensor<2x3xf32>
   return %y : tensor<2x3xf32>
 }

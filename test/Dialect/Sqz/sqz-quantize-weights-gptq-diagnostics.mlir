@@ -92,13 +92,14 @@ func.func @indefinite(%x: tensor<2x2xf32>) -> tensor<2x2xf32> {
 
 // -----
 
-// A pruned weight that is not named cannot find its Hessian.
+// A pruned weight without a name is the layer the shared numbering names:
+// its Hessian is looked up by that name.
 !u = !sqz.tensor<4x2xf32, #sqz.sparsity<unstructured>>
 func.func @unnamed_sparse(%x: tensor<2x4xf32>) -> tensor<2x2xf32> {
   %v = arith.constant dense<[1.0, 2.0, 3.0, 4.0]> : tensor<4xf32>
   %m = arith.constant dense<[[true, false], [true, false], [false, true], [false, true]]> : tensor<4x2xi1>
   %w = sqz.pack %v metadata(%m : tensor<4x2xi1>) : tensor<4xf32> -> !u
-  // expected-error@+1 {{method=gptq: the sparse weight's sqz.matmul has no sqz.layer name to find its Hessian by}}
+  // expected-error@+1 {{layer 'unnamed_sparse.linear0': cannot read its Hessian}}
   %y = sqz.matmul %x, %w : tensor<2x4xf32>, !u -> tensor<2x2xf32>
   return %y : tensor<2x2xf32>
 }

@@ -36,31 +36,19 @@ static OpOperand *floatTensorOperand(OpOperand &operand) {
   return type && isa<FloatType>(type.getElementType()) ? &operand : nullptr;
 }
 
-/// The layers of `function` in a pre-order walk: linalg contractions that
-/// `matchLinearLayer` accepts and sqz.matmul ops, counted together.
-static SmallVector<InstrumentedLayer> findLayers(FunctionOpInterface function) {
-  SmallVector<InstrumentedLayer> layers;
-  unsigned index = 0;
-  function->walk<WalkOrder::PreOrder>([&](Operation *op) {
-    if (auto matmul = dyn_cast<MatmulOp>(op)) {
-      layers.push_back({op, linearLayerName(op, function.getName(), index++),
-                        floatTensorOperand(matmul.getLhsMutable())});
-      return;
-    }
-    auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
-    if (!linalgOp)
-      return;
-    std::string why;
-    FailureOr<LinearLayer> layer = matchLinearLayer(linalgOp, why);
-    if (failed(layer))
-      return;
-    OpOperand *input = linalgOp.getDpsInputOperand(0);
-    if (input->get() != layer->input)
-      input = linalgOp.getDpsInputOperand(1);
-    layers.push_back({op, linearLayerName(op, function.getName(), index++),
-                      floatTensorOperand(*input)});
-  });
-  return layers;
+/// The operand of the layer `op` that carries its activation, when that is
+/// a float tensor (a quantized lhs is not observed), else null.
+static OpOperand *activationOperand(Operation *op) {
+  if (auto matmul = dyn_cast<MatmulOp>(op))
+    return floatTensorOperand(matmul.getLhsMutable());
+  auto linalgOp = cast<linalg::LinalgOp>(op);
+  std::string why;
+  FailureOr<LinearLayer> layer = matchLinearLayer(linalgOp, why);
+  assert(succeeded(layer) && "findNamedLayers matched it");
+  OpOperand *input = linalgOp.getDpsInputOperand(0);
+  if (input->get() != layer->input)
+    input = linalgOp.getDpsInputOperand(1);
+  return floatTensorOperand(*input);
 }
 
 namespace {
@@ -69,11 +57,9 @@ struct SqzInstrumentPass : sqz::impl::SqzInstrumentBase<SqzInstrumentPass> {
 
   void runOnOperation() override {
     SmallVector<InstrumentedLayer> layers;
-    getOperation()->walk<WalkOrder::PreOrder>(
-        [&](FunctionOpInterface function) {
-          layers.append(findLayers(function));
-          return WalkResult::skip();
-        });
+    for (NamedLayer &layer : findNamedLayers(getOperation()))
+      layers.push_back(
+          {layer.op, std::move(layer.name), activationOperand(layer.op)});
     OpBuilder builder(&getContext());
     for (InstrumentedLayer &layer : layers) {
       StringAttr name = builder.getStringAttr(layer.name);

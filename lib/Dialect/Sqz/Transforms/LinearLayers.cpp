@@ -164,25 +164,36 @@ FailureOr<LinearLayer> sqz::matchLinearLayer(linalg::LinalgOp op,
   return layer;
 }
 
-std::string sqz::linearLayerName(Operation *op, StringRef function,
-                                 unsigned index) {
-  if (auto name = op->getAttrOfType<StringAttr>(SqzDialect::getLayerAttrName()))
-    return name.str();
-  return (function + ".linear" + Twine(index)).str();
+SmallVector<NamedLayer> sqz::findNamedLayers(Operation *root) {
+  SmallVector<NamedLayer> layers;
+  root->walk<WalkOrder::PreOrder>([&](FunctionOpInterface function) {
+    unsigned index = 0;
+    function->walk<WalkOrder::PreOrder>([&](Operation *op) {
+      if (!isa<MatmulOp>(op)) {
+        auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
+        std::string why;
+        if (!linalgOp || failed(matchLinearLayer(linalgOp, why)))
+          return;
+      }
+      std::string name;
+      if (auto attr =
+              op->getAttrOfType<StringAttr>(SqzDialect::getLayerAttrName()))
+        name = attr.str();
+      else
+        name = (function.getName() + ".linear" + Twine(index)).str();
+      ++index;
+      layers.push_back({op, std::move(name)});
+    });
+    return WalkResult::skip();
+  });
+  return layers;
 }
 
 SmallVector<NamedLinearLayer> sqz::findNamedLinearLayers(Operation *root) {
   SmallVector<NamedLinearLayer> layers;
-  root->walk<WalkOrder::PreOrder>([&](FunctionOpInterface function) {
-    unsigned index = 0;
-    function->walk<WalkOrder::PreOrder>([&](linalg::LinalgOp op) {
-      std::string why;
-      if (failed(matchLinearLayer(op, why)))
-        return;
-      layers.push_back({op, linearLayerName(op, function.getName(), index++)});
-    });
-    return WalkResult::skip();
-  });
+  for (NamedLayer &layer : findNamedLayers(root))
+    if (auto linalgOp = dyn_cast<linalg::LinalgOp>(layer.op))
+      layers.push_back({linalgOp, std::move(layer.name)});
   return layers;
 }
 

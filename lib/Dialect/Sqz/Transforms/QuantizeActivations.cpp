@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "sqz/Dialect/Sqz/IR/SqzOps.h"
+#include "sqz/Dialect/Sqz/Transforms/LinearLayers.h"
 #include "sqz/Dialect/Sqz/Transforms/Passes.h"
 #include "sqz/Dialect/Sqz/Transforms/RewriteUtils.h"
 #include "sqz/Dialect/Sqz/Transforms/Statistics.h"
@@ -266,6 +267,11 @@ struct SqzQuantizeActivationsPass
         failed(verifyStatisticsLayers(*statistics, getOperation(),
                                       "sqz-quantize-activations")))
       return signalPassFailure();
+    // Static ranges are found by layer name: the shared numbering, for
+    // layers that no pass named yet.
+    layerNames.clear();
+    for (NamedLayer &layer : findNamedLayers(getOperation()))
+      layerNames[layer.op] = std::move(layer.name);
     IRRewriter rewriter(&getContext());
     bool hadError = false;
     getOperation()->walk([&](MatmulOp op) {
@@ -308,16 +314,15 @@ struct SqzQuantizeActivationsPass
       signalPassFailure();
   }
 
+  /// The name of every layer, from findNamedLayers.
+  DenseMap<Operation *, std::string> layerNames;
+
   /// Computes the per-tensor scale (and zero point) of `op`'s activation
   /// from its layer's statistics and creates them as constants.
   LogicalResult buildStaticParams(OpBuilder &builder, MatmulOp op,
                                   Value &scales, Value &zeroPoints) {
-    auto nameAttr =
-        op->getAttrOfType<StringAttr>(SqzDialect::getLayerAttrName());
-    if (!nameAttr)
-      return op.emitError("sqz.matmul has no 'sqz.layer' name; mode=static "
-                          "needs it to find the layer's statistics");
-    StringRef name = nameAttr.getValue();
+    assert(layerNames.count(op) && "every sqz.matmul is a named layer");
+    StringRef name = layerNames[op];
     const LayerStatistics *found =
         findLayerStatistics(*statistics, name, std::nullopt, op);
     if (!found)

@@ -374,14 +374,10 @@ static LogicalResult quantizeSparseWeight(RewriterBase &rewriter,
   if (gptq) {
     // GPTQ keeps the pruned positions at zero: their code is the code of
     // zero, and their error is compensated like any other.
+    // runOnOperation named every layer before rewriting any.
     auto name =
         matmul->getAttrOfType<StringAttr>(SqzDialect::getLayerAttrName());
-    if (!name) {
-      matmul->emitError("method=gptq: the sparse weight's sqz.matmul has no "
-                        "sqz.layer name to find its Hessian by");
-      hadError = true;
-      return failure();
-    }
+    assert(name && "every layer is named first");
     SmallVector<bool> keep(dense.size(), false);
     for (int64_t flat : origin)
       keep[flat] = true;
@@ -470,8 +466,10 @@ struct SqzQuantizeWeightsPass
     // GPTQ finds the Hessians by these names, later passes (static
     // activation ranges, reports) find the layers by the `sqz.layer` that
     // the new sqz.matmul keeps.
+    // Every layer is named, the sqz.matmul ops already there too, so that
+    // the numbering survives the rewrites.
     llvm::DenseMap<Operation *, std::string> names;
-    for (NamedLinearLayer &layer : findNamedLinearLayers(getOperation())) {
+    for (NamedLayer &layer : findNamedLayers(getOperation())) {
       names[layer.op] = layer.name;
       layer.op->setAttr(SqzDialect::getLayerAttrName(),
                         StringAttr::get(&getContext(), layer.name));

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "sqz/Dialect/Sqz/IR/SqzOps.h"
+#include "sqz/Dialect/Sqz/Transforms/LinearLayers.h"
 #include "sqz/Dialect/Sqz/Transforms/Passes.h"
 #include "sqz/Dialect/Sqz/Utils/QuantMath.h"
 
@@ -613,7 +614,11 @@ struct SqzReportPass : sqz::impl::SqzReportBase<SqzReportPass> {
 
   void runOnOperation() override {
     SmallVector<LayerRow> rows;
-    DenseMap<Operation *, int64_t> layersPerFunction;
+    // Layers are named as every pass and statistics file names them.
+    DenseMap<Operation *, std::string> layerNames;
+    for (NamedLayer &layer : findNamedLayers(getOperation()))
+      layerNames[layer.op] = std::move(layer.name);
+    DenseMap<Operation *, int64_t> othersPerFunction;
     getOperation()->walk<WalkOrder::PreOrder>([&](Operation *op) {
       std::optional<Weight> weight;
       if (auto matmul = dyn_cast<MatmulOp>(op)) {
@@ -633,7 +638,7 @@ struct SqzReportPass : sqz::impl::SqzReportBase<SqzReportPass> {
       } else {
         return;
       }
-      rows.push_back(makeRow(op, *weight, layersPerFunction));
+      rows.push_back(makeRow(op, *weight, layerNames, othersPerFunction));
     });
 
     std::unique_ptr<llvm::ToolOutputFile> file;
@@ -671,21 +676,25 @@ struct SqzReportPass : sqz::impl::SqzReportBase<SqzReportPass> {
   }
 
   /// The report row of the layer `op` with weight `weight`.
+  /// A contraction with a constant weight that is no layer of the shared
+  /// numbering (no pass rewrites it) is `<function>.other<i>`.
   LayerRow makeRow(Operation *op, const Weight &weight,
-                   DenseMap<Operation *, int64_t> &layersPerFunction) {
+                   const DenseMap<Operation *, std::string> &layerNames,
+                   DenseMap<Operation *, int64_t> &othersPerFunction) {
     LayerRow row;
-    auto function = op->getParentOfType<FunctionOpInterface>();
-    int64_t index = layersPerFunction[function]++;
     Attribute name = op->getAttr(SqzDialect::getLayerAttrName());
-    if (auto string = dyn_cast_or_null<StringAttr>(name)) {
+    if (name && !isa<StringAttr>(name))
+      op->emitWarning("sqz-report: ignoring ")
+          << SqzDialect::getLayerAttrName()
+          << ", which is not a string: " << name;
+    if (auto known = layerNames.find(op); known != layerNames.end()) {
+      row.name = known->second;
+    } else if (auto string = dyn_cast_or_null<StringAttr>(name)) {
       row.name = string.str();
     } else {
-      if (name)
-        op->emitWarning("sqz-report: ignoring ")
-            << SqzDialect::getLayerAttrName()
-            << ", which is not a string: " << name;
+      auto function = op->getParentOfType<FunctionOpInterface>();
       row.name = (function ? function.getName() : StringRef("?")).str() +
-                 ".linear" + std::to_string(index);
+                 ".other" + std::to_string(othersPerFunction[function]++);
     }
     row.shape = llvm::to_vector(weight.type.getShape());
     row.scheme = formatScheme(weight);

@@ -346,7 +346,7 @@ const LayerStatistics *sqz::findLayerStatistics(const Statistics &stats,
 LogicalResult sqz::verifyStatisticsLayers(const Statistics &stats,
                                           Operation *root, StringRef pass) {
   llvm::StringSet<> known;
-  for (const NamedLinearLayer &layer : findNamedLinearLayers(root))
+  for (const NamedLayer &layer : findNamedLayers(root))
     known.insert(layer.name);
   root->walk([&](Operation *op) {
     if (auto name =

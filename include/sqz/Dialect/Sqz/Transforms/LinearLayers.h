@@ -57,16 +57,25 @@ struct NamedLinearLayer {
   std::string name;
 };
 
-/// The name of the linear layer `op`, the `index`-th op that
-/// `matchLinearLayer` accepts in a pre-order walk of `function`: its
-/// `sqz.layer` string attribute when it has one, else `<function>.linear<i>`.
-std::string linearLayerName(Operation *op, StringRef function, unsigned index);
+/// A layer of a module and its name: a contraction that `matchLinearLayer`
+/// accepts, or an `sqz.matmul`.
+struct NamedLayer {
+  Operation *op;
+  std::string name;
+};
 
-/// The contractions under `root` that `matchLinearLayer` accepts, in program
-/// order (a pre-order walk of every function), with their names
-/// (`linearLayerName`, counting per function). Passes that key data by layer
-/// (pruning statistics, calibration) call this before rewriting anything, so
-/// that they all name the layers of a module the same way.
+/// The layers under `root` in program order (a pre-order walk of every
+/// function), linalg contractions that `matchLinearLayer` accepts and
+/// `sqz.matmul` ops counted together, with their names: the `sqz.layer`
+/// string attribute when the op has one, else `<function>.linear<i>` for the
+/// `i`-th layer of its function. This is the one numbering of layers that
+/// every pass, the statistics files and `sqz-report` use.
+SmallVector<NamedLayer> findNamedLayers(Operation *root);
+
+/// The layers of `findNamedLayers` that are linalg contractions (the ones
+/// the compression passes rewrite), with the same names. Passes that key
+/// data by layer call this before rewriting anything, so that they all name
+/// the layers of a module the same way.
 SmallVector<NamedLinearLayer> findNamedLinearLayers(Operation *root);
 
 /// Records as the layer's bias the `[N]` vector `b` when the contraction's

@@ -14,6 +14,8 @@
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/BuiltinOps.h"
 
+#include "llvm/ADT/StringSet.h"
+
 namespace mlir::sqz {
 #define GEN_PASS_DEF_SQZCHECKCPUINPUT
 #include "sqz/Pipelines/Passes.h.inc"
@@ -32,17 +34,36 @@ class InputChecker {
 public:
   explicit InputChecker(StringRef pipeline) : pipeline(pipeline) {}
 
-  /// Reports every problem of `op` (not of the ops nested in it).
-  /// Returns failure when there was one.
+  /// Reports the first problem of `op` (not of the ops nested in it).
+  /// Returns failure when there is one.
   LogicalResult check(Operation *op) {
     return success(
-        succeeded(checkRankedTypes(op)) && succeeded(checkGlobal(op)) &&
-        succeeded(checkVectorContract(op)) && succeeded(checkAggregate(op)));
+        succeeded(checkDialect(op)) && succeeded(checkRankedTypes(op)) &&
+        succeeded(checkGlobal(op)) && succeeded(checkVectorContract(op)) &&
+        succeeded(checkAggregate(op)));
   }
 
 private:
   InFlightDiagnostic error(Operation *op) {
     return op->emitError() << pipeline << ": '" << op->getName() << "' op ";
+  }
+
+  /// Ops of other dialects (tosa, quant, complex, ...) have no lowering in
+  /// the pipeline; each kind is reported once, at its first occurrence.
+  LogicalResult checkDialect(Operation *op) {
+    static constexpr StringLiteral kLowered[] = {
+        "builtin", "func",       "arith",         "math",   "linalg", "tensor",
+        "sqz",     "ml_program", "bufferization", "memref", "vector", "scf",
+        "cf",      "affine",     "index",         "ub",     "llvm"};
+    StringRef dialect = op->getName().getDialectNamespace();
+    if (llvm::is_contained(kLowered, dialect))
+      return success();
+    if (!reportedOps.insert(op->getName().getStringRef()).second)
+      return failure();
+    return error(op) << "is from the '" << dialect
+                     << "' dialect, which the pipeline does not lower (it "
+                        "takes func, linalg, tensor, arith, math, ml_program "
+                        "and sqz ops)";
   }
 
   /// Unranked tensors and buffers have no static layout: bufferization and
@@ -109,6 +130,7 @@ private:
   }
 
   std::string pipeline;
+  llvm::StringSet<> reportedOps;
 };
 
 struct SqzCheckCPUInputPass

@@ -10,7 +10,7 @@
 
 // RUN: not sqz-run %s --entry complex_exp --random-inputs 2>&1 | FileCheck %s --check-prefix=LOWER
 // RUN: not sqz-run %s --entry complex_exp --random-inputs 2>&1 | count 1
-// LOWER: sqz-run: error: cannot lower '{{.*}}sqz-run-error-bad-ir.mlir' with sqz-lower-to-cpu: {{.*}}sqz-run-error-bad-ir.mlir:[[@LINE+7]]:8: sqz-lower-to-cpu: 'complex.create' op was not lowered to the LLVM dialect
+// LOWER: sqz-run: error: cannot lower '{{.*}}sqz-run-error-bad-ir.mlir' with sqz-lower-to-cpu: {{.*}}sqz-run-error-bad-ir.mlir:[[@LINE+7]]:8: sqz-lower-to-cpu: 'complex.create' op is from the 'complex' dialect, which the pipeline does not lower
 
 // RUN: %python -c "open('%t/plain-llvm.mlir', 'w').write('llvm.func @scale(%%a: f32) -> f32 attributes {llvm.emit_c_interface} {\n  %%r = llvm.fmul %%a, %%a : f32\n  llvm.return %%r : f32\n}\n')"
 // RUN: not sqz-run %t/plain-llvm.mlir --entry scale --random-inputs 2>&1 | FileCheck %s --check-prefix=SIGNATURE

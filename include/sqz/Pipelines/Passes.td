@@ -77,7 +77,11 @@ def SqzCheckCPUInput : Pass<"sqz-check-cpu-input", "ModuleOp"> {
     The precondition check at the start of `sqz-lower-to-cpu`: what the
     pipeline (or an upstream pass in it) cannot lower is reported here, one
     error per offending op, naming it, before any pass runs. The pipeline
-    lowers ranked tensors and buffers only, and `ml_program.global`s of
+    lowers the `func`, `linalg`, `tensor`, `arith`, `math`, `ml_program` and
+    `sqz` dialects (and the lower-level ones they become: `memref`,
+    `vector`, `scf`, `cf`, `affine`, ...; ops of any other dialect, such as
+    `tosa` or `quant`, are reported once per kind), ranked tensors and
+    buffers only, and `ml_program.global`s of
     statically shaped tensors; vector ops in the input stay small (a
     `vector.contract` of at most 4096 iteration points: larger ones take
     minutes in the upstream vector lowering), and aggregate ops such as

@@ -111,8 +111,11 @@ private:
     SmallVector<int64_t> bounds;
     contract.getIterationBounds(bounds);
     int64_t points = 1;
+    // Saturating: points <= kMaxContractPoints + 1 before each product.
     for (int64_t bound : bounds)
-      points = std::min(points * bound, kMaxContractPoints + 1);
+      points = bound > kMaxContractPoints
+                   ? kMaxContractPoints + 1
+                   : std::min(points * bound, kMaxContractPoints + 1);
     if (points > kMaxContractPoints)
       return error(op) << "has more than " << kMaxContractPoints
                        << " iteration points: the pipeline lowers small "

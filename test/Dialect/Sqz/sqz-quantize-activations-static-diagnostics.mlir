@@ -74,3 +74,13 @@ func.func @no_histogram(%x: tensor<2x4xf32>, %w: !sqz.tensor<4x3xf32, #sqz.quant
   %y = sqz.matmul %x, %w {sqz.layer = "nohist"} : tensor<2x4xf32>, !sqz.tensor<4x3xf32, #sqz.quant<i8, per_channel(1), symmetric>> -> tensor<2x3xf32>
   return %y : tensor<2x3xf32>
 }
+
+// -----
+
+// Layers are numbered per function: an sqz.matmul at module level has no name.
+%x = arith.constant dense<1.0> : tensor<2x4xf32>
+%c = arith.constant dense<1> : tensor<4x3xi8>
+%s = arith.constant dense<0.5> : tensor<3xf32>
+%w = sqz.pack %c scales(%s : tensor<3xf32>) : tensor<4x3xi8> -> !sqz.tensor<4x3xf32, #sqz.quant<i8, per_channel(1), symmetric>>
+// expected-error@+1 {{sqz.matmul outside a function is no named layer; mode=static needs its name to find its statistics}}
+%y = sqz.matmul %x, %w : tensor<2x4xf32>, !sqz.tensor<4x3xf32, #sqz.quant<i8, per_channel(1), symmetric>> -> tensor<2x3xf32>

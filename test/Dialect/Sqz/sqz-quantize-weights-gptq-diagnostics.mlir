@@ -115,3 +115,14 @@ func.func @pruned(%x: tensor<2x4xf32>) -> tensor<2x2xf32> {
   %y = sqz.matmul %x, %w {sqz.layer = "pruned"} : tensor<2x4xf32>, !p -> tensor<2x2xf32>
   return %y : tensor<2x2xf32>
 }
+
+// -----
+
+// Layers are numbered per function: a pruned weight's sqz.matmul at module
+// level has no name to find its Hessian by.
+%x = arith.constant dense<1.0> : tensor<2x4xf32>
+%v = arith.constant dense<[1.0, 2.0, 3.0, 4.0]> : tensor<4xf32>
+%m = arith.constant dense<[[true, false], [true, false], [false, true], [false, true]]> : tensor<4x2xi1>
+%w = sqz.pack %v metadata(%m : tensor<4x2xi1>) : tensor<4xf32> -> !sqz.tensor<4x2xf32, #sqz.sparsity<unstructured>>
+// expected-error@+1 {{method=gptq: an sqz.matmul outside a function is no named layer to find its Hessian by}}
+%y = sqz.matmul %x, %w : tensor<2x4xf32>, !sqz.tensor<4x2xf32, #sqz.sparsity<unstructured>> -> tensor<2x2xf32>

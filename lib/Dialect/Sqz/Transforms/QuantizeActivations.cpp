@@ -321,8 +321,11 @@ struct SqzQuantizeActivationsPass
   /// from its layer's statistics and creates them as constants.
   LogicalResult buildStaticParams(OpBuilder &builder, MatmulOp op,
                                   Value &scales, Value &zeroPoints) {
-    assert(layerNames.count(op) && "every sqz.matmul is a named layer");
-    StringRef name = layerNames[op];
+    auto known = layerNames.find(op);
+    if (known == layerNames.end())
+      return op.emitError("sqz.matmul outside a function is no named layer; "
+                          "mode=static needs its name to find its statistics");
+    StringRef name = known->second;
     const LayerStatistics *found =
         findLayerStatistics(*statistics, name, std::nullopt, op);
     if (!found)

@@ -374,10 +374,15 @@ static LogicalResult quantizeSparseWeight(RewriterBase &rewriter,
   if (gptq) {
     // GPTQ keeps the pruned positions at zero: their code is the code of
     // zero, and their error is compensated like any other.
-    // runOnOperation named every layer before rewriting any.
+    // runOnOperation named every layer of a function before rewriting any.
     auto name =
         matmul->getAttrOfType<StringAttr>(SqzDialect::getLayerAttrName());
-    assert(name && "every layer is named first");
+    if (!name) {
+      matmul->emitError("method=gptq: an sqz.matmul outside a function is no "
+                        "named layer to find its Hessian by");
+      hadError = true;
+      return failure();
+    }
     SmallVector<bool> keep(dense.size(), false);
     for (int64_t flat : origin)
       keep[flat] = true;

@@ -397,9 +397,12 @@ def SqzReport : Pass<"sqz-report", "ModuleOp"> {
 
     Per layer:
 
-    * `layer`: the `sqz.layer` string attribute of the op, else
-      `FUNC#INDEX`, the enclosing function and the layer's position in it
-      (from 0).
+    * `layer`: the name every pass and statistics file uses
+      (docs/statistics.md): the `sqz.layer` string attribute of the op, else
+      `<function>.linear<i>`, linear contractions and `sqz.matmul` ops
+      counted together in program order. A contraction with a constant
+      weight that no pass takes as a layer (one that accumulates into an
+      argument, say) is `<function>.other<i>`.
     * `shape` and `params`: the weight's logical shape, as stored, and its
       number of elements.
     * `scheme`: `#sqz.quant` written out (`i4 per_group(0, 128) symmetric`),

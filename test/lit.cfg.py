@@ -36,3 +36,25 @@ tools = [
     "count",
 ]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
+
+# The host CPU's instruction sets, for tests that execute the kernels of one
+# (`REQUIRES: cpu-avx2`, `cpu-avx512vnni`): the CPU GEMM kernels are chosen
+# from the host when sqz-run compiles.
+def _host_cpu_flags():
+    try:
+        with open("/proc/cpuinfo") as cpuinfo:
+            for line in cpuinfo:
+                if line.startswith("flags"):
+                    return set(line.split(":", 1)[1].split())
+    except OSError:
+        pass
+    return set()
+
+
+_flags = _host_cpu_flags()
+if {"avx2", "fma"} <= _flags:
+    config.available_features.add("cpu-avx2")
+if {"avx512f", "avx512bw", "avx512vl", "avx512dq"} <= _flags:
+    config.available_features.add("cpu-avx512")
+    if "avx512_vnni" in _flags:
+        config.available_features.add("cpu-avx512vnni")

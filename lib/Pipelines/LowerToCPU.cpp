@@ -3,7 +3,9 @@
 // Tensor-level model IR in, LLVM dialect out, ready for the ExecutionEngine
 // (`sqz-run`) or `mlir-translate --mlir-to-llvmir`:
 //
-//   [sqz -> linalg]  ->  entry points (C interface, signature, read-only args)
+//   [linear layers with constant weights -> GEMM kernel calls on packed
+//   weights]  ->  [sqz -> linalg]  ->  entry points (C interface, signature,
+//   read-only args)
 //   -> elementwise fusion  ->  register tiles of contractions and
 //   elementwise ops vectorized  ->  one-shot-bufferize (function boundaries,
 //   identity layouts)  ->  buffer deallocation  ->  loops for the rest
@@ -11,6 +13,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "sqz/Codegen/CPU/Passes.h"
 #include "sqz/Conversion/Passes.h"
 #include "sqz/Pipelines/Passes.h"
 #include "sqz/Pipelines/Pipelines.h"
@@ -35,6 +38,15 @@ void sqz::buildLowerToCPUPipeline(OpPassManager &pm,
   // What no pass below lowers (or an upstream one crashes on) is reported
   // first, naming the op.
   pm.addPass(createSqzCheckCPUInput());
+
+  // ---- Kernels --------------------------------------------------------------
+  // Linear layers with constant weights become calls of the runtime's GEMM
+  // kernels on weights packed here, before anything fuses into them.
+  if (options.kernels) {
+    SqzCPUGemmKernelsOptions kernelOptions;
+    kernelOptions.targetCPU = options.targetCPU;
+    pm.addPass(createSqzCPUGemmKernels(kernelOptions));
+  }
 
   // ---- sqz -> plain tensors -----------------------------------------------
   // The sqz ops first (the reference lowering; the fast CPU kernels replace

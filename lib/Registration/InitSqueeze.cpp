@@ -1,6 +1,7 @@
 //===- InitSqueeze.cpp - Registration of everything Squeeze has -----------===//
 
 #include "sqz/Registration/InitSqueeze.h"
+#include "sqz/Codegen/CPU/Passes.h"
 #include "sqz/Conversion/Passes.h"
 #include "sqz/Dialect/Sqz/IR/SqzDialect.h"
 #include "sqz/Dialect/Sqz/Transforms/Passes.h"
@@ -20,6 +21,7 @@ void sqz::registerSqueezeDialects(DialectRegistry &registry) {
 void sqz::registerSqueezePasses() {
   registerSqzPasses();
   registerSqzConversionPasses();
+  registerSqzCodegenCPUPasses();
 }
 
 void sqz::registerSqueezePipelines() { registerLowerToCPUPipeline(); }

@@ -34,6 +34,8 @@
 #include "sqz/Registration/InitSqueeze.h"
 
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "sqz/Runtime/CPUKernels.h"
+
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -1032,6 +1034,13 @@ int main(int argc, char **argv) {
     symbols[interner(sqz::kObserveFunctionName)] = {
         llvm::orc::ExecutorAddr::fromPtr(&sqzObserve),
         llvm::JITSymbolFlags::Exported};
+    // The runtime's kernels, which sqz-lower-to-cpu's code calls.
+    int count = 0;
+    const sqzrt::KernelSymbol *kernels = sqzrt::cpuKernelSymbols(count);
+    for (const sqzrt::KernelSymbol &kernel : llvm::ArrayRef(kernels, count))
+      symbols[interner(kernel.name)] = {
+          llvm::orc::ExecutorAddr::fromPtr(kernel.address),
+          llvm::JITSymbolFlags::Exported};
     return symbols;
   });
   auto packed = (*engine)->lookupPacked(cifaceName);

@@ -18,6 +18,20 @@ namespace sqz {
 
 /// Options of `sqz-lower-to-cpu`.
 struct LowerToCPUOptions : public PassPipelineOptions<LowerToCPUOptions> {
+  PassOptions::Option<bool> kernels{
+      *this, "kernels",
+      llvm::cl::desc("Run linear layers with a constant weight on the "
+                     "runtime's GEMM kernels, the weight packed at compile "
+                     "time (sqz-cpu-gemm-kernels); the compiled code then "
+                     "calls the runtime library (default: true)"),
+      llvm::cl::init(true)};
+  PassOptions::Option<std::string> targetCPU{
+      *this, "target-cpu",
+      llvm::cl::desc("CPU the code is for, whose features choose the "
+                     "kernels: host (the machine compiling), an LLVM x86 CPU "
+                     "name (znver3, znver4, skylake-avx512, ...), or generic "
+                     "(default: host)"),
+      llvm::cl::init("host")};
   PassOptions::Option<bool> fuseElementwise{
       *this, "fuse-elementwise",
       llvm::cl::desc("Generalize named linalg ops and fuse elementwise "

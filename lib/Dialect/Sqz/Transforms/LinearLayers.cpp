@@ -63,13 +63,7 @@ static bool isInputSum(Block &body) {
                  (add.getLhs() == b && add.getRhs() == a));
 }
 
-/// Looks through ops that only move the elements of `value` around: linalg
-/// ops with one tensor input, parallel loops and a body that yields the input
-/// element, such as `linalg.transpose`, `linalg.broadcast` and their
-/// `linalg.generic` forms. Returns the tensor they read, and rewrites `map`,
-/// which reads `value` from some loops, to read that tensor from the same
-/// loops.
-static Value lookThroughDataMovement(Value value, AffineMap &map) {
+Value sqz::lookThroughDataMovement(Value value, AffineMap &map) {
   while (auto op = value.getDefiningOp<linalg::LinalgOp>()) {
     if (op.getNumDpsInputs() != 1 || op.getNumDpsInits() != 1 ||
         !op.hasPureTensorSemantics() ||

@@ -61,8 +61,8 @@ static std::pair<Attribute, Operation *> findConstantValue(Value value,
   return {*initial, global};
 }
 
-std::optional<WeightData> mlir::sqz::readConstantWeight(Value value,
-                                                        std::string &why) {
+std::optional<ConstantBytes> mlir::sqz::readConstantBytes(Value value,
+                                                          std::string &why) {
   auto [attr, holder] = findConstantValue(value, why);
   if (!attr)
     return std::nullopt;
@@ -73,29 +73,47 @@ std::optional<WeightData> mlir::sqz::readConstantWeight(Value value,
     return std::nullopt;
   }
   Type elementType = type.getElementType();
-  if (!elementType.isF32() && !elementType.isF16() && !elementType.isBF16()) {
-    why = "weight is not an f32, f16 or bf16 tensor";
+  if (!elementType.isIntOrFloat() ||
+      elementType.getIntOrFloatBitWidth() % 8 != 0) {
+    why = "weight's elements are not whole bytes";
     return std::nullopt;
   }
 
-  // The raw bytes, in memory order, and whether they hold one element for all.
-  ArrayRef<char> raw;
-  bool splat = false;
+  ConstantBytes bytes;
+  bytes.type = type;
+  bytes.definingOp = holder;
   if (auto dense = dyn_cast<DenseElementsAttr>(attr)) {
-    raw = dense.getRawData();
-    splat = dense.isSplat();
+    bytes.raw = dense.getRawData();
+    bytes.splat = dense.isSplat();
   } else if (auto resource = dyn_cast<DenseResourceElementsAttr>(attr)) {
-    raw = resource.getData();
+    bytes.raw = resource.getData();
   } else {
     why = "weight constant is neither dense nor dense_resource";
     return std::nullopt;
   }
   size_t count = type.getNumElements();
   size_t width = elementType.getIntOrFloatBitWidth() / 8;
-  if (raw.size() != (splat ? 1 : count) * width) {
+  if (bytes.raw.size() != (bytes.splat ? 1 : count) * width) {
     why = "weight's dense_resource blob is missing or of the wrong size";
     return std::nullopt;
   }
+  return bytes;
+}
+
+std::optional<WeightData> mlir::sqz::readConstantWeight(Value value,
+                                                        std::string &why) {
+  std::optional<ConstantBytes> bytes = readConstantBytes(value, why);
+  if (!bytes)
+    return std::nullopt;
+  Type elementType = bytes->type.getElementType();
+  if (!elementType.isF32() && !elementType.isF16() && !elementType.isBF16()) {
+    why = "weight is not an f32, f16 or bf16 tensor";
+    return std::nullopt;
+  }
+  ArrayRef<char> raw = bytes->raw;
+  bool splat = bytes->splat;
+  size_t count = bytes->type.getNumElements();
+  Operation *holder = bytes->definingOp;
 
   WeightData data;
   data.definingOp = holder;

@@ -50,6 +50,13 @@ struct LinearLayer {
 /// failure.
 FailureOr<LinearLayer> matchLinearLayer(linalg::LinalgOp op, std::string &why);
 
+/// Looks through ops that only move the elements of `value` around (linalg
+/// ops with one tensor input, parallel loops and a body that yields the
+/// input element, such as `linalg.transpose` and `linalg.broadcast`) and
+/// returns the tensor they read; `map`, which reads `value` from some loops,
+/// is rewritten to read that tensor from the same loops.
+Value lookThroughDataMovement(Value value, AffineMap &map);
+
 /// A contraction that `matchLinearLayer` accepts, with the name statistics
 /// and reports know it by.
 struct NamedLinearLayer {

@@ -9,6 +9,7 @@
 #define SQZ_DIALECT_SQZ_TRANSFORMS_WEIGHTCONSTANTS_H
 
 #include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Value.h"
 
 #include "llvm/ADT/ArrayRef.h"
@@ -30,6 +31,22 @@ struct WeightData {
   /// `ml_program.global` that an `ml_program.global_load_const` reads.
   Operation *definingOp = nullptr;
 };
+
+/// The raw bytes of a constant tensor, in memory order: one element for all
+/// when `splat`.
+struct ConstantBytes {
+  ArrayRef<char> raw;
+  bool splat = false;
+  RankedTensorType type;
+  /// The op that holds the data (as in WeightData).
+  Operation *definingOp = nullptr;
+};
+
+/// Reads the constant that `value` is: an `arith.constant`, or an
+/// `ml_program.global_load_const` of an immutable `ml_program.global`, with a
+/// `dense` or `dense_resource` value of whole-byte elements. Returns
+/// std::nullopt and sets `why` when it is not one.
+std::optional<ConstantBytes> readConstantBytes(Value value, std::string &why);
 
 /// Reads the constant that `value` is: an `arith.constant`, or an
 /// `ml_program.global_load_const` of an immutable `ml_program.global`, with a

@@ -1,0 +1,26 @@
+//===- Passes.h - Passes of the CPU code generator --------------*- C++ -*-===//
+//
+// `sqz-cpu-gemm-kernels`: linear layers with constant weights on the
+// runtime's GEMM kernels, the weights packed at compile time.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SQZ_CODEGEN_CPU_PASSES_H
+#define SQZ_CODEGEN_CPU_PASSES_H
+
+#include "mlir/Pass/Pass.h"
+
+#include <memory>
+#include <string>
+
+namespace mlir {
+namespace sqz {
+
+#define GEN_PASS_DECL
+#define GEN_PASS_REGISTRATION
+#include "sqz/Codegen/CPU/Passes.h.inc"
+
+} // namespace sqz
+} // namespace mlir
+
+#endif // SQZ_CODEGEN_CPU_PASSES_H

@@ -1,0 +1,74 @@
+//===- Passes.td - Passes of the CPU code generator ----*- tablegen -*-===//
+//
+// The CPU code generator: what `sqz-lower-to-cpu` does beyond the upstream
+// lowering, so that compiled models run at the speed of the machine.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SQZ_CODEGEN_CPU_PASSES_TD
+#define SQZ_CODEGEN_CPU_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def SqzCPUGemmKernels : Pass<"sqz-cpu-gemm-kernels", "ModuleOp"> {
+  let summary = "Run linear layers with a constant weight on the CPU GEMM "
+                "kernels, the weight packed at compile time";
+  let description = [{
+    Runs on tensor-level IR, before bufferization. A 2-D linear layer
+    `y = x W` whose weight is a constant (seen through transposes, as
+    importers emit `[N, K]` weights) and whose accumulator is a zero fill
+    becomes a call of one of the runtime's GEMM kernels:
+
+    * f32 x f32 -> f32 (`linalg.matmul`, its transposed-weight forms and
+      `linalg.generic` contractions): `sqz_cpu_gemm_f32_{avx2,avx512}`,
+      within float rounding of the loops (the kernel sums in another order
+      and with fused multiply-adds);
+    * i8 x i8 -> i32 with sign extensions (the integer matmul that
+      `sqz-fold-scales` leaves on raw codes): `sqz_cpu_gemm_s8_avx2`
+      (16-bit pair products) or `sqz_cpu_gemm_s8_avx512vnni` (`vpdpbusd`
+      on activations offset by 128, the offset's correction packed with the
+      weight); bit-identical to the reference.
+
+    The weight is packed once, here, into the layout the chosen kernel
+    reads (panels of output columns, K grouped for the dot-product
+    instruction; `runtime/include/sqz/Runtime/WeightPacking.h`) and becomes
+    a private constant `memref.global`; the float or i8 original is erased
+    when nothing else reads it. The call passes memref descriptors
+    (`llvm.emit_c_interface`): the activation through
+    `bufferization.to_buffer`, the result in a new buffer returned through
+    `bufferization.to_tensor`.
+
+    The kernel is chosen from the features of `target-cpu`: AVX-512 (VNNI
+    for int8) where the CPU has it, else AVX2 with FMA; a CPU with neither
+    keeps the layer for the generic lowering. The compiled code then needs
+    the runtime library (`sqz-run` links it).
+
+    ```mlir
+    %w = arith.constant dense<...> : tensor<1024x4096xf32>
+    %t = linalg.transpose ins(%w : ...) outs(...) permutation = [1, 0]
+    %y = linalg.matmul ins(%x, %t : tensor<128x4096xf32>, tensor<4096x1024xf32>)
+                       outs(%zero : tensor<128x1024xf32>) -> tensor<128x1024xf32>
+    // becomes (AVX2)
+    memref.global "private" constant @__sqz_packed_weight : memref<4194304xf32> = dense_resource<...>
+    %a = bufferization.to_buffer %x read_only : tensor<128x4096xf32> to memref<?x?xf32, strided<[?, ?], offset: ?>>
+    %c = memref.alloc() {alignment = 64 : i64} : memref<128x1024xf32>
+    ...
+    func.call @sqz_cpu_gemm_f32_avx2(%c_cast, %a, %packed) : (...) -> ()
+    %y = bufferization.to_tensor %c restrict writable : memref<128x1024xf32> to tensor<128x1024xf32>
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::bufferization::BufferizationDialect",
+    "::mlir::func::FuncDialect",
+    "::mlir::memref::MemRefDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
+  let options = [
+    Option<"targetCPU", "target-cpu", "std::string", /*default=*/"\"host\"",
+           "CPU the code is for, whose features choose the kernels: host "
+           "(the machine compiling), an LLVM x86 CPU name (znver3, znver4, "
+           "skylake-avx512, x86-64-v3, ...), or generic (no kernels)">,
+  ];
+}
+
+#endif // SQZ_CODEGEN_CPU_PASSES_TD

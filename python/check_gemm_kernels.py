@@ -1,0 +1,186 @@
+#!/usr/bin/python3
+"""The CPU GEMM kernels against the reference lowering, on every shape class
+the kernels tell apart.
+
+For each row count M in 1 (the GEMV path), 3, 17 and 128 (partial and whole
+register tiles), one module holds linear layers with constant weights whose
+K and N are not multiples of the kernels' panels and K groups (N = 1, K = 8,
+...), in the three weight forms importers emit ([K, N]; [N, K] through a
+linalg.transpose; [N, K] through the matmul's indexing_maps):
+
+* f32 x f32 -> f32 (`linalg.matmul`): weights and inputs N(0, 1);
+* i8 x i8 -> i32 (the sign-extending contraction sqz-fold-scales leaves):
+  weights and inputs over the whole int8 range, -128 included.
+
+The module runs twice through sqz-run on the same inputs: as is
+(sqz-lower-to-cpu with the kernels the host CPU has) and lowered first with
+`sqz-lower-to-cpu="kernels=0"` (the generic lowering, the reference).
+Integer results must be bit-identical to the reference and to numpy's
+wrapping int32 product; f32 results within K * 2^-23 * (|x| @ |W|) of the
+reference (the rounding bound of any summation order: the kernels sum in
+another order, with fused multiply-adds). Also checks that every layer did
+become a kernel call.
+
+Usage: check_gemm_kernels.py --opt sqz-opt --run sqz-run [--keep DIR]
+"""
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+
+import numpy as np
+
+ROWS = [1, 3, 17, 128]
+# (K, N, weight form, element type)
+LAYERS = [
+    (8, 1, "kn", "f32"),
+    (100, 70, "nk-transpose", "f32"),
+    (33, 16, "kn", "f32"),
+    (64, 200, "nk-maps", "f32"),
+    (8, 1, "kn", "i8"),
+    (100, 70, "nk-transpose", "i8"),
+    (5, 33, "kn", "i8"),
+    (260, 129, "nk-maps", "i8"),
+]
+MAPS = {
+    "kn": "[affine_map<(m, n, k) -> (m, k)>, affine_map<(m, n, k) -> (k, n)>, "
+          "affine_map<(m, n, k) -> (m, n)>]",
+    "nk": "[affine_map<(m, n, k) -> (m, k)>, affine_map<(m, n, k) -> (n, k)>, "
+          "affine_map<(m, n, k) -> (m, n)>]",
+}
+
+
+def hex_literal(array: np.ndarray) -> str:
+    return '"0x' + np.ascontiguousarray(array).tobytes().hex().upper() + '"'
+
+
+def weights(rng, k, n, element):
+    if element == "f32":
+        return rng.standard_normal((k, n)).astype(np.float32)
+    return rng.integers(-128, 128, (k, n)).astype(np.int8)
+
+
+def inputs(rng, m, k, element):
+    if element == "f32":
+        return rng.standard_normal((m, k)).astype(np.float32)
+    return rng.integers(-128, 128, (m, k)).astype(np.int8)
+
+
+def layer_text(i, m, k, n, form, element, w) -> list[str]:
+    """The lines computing %y<i> from %x<i>; w is [K, N]."""
+    acc = "f32" if element == "f32" else "i32"
+    zero = "0.0" if element == "f32" else "0"
+    stored = w.T if form.startswith("nk") else w
+    shape = "x".join(map(str, stored.shape))
+    lines = [f"    %w{i} = arith.constant dense<{hex_literal(stored)}> : tensor<{shape}x{element}>",
+             f"    %z{i} = arith.constant {zero} : {acc}",
+             f"    %e{i} = tensor.empty() : tensor<{m}x{n}x{acc}>",
+             f"    %f{i} = linalg.fill ins(%z{i} : {acc}) outs(%e{i} : tensor<{m}x{n}x{acc}>) "
+             f"-> tensor<{m}x{n}x{acc}>"]
+    weight, maps = f"%w{i}", MAPS["nk" if form == "nk-maps" else "kn"]
+    weight_type = f"tensor<{shape}x{element}>"
+    if form == "nk-transpose":
+        lines += [f"    %et{i} = tensor.empty() : tensor<{k}x{n}x{element}>",
+                  f"    %t{i} = linalg.transpose ins(%w{i} : {weight_type}) "
+                  f"outs(%et{i} : tensor<{k}x{n}x{element}>) permutation = [1, 0]"]
+        weight, weight_type = f"%t{i}", f"tensor<{k}x{n}x{element}>"
+    types = f"tensor<{m}x{k}x{element}>, {weight_type}"
+    if element == "f32":
+        lines.append(f"    %y{i} = linalg.matmul indexing_maps = {maps} ins(%x{i}, {weight} : "
+                     f"{types}) outs(%f{i} : tensor<{m}x{n}xf32>) -> tensor<{m}x{n}xf32>")
+    else:
+        lines += [f"    %y{i} = linalg.generic {{indexing_maps = {maps}, iterator_types = "
+                  f'["parallel", "parallel", "reduction"]}} ins(%x{i}, {weight} : {types}) '
+                  f"outs(%f{i} : tensor<{m}x{n}xi32>) {{",
+                  "    ^bb0(%a: i8, %b: i8, %c: i32):",
+                  "      %a32 = arith.extsi %a : i8 to i32",
+                  "      %b32 = arith.extsi %b : i8 to i32",
+                  "      %p = arith.muli %a32, %b32 : i32",
+                  "      %s = arith.addi %c, %p : i32",
+                  "      linalg.yield %s : i32",
+                  f"    }} -> tensor<{m}x{n}xi32>"]
+    return lines
+
+
+def module_text(m, layers) -> str:
+    args = ", ".join(f"%x{i}: tensor<{m}x{k}x{e}>" for i, (k, n, _, e, _) in enumerate(layers))
+    results = [f"tensor<{m}x{n}x{'f32' if e == 'f32' else 'i32'}>" for k, n, _, e, _ in layers]
+    body = []
+    for i, (k, n, form, element, w) in enumerate(layers):
+        body += layer_text(i, m, k, n, form, element, w)
+    values = ", ".join(f"%y{i}" for i in range(len(layers)))
+    return "\n".join([f"func.func @forward({args}) -> ({', '.join(results)}) {{", *body,
+                      f"    return {values} : {', '.join(results)}", "}", ""])
+
+
+def run(command):
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"FAIL: {' '.join(command)}\n{done.stderr}")
+    return done.stdout
+
+
+def check_rows(args, work, m, rng) -> int:
+    layers = [(k, n, form, e, weights(rng, k, n, e)) for k, n, form, e in LAYERS]
+    xs = [inputs(rng, m, k, e) for k, _, _, e, _ in layers]
+    model = os.path.join(work, f"m{m}.mlir")
+    with open(model, "w") as f:
+        f.write(module_text(m, layers))
+    paths = []
+    for i, x in enumerate(xs):
+        paths.append(os.path.join(work, f"m{m}-x{i}.npy"))
+        np.save(paths[-1], x)
+
+    calls = run([args.opt, model, "--sqz-cpu-gemm-kernels"]).count("call @sqz_cpu_gemm_")
+    reference = os.path.join(work, f"m{m}.ref.mlir")
+    run([args.opt, model, "--sqz-lower-to-cpu=kernels=0", "-o", reference])
+    outs = {}
+    for name, path in (("kernels", model), ("reference", reference)):
+        out_dir = os.path.join(work, f"m{m}-{name}")
+        run([args.run, path, "--entry", "forward", "--input", ",".join(paths),
+             "--output-dir", out_dir])
+        outs[name] = [np.load(os.path.join(out_dir, f"out{i}.npy")) for i in range(len(layers))]
+
+    failures = 0 if calls == len(layers) else 1
+    if failures:
+        print(f"FAIL M={m}: {calls} kernel calls for {len(layers)} layers")
+    for i, (k, n, form, element, w) in enumerate(layers):
+        got, ref = outs["kernels"][i], outs["reference"][i]
+        what = f"M={m} K={k} N={n} {form} {element}"
+        if element == "i8":
+            exact = xs[i].astype(np.int64) @ w.astype(np.int64)
+            wrapped = ((exact + 2 ** 31) % 2 ** 32 - 2 ** 31).astype(np.int32)
+            ok = np.array_equal(got, ref) and np.array_equal(got, wrapped)
+            verdict = "bit-identical to the reference and numpy" if ok else "DIFFERS"
+        else:
+            bound = k * 2.0 ** -23 * (np.abs(xs[i]).astype(np.float64) @
+                                      np.abs(w).astype(np.float64))
+            diff = np.abs(got.astype(np.float64) - ref.astype(np.float64))
+            ok = got.shape == ref.shape and bool((diff <= bound).all())
+            verdict = (f"within the rounding bound (max diff {diff.max():.2e}, "
+                       f"bound {bound.min():.2e}..{bound.max():.2e})" if ok else
+                       f"OUTSIDE the rounding bound ({int((diff > bound).sum())} outputs)")
+        print(f"{'ok  ' if ok else 'FAIL'} {what}: {verdict}")
+        failures += not ok
+    return failures
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--opt", required=True)
+    parser.add_argument("--run", required=True)
+    parser.add_argument("--keep", help="keep the models and results in DIR")
+    args = parser.parse_args()
+    rng = np.random.default_rng(7)
+    with tempfile.TemporaryDirectory() as temp:
+        work = args.keep or temp
+        os.makedirs(work, exist_ok=True)
+        failures = sum(check_rows(args, work, m, rng) for m in ROWS)
+    print(f"{'PASS' if failures == 0 else 'FAIL'}: {failures} problem(s)")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

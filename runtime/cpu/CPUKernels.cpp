@@ -1,0 +1,23 @@
+//===- CPUKernels.cpp - The table of CPU kernel symbols -------------------===//
+
+#include "sqz/Runtime/CPUKernels.h"
+
+#include <iterator>
+
+using namespace sqzrt;
+
+#define SQZ_KERNEL(name) {#name, reinterpret_cast<void *>(&name)}
+
+static const KernelSymbol kSymbols[] = {
+    SQZ_KERNEL(_mlir_ciface_sqz_cpu_gemm_f32_avx2),
+    SQZ_KERNEL(_mlir_ciface_sqz_cpu_gemm_f32_avx512),
+    SQZ_KERNEL(_mlir_ciface_sqz_cpu_gemm_s8_avx2),
+    SQZ_KERNEL(_mlir_ciface_sqz_cpu_gemm_s8_avx512vnni),
+};
+
+#undef SQZ_KERNEL
+
+const KernelSymbol *sqzrt::cpuKernelSymbols(int &count) {
+  count = static_cast<int>(std::size(kSymbols));
+  return kSymbols;
+}

@@ -1,0 +1,111 @@
+//===- GemmAvx512.cpp - The GEMM kernels for AVX-512 (and VNNI) -----------===//
+//
+// f32: 12 x 32 register tiles (24 zmm accumulators), the layout
+// kGemmF32Avx512Layout. int8: `vpdpbusd` (u8 x s8 quads into i32): A is
+// offset by 128 into unsigned bytes and the accumulators start from the
+// packed correction `-128 * sum_k B[k, n]`; 6 x 64 tiles, the layout
+// kGemmS8Avx512VnniLayout.
+//
+// Compiled with AVX-512 F/BW/VL/DQ and VNNI: called only from code that the
+// compiler generated for a CPU with them.
+//
+//===----------------------------------------------------------------------===//
+
+#include "sqz/Runtime/CPUKernels.h"
+#include "sqz/Runtime/WeightPacking.h"
+
+#include <immintrin.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <utility>
+#include <vector>
+
+// Every function from here on is compiled for the instruction set (the
+// headers above, the standard library's included, keep the default target).
+#pragma clang attribute push(                                                  \
+    __attribute__((                                                            \
+        target("avx512f,avx512bw,avx512vl,avx512dq,avx512vnni,fma"))),         \
+    apply_to = function)
+
+#include "GemmF32.h"
+#include "GemmS8.h"
+
+using namespace sqzrt;
+
+namespace {
+
+struct Avx512 {
+  // ---- f32 ----
+  using F32 = __m512;
+  using F32Mask = __mmask16;
+  static constexpr int64_t kF32Lanes = 16;
+  static constexpr int kF32Rows = 12;
+  static_assert(2 * kF32Lanes == kGemmF32Avx512Layout.panelWidth);
+
+  static F32Mask f32Mask(int64_t columns) { return columnMask16(columns); }
+  static F32 zeroF32() { return _mm512_setzero_ps(); }
+  static F32 loadF32(const float *p) { return _mm512_loadu_ps(p); }
+  static F32 loadF32(const float *p, F32Mask mask) {
+    return _mm512_maskz_loadu_ps(mask, p);
+  }
+  static void storeF32(float *p, F32 value, F32Mask mask) {
+    _mm512_mask_storeu_ps(p, mask, value);
+  }
+  static F32 broadcastF32(float value) { return _mm512_set1_ps(value); }
+  static F32 fma(F32 a, F32 b, F32 acc) { return _mm512_fmadd_ps(a, b, acc); }
+  static F32 addF32(F32 a, F32 b) { return _mm512_add_ps(a, b); }
+
+  // ---- int8 with VNNI ----
+  using I32 = __m512i;
+  using I32Mask = __mmask16;
+  using AElement = uint8_t;
+  static constexpr int64_t kI32Lanes = 16;
+  static constexpr int kS8Vectors = 4;
+  static constexpr int64_t kGroup = 4;
+  static constexpr int kS8Rows = 6;
+  static_assert(kS8Vectors * kI32Lanes == kGemmS8Avx512VnniLayout.panelWidth &&
+                kGroup == kGemmS8Avx512VnniLayout.kGroup);
+
+  static I32Mask i32Mask(int64_t columns) { return columnMask16(columns); }
+  /// s8 + 128 as u8: the sign bit flipped.
+  static uint8_t prepare(int8_t value) {
+    return static_cast<uint8_t>(value) ^ 0x80;
+  }
+  static I32 startI32(const int32_t *start, int j) {
+    return start ? _mm512_loadu_si512(start + 16 * j) : _mm512_setzero_si512();
+  }
+  /// Columns [16 j, 16 j + 16) of a group: 64 bytes, 4 per column.
+  static I32 loadWeights(const int8_t *group, int j) {
+    return _mm512_loadu_si512(group + 64 * j);
+  }
+  static I32 broadcastGroup(const uint8_t *quad) {
+    int32_t bits;
+    std::memcpy(&bits, quad, sizeof(bits));
+    return _mm512_set1_epi32(bits);
+  }
+  static I32 dot(I32 acc, I32 a, I32 b) {
+    return _mm512_dpbusd_epi32(acc, a, b);
+  }
+  static I32 addI32(I32 a, I32 b) { return _mm512_add_epi32(a, b); }
+  static void storeI32(int32_t *p, I32 value, I32Mask mask) {
+    _mm512_mask_storeu_epi32(p, mask, value);
+  }
+};
+
+} // namespace
+
+extern "C" void _mlir_ciface_sqz_cpu_gemm_f32_avx512(MemRef<float, 2> *c,
+                                                     MemRef<float, 2> *a,
+                                                     MemRef<float, 1> *packed) {
+  GemmF32<Avx512>::run(c, a, packed);
+}
+
+extern "C" void _mlir_ciface_sqz_cpu_gemm_s8_avx512vnni(
+    MemRef<int32_t, 2> *c, MemRef<int8_t, 2> *a, MemRef<int8_t, 1> *packed,
+    MemRef<int32_t, 1> *correction) {
+  GemmS8<Avx512>::run(c, a, packed, correction->data());
+}
+
+#pragma clang attribute pop

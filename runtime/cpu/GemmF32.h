@@ -1,0 +1,154 @@
+//===- GemmF32.h - f32 GEMM/GEMV on packed weights, any vector ISA -*- C++
+//-*-===//
+//
+// C[M, N] = A[M, K] x B[K, N] with B packed in panels of two vectors of
+// columns (kGroup 1). A register tile of `Isa::kRows` rows x one panel (two
+// vectors per row) is accumulated over a block of K with one fused
+// multiply-add per row, vector and k, the row's A element broadcast from a
+// copy of A packed so that the tile reads it in order; the panel's block
+// (kBlockK x panel floats) stays in L1 while every row block of A passes over
+// it. One row (a GEMV) keeps four partial sums per vector instead, so that
+// independent chains cover the fused multiply-add's latency; the weight is read
+// once, in memory order.
+//
+// `Isa` provides the vector type and operations (GemmAvx2.cpp,
+// GemmAvx512.cpp). Everything here has internal linkage: each instruction
+// set's translation unit compiles its own copy with its own target flags.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SQZ_RUNTIME_CPU_GEMMF32_H
+#define SQZ_RUNTIME_CPU_GEMMF32_H
+
+#include "KernelSupport.h"
+#include "sqz/Runtime/WeightPacking.h"
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+namespace sqzrt {
+namespace {
+
+template <typename Isa> struct GemmF32 {
+  using Vec = typename Isa::F32;
+  using Mask = typename Isa::F32Mask;
+  static constexpr int64_t kLanes = Isa::kF32Lanes;
+  static constexpr int64_t kPanel = 2 * kLanes;
+  static constexpr int kRows = Isa::kF32Rows;
+  /// Rows of K per block: 256 rows of a panel stay in L1.
+  static constexpr int64_t kBlockK = 256;
+
+  /// The masks of a panel's two vectors when it has `columns` columns.
+  struct Masks {
+    Mask low, high;
+    explicit Masks(int64_t columns)
+        : low(Isa::f32Mask(columns)), high(Isa::f32Mask(columns - kLanes)) {}
+  };
+
+  /// C[0:Rows, panel] (+)= A[0:Rows, 0:depth] x panel[0:depth], A packed
+  /// as `a[k * Rows + r]`.
+  template <int Rows>
+  static void tile(int64_t depth, const float *a, const float *panel, float *c,
+                   int64_t ldc, Masks masks, bool accumulate) {
+    Vec acc[Rows][2];
+    for (int r = 0; r < Rows; ++r) {
+      acc[r][0] =
+          accumulate ? Isa::loadF32(c + r * ldc, masks.low) : Isa::zeroF32();
+      acc[r][1] = accumulate ? Isa::loadF32(c + r * ldc + kLanes, masks.high)
+                             : Isa::zeroF32();
+    }
+    for (int64_t k = 0; k < depth; ++k) {
+      Vec b0 = Isa::loadF32(panel + k * kPanel);
+      Vec b1 = Isa::loadF32(panel + k * kPanel + kLanes);
+      for (int r = 0; r < Rows; ++r) {
+        Vec x = Isa::broadcastF32(a[k * Rows + r]);
+        acc[r][0] = Isa::fma(x, b0, acc[r][0]);
+        acc[r][1] = Isa::fma(x, b1, acc[r][1]);
+      }
+    }
+    for (int r = 0; r < Rows; ++r) {
+      Isa::storeF32(c + r * ldc, acc[r][0], masks.low);
+      Isa::storeF32(c + r * ldc + kLanes, acc[r][1], masks.high);
+    }
+  }
+
+  /// One row: c[panel] = a[0:depth] x panel[0:depth].
+  static void row(int64_t depth, const float *a, const float *panel, float *c,
+                  Masks masks) {
+    Vec acc[4][2];
+    for (auto &pair : acc)
+      pair[0] = pair[1] = Isa::zeroF32();
+    auto step = [&](int set, int64_t k) {
+      Vec x = Isa::broadcastF32(a[k]);
+      const float *b = panel + k * kPanel;
+      acc[set][0] = Isa::fma(x, Isa::loadF32(b), acc[set][0]);
+      acc[set][1] = Isa::fma(x, Isa::loadF32(b + kLanes), acc[set][1]);
+    };
+    int64_t k = 0;
+    for (; k + 4 <= depth; k += 4)
+      for (int set = 0; set < 4; ++set)
+        step(set, k + set);
+    for (; k < depth; ++k)
+      step(0, k);
+    for (int half = 0; half < 2; ++half) {
+      Vec sum = Isa::addF32(Isa::addF32(acc[0][half], acc[1][half]),
+                            Isa::addF32(acc[2][half], acc[3][half]));
+      Isa::storeF32(c + half * kLanes, sum, half ? masks.high : masks.low);
+    }
+  }
+
+  using TileFn = void (*)(int64_t, const float *, const float *, float *,
+                          int64_t, Masks, bool);
+  template <int... Rows>
+  static constexpr std::array<TileFn, sizeof...(Rows)>
+  tiles(std::integer_sequence<int, Rows...>) {
+    return {&tile<Rows + 1>...};
+  }
+
+  /// The columns of panel p of C; A packed in blocks of kRows rows
+  /// (`PackedRows`).
+  static void panel(int64_t p, int64_t m, int64_t n, int64_t k, const float *a,
+                    const float *packed, float *c, int64_t ldc) {
+    static constexpr auto kTiles =
+        tiles(std::make_integer_sequence<int, kRows>());
+    const float *weights = packed + p * k * kPanel;
+    Masks masks(std::min(kPanel, n - p * kPanel));
+    float *out = c + p * kPanel;
+    if (m == 1) {
+      row(k, a, weights, out, masks);
+      return;
+    }
+    for (int64_t k0 = 0; k0 < k; k0 += kBlockK) {
+      int64_t depth = std::min(kBlockK, k - k0);
+      for (int64_t i = 0; i < m; i += kRows) {
+        int64_t rows = std::min<int64_t>(kRows, m - i);
+        kTiles[rows - 1](depth, a + i * k + k0 * rows, weights + k0 * kPanel,
+                         out + i * ldc, ldc, masks, k0 > 0);
+      }
+    }
+  }
+
+  /// The kernel entry: C = A x B.
+  static void run(MemRef<float, 2> *c, MemRef<float, 2> *a,
+                  MemRef<float, 1> *packed) {
+    int64_t m = a->sizes[0], k = a->sizes[1], n = c->sizes[1];
+    if (m == 0 || n == 0)
+      return;
+    RowMajorOutput<float> out(*c);
+    if (k == 0) {
+      out.fill(0.0f);
+      return;
+    }
+    PackedRows<float, 1> lhs(*a, kRows);
+    parallelFor(ceilDiv(n, kPanel), [&](int64_t p) {
+      panel(p, m, n, k, lhs.data.data(), packed->data(), out.data, out.stride);
+    });
+    out.finish();
+  }
+};
+
+} // namespace
+} // namespace sqzrt
+
+#endif // SQZ_RUNTIME_CPU_GEMMF32_H

@@ -1,0 +1,154 @@
+//===- GemmS8.h - int8 GEMM/GEMV on packed weights, any vector ISA -*- C++
+//-*-===//
+//
+// C[M, N] = A[M, K] x B[K, N] in i32 on signed 8-bit codes, exact, with B
+// packed in panels of `Isa::kS8Vectors` vectors of i32 lanes (columns) and
+// groups of `Isa::kGroup` rows (WeightPacking.h). A is first copied into the
+// form the dot-product instruction takes (`Isa::prepare`: widened to i16
+// for `vpmaddwd`, offset by 128 to unsigned bytes for `vpdpbusd`), in blocks
+// of tile rows, zero-padded to whole groups (`PackedRows`). A register tile of
+// `Isa::kS8Rows` rows x one panel then takes, per group, one broadcast of
+// the row's group and one dot-product step per row and vector. One row (a
+// GEMV) keeps two sets of accumulators, for alternate groups.
+//
+// Integer sums are exact in any order, so every tiling gives the
+// reference's wrapping i32 result bit for bit.
+//
+// `Isa` provides the vector type and operations (GemmAvx2.cpp,
+// GemmAvx512.cpp); everything here has internal linkage.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SQZ_RUNTIME_CPU_GEMMS8_H
+#define SQZ_RUNTIME_CPU_GEMMS8_H
+
+#include "KernelSupport.h"
+#include "sqz/Runtime/WeightPacking.h"
+
+#include <algorithm>
+#include <array>
+#include <utility>
+#include <vector>
+
+namespace sqzrt {
+namespace {
+
+template <typename Isa> struct GemmS8 {
+  using Vec = typename Isa::I32;
+  using Mask = typename Isa::I32Mask;
+  using AElem = typename Isa::AElement;
+  static constexpr int64_t kLanes = Isa::kI32Lanes;
+  static constexpr int kVectors = Isa::kS8Vectors;
+  static constexpr int64_t kPanel = kVectors * kLanes;
+  static constexpr int64_t kGroup = Isa::kGroup;
+  /// Bytes of a panel per group of rows.
+  static constexpr int64_t kGroupBytes = kPanel * kGroup;
+  static constexpr int kRows = Isa::kS8Rows;
+
+  struct Masks {
+    Mask vector[kVectors];
+    explicit Masks(int64_t columns) {
+      for (int j = 0; j < kVectors; ++j)
+        vector[j] = Isa::i32Mask(columns - j * kLanes);
+    }
+  };
+
+  /// C[0:Rows, panel] = start + A'[0:Rows] x panel, A' packed as
+  /// `a[(g * Rows + r) * kGroup + i]`.
+  template <int Rows>
+  static void tile(int64_t groups, const AElem *a, const int8_t *panel,
+                   const int32_t *start, int32_t *c, int64_t ldc,
+                   const Masks &masks) {
+    Vec acc[Rows][kVectors];
+    for (int j = 0; j < kVectors; ++j) {
+      Vec init = Isa::startI32(start, j);
+      for (int r = 0; r < Rows; ++r)
+        acc[r][j] = init;
+    }
+    for (int64_t g = 0; g < groups; ++g) {
+      const int8_t *b = panel + g * kGroupBytes;
+      Vec weights[kVectors];
+      for (int j = 0; j < kVectors; ++j)
+        weights[j] = Isa::loadWeights(b, j);
+      for (int r = 0; r < Rows; ++r) {
+        Vec x = Isa::broadcastGroup(a + (g * Rows + r) * kGroup);
+        for (int j = 0; j < kVectors; ++j)
+          acc[r][j] = Isa::dot(acc[r][j], x, weights[j]);
+      }
+    }
+    for (int r = 0; r < Rows; ++r)
+      for (int j = 0; j < kVectors; ++j)
+        Isa::storeI32(c + r * ldc + j * kLanes, acc[r][j], masks.vector[j]);
+  }
+
+  /// One row: c[panel] = start + a' x panel.
+  static void row(int64_t groups, const AElem *a, const int8_t *panel,
+                  const int32_t *start, int32_t *c, const Masks &masks) {
+    Vec acc[2][kVectors];
+    for (int j = 0; j < kVectors; ++j) {
+      acc[0][j] = Isa::startI32(start, j);
+      acc[1][j] = Isa::startI32(nullptr, j);
+    }
+    auto step = [&](int set, int64_t g) {
+      const int8_t *b = panel + g * kGroupBytes;
+      Vec x = Isa::broadcastGroup(a + g * kGroup);
+      for (int j = 0; j < kVectors; ++j)
+        acc[set][j] = Isa::dot(acc[set][j], x, Isa::loadWeights(b, j));
+    };
+    int64_t g = 0;
+    for (; g + 2 <= groups; g += 2) {
+      step(0, g);
+      step(1, g + 1);
+    }
+    if (g < groups)
+      step(0, g);
+    for (int j = 0; j < kVectors; ++j)
+      Isa::storeI32(c + j * kLanes, Isa::addI32(acc[0][j], acc[1][j]),
+                    masks.vector[j]);
+  }
+
+  using TileFn = void (*)(int64_t, const AElem *, const int8_t *,
+                          const int32_t *, int32_t *, int64_t, const Masks &);
+  template <int... Rows>
+  static constexpr std::array<TileFn, sizeof...(Rows)>
+  tiles(std::integer_sequence<int, Rows...>) {
+    return {&tile<Rows + 1>...};
+  }
+
+  /// The kernel entry: C = A x B; `start`, when not null, holds the
+  /// accumulators' first value per padded column.
+  static void run(MemRef<int32_t, 2> *c, MemRef<int8_t, 2> *a,
+                  MemRef<int8_t, 1> *packed, const int32_t *start) {
+    static constexpr auto kTiles =
+        tiles(std::make_integer_sequence<int, kRows>());
+    int64_t m = a->sizes[0], k = a->sizes[1], n = c->sizes[1];
+    if (m == 0 || n == 0)
+      return;
+    RowMajorOutput<int32_t> out(*c);
+    int64_t groups = ceilDiv(k, kGroup);
+    PackedRows<AElem, kGroup> rows(*a, kRows, Isa::prepare);
+    const int8_t *weights = packed->data();
+    parallelFor(ceilDiv(n, kPanel), [&](int64_t p) {
+      const int8_t *panel = weights + p * groups * kGroupBytes;
+      const int32_t *panelStart = start ? start + p * kPanel : nullptr;
+      Masks masks(std::min(kPanel, n - p * kPanel));
+      int32_t *outPanel = out.data + p * kPanel;
+      if (m == 1) {
+        row(groups, rows.data.data(), panel, panelStart, outPanel, masks);
+        return;
+      }
+      for (int64_t i = 0; i < m; i += kRows) {
+        int64_t tileRows = std::min<int64_t>(kRows, m - i);
+        kTiles[tileRows - 1](groups, rows.data.data() + i * groups * kGroup,
+                             panel, panelStart, outPanel + i * out.stride,
+                             out.stride, masks);
+      }
+    });
+    out.finish();
+  }
+};
+
+} // namespace
+} // namespace sqzrt
+
+#endif // SQZ_RUNTIME_CPU_GEMMS8_H

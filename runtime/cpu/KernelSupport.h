@@ -1,0 +1,107 @@
+//===- KernelSupport.h - What the CPU kernels share ------------*- C++ -*-===//
+//
+// Operand views that give every kernel contiguous rows, column masks, and
+// the loop over independent panels.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SQZ_RUNTIME_CPU_KERNELSUPPORT_H
+#define SQZ_RUNTIME_CPU_KERNELSUPPORT_H
+
+#include "sqz/Runtime/CPUKernels.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+// Internal linkage: each instruction set's translation unit compiles its own
+// copy for its own target.
+namespace sqzrt {
+namespace {
+
+/// The mask of the first `columns` (clamped to [0, 16]) lanes of 16.
+inline uint16_t columnMask16(int64_t columns) {
+  if (columns <= 0)
+    return 0;
+  if (columns >= 16)
+    return 0xffff;
+  return static_cast<uint16_t>((1u << columns) - 1);
+}
+
+/// A 2-D result written as contiguous rows: into the memref when its column
+/// stride is 1, else into a row-major buffer that `finish` scatters.
+template <typename T> struct RowMajorOutput {
+  T *data;
+  int64_t stride;
+  const MemRef<T, 2> &ref;
+  std::vector<T> buffer;
+
+  explicit RowMajorOutput(const MemRef<T, 2> &ref) : ref(ref) {
+    int64_t rows = ref.sizes[0], columns = ref.sizes[1];
+    if (ref.strides[1] == 1 || columns <= 1) {
+      data = ref.data();
+      stride = rows > 1 ? ref.strides[0] : columns;
+      return;
+    }
+    buffer.resize(rows * columns);
+    data = buffer.data();
+    stride = columns;
+  }
+
+  void fill(T value) {
+    for (int64_t i = 0; i < ref.sizes[0]; ++i)
+      for (int64_t j = 0; j < ref.sizes[1]; ++j)
+        data[i * stride + j] = value;
+    finish();
+  }
+
+  void finish() {
+    if (buffer.empty())
+      return;
+    for (int64_t i = 0; i < ref.sizes[0]; ++i)
+      for (int64_t j = 0; j < ref.sizes[1]; ++j)
+        ref.data()[i * ref.strides[0] + j * ref.strides[1]] =
+            buffer[i * stride + j];
+  }
+};
+
+/// A copy of the rows of a 2-D operand A[M, K] in the order a register tile
+/// reads them: blocks of `tileRows` rows (fewer in the last block), each
+/// block group by group of `Group` elements of K (K zero-padded to whole
+/// groups), row by row within a group. Block b starts at element
+/// `b * tileRows * paddedK`; within a block of `rows` rows, group g of row r
+/// is at `(g * rows + r) * Group`. `convert` maps each element of A.
+template <typename T, int64_t Group> struct PackedRows {
+  std::vector<T> data;
+
+  template <typename Source, typename Convert>
+  PackedRows(const MemRef<Source, 2> &a, int64_t tileRows, Convert convert) {
+    int64_t m = a.sizes[0], k = a.sizes[1];
+    int64_t paddedK = (k + Group - 1) / Group * Group;
+    data.assign(m * paddedK, T(0));
+    for (int64_t i0 = 0; i0 < m; i0 += tileRows) {
+      int64_t rows = std::min(tileRows, m - i0);
+      T *block = data.data() + i0 * paddedK;
+      for (int64_t r = 0; r < rows; ++r) {
+        const Source *row = a.data() + (i0 + r) * a.strides[0];
+        for (int64_t j = 0; j < k; ++j)
+          block[((j / Group) * rows + r) * Group + j % Group] =
+              convert(row[j * a.strides[1]]);
+      }
+    }
+  }
+
+  PackedRows(const MemRef<T, 2> &a, int64_t tileRows)
+      : PackedRows(a, tileRows, [](T value) { return value; }) {}
+};
+
+/// Runs `body(i)` for i in [0, count): the iterations are independent.
+template <typename Body> void parallelFor(int64_t count, Body body) {
+  for (int64_t i = 0; i < count; ++i)
+    body(i);
+}
+
+} // namespace
+} // namespace sqzrt
+
+#endif // SQZ_RUNTIME_CPU_KERNELSUPPORT_H

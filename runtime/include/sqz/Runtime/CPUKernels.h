@@ -1,0 +1,69 @@
+//===- CPUKernels.h - The CPU kernels that compiled models call -*- C++ -*-===//
+//
+// Matrix kernels on weights packed at compile time, called from the code
+// that `sqz-lower-to-cpu` generates. Each kernel is a C function
+// `_mlir_ciface_<name>` whose arguments are pointers to MLIR's strided memref
+// descriptors (the `llvm.emit_c_interface` convention of a bodiless
+// `func.func`), so the compiled code passes the buffers it owns and keeps
+// them alive across the call. Every kernel exists per instruction set; the
+// compiler picks one from the target CPU's features and packs the weight in
+// that kernel's layout (WeightPacking.h).
+//
+// This header has no LLVM or MLIR dependency: the runtime library is linked
+// into `sqz-run` and into compiled models alike.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SQZ_RUNTIME_CPUKERNELS_H
+#define SQZ_RUNTIME_CPUKERNELS_H
+
+#include <cstdint>
+
+namespace sqzrt {
+
+/// MLIR's descriptor of a strided memref of rank `Rank`: the element at
+/// (i, j) of a 2-D one is `aligned[offset + i * strides[0] + j * strides[1]]`.
+template <typename T, int Rank> struct MemRef {
+  T *allocated;
+  T *aligned;
+  int64_t offset;
+  int64_t sizes[Rank];
+  int64_t strides[Rank];
+
+  T *data() const { return aligned + offset; }
+};
+
+/// One kernel's C symbol and address, for a JIT to resolve.
+struct KernelSymbol {
+  const char *name;
+  void *address;
+};
+
+/// Every kernel of the library, with its `_mlir_ciface_` symbol name.
+/// `count` receives the number of entries.
+const KernelSymbol *cpuKernelSymbols(int &count);
+
+} // namespace sqzrt
+
+/// The kernels. `gemm_f32_*`: C[M, N] = A[M, K] x B[K, N] in f32.
+/// `gemm_s8_*`: the same in i32 on signed 8-bit codes, exact (wrapping like
+/// the i32 reference). B is packed by `packGemmWeight` in the layout of the
+/// kernel's `GemmLayout` (WeightPacking.h); A and C may have any strides.
+/// `correction` (VNNI only) holds `-128 * sum_k B[k, n]` per padded column:
+/// `vpdpbusd` multiplies unsigned by signed bytes, so A is offset by 128.
+extern "C" {
+void _mlir_ciface_sqz_cpu_gemm_f32_avx2(sqzrt::MemRef<float, 2> *c,
+                                        sqzrt::MemRef<float, 2> *a,
+                                        sqzrt::MemRef<float, 1> *packed);
+void _mlir_ciface_sqz_cpu_gemm_f32_avx512(sqzrt::MemRef<float, 2> *c,
+                                          sqzrt::MemRef<float, 2> *a,
+                                          sqzrt::MemRef<float, 1> *packed);
+void _mlir_ciface_sqz_cpu_gemm_s8_avx2(sqzrt::MemRef<int32_t, 2> *c,
+                                       sqzrt::MemRef<int8_t, 2> *a,
+                                       sqzrt::MemRef<int8_t, 1> *packed);
+void _mlir_ciface_sqz_cpu_gemm_s8_avx512vnni(
+    sqzrt::MemRef<int32_t, 2> *c, sqzrt::MemRef<int8_t, 2> *a,
+    sqzrt::MemRef<int8_t, 1> *packed, sqzrt::MemRef<int32_t, 1> *correction);
+}
+
+#endif // SQZ_RUNTIME_CPUKERNELS_H

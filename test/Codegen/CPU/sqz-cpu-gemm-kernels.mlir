@@ -1,0 +1,134 @@
+// Linear layers with constant weights become calls of the CPU GEMM kernels
+// on weights packed at compile time, the kernel chosen from target-cpu's
+// features: znver3 has AVX2 and FMA, znver4 AVX-512 with VNNI.
+// RUN: sqz-opt %s -split-input-file --sqz-cpu-gemm-kernels=target-cpu=znver3 | FileCheck %s --check-prefixes=CHECK,AVX2
+// RUN: sqz-opt %s -split-input-file --sqz-cpu-gemm-kernels=target-cpu=znver4 | FileCheck %s --check-prefixes=CHECK,AVX512
+// RUN: sqz-opt %s -split-input-file --sqz-cpu-gemm-kernels=target-cpu=generic | FileCheck %s --check-prefix=GENERIC
+// RUN: not sqz-opt %s -split-input-file --sqz-cpu-gemm-kernels=target-cpu=pentium9 2>&1 | FileCheck %s --check-prefix=BADCPU
+
+// BADCPU: error: sqz-cpu-gemm-kernels: unknown target-cpu 'pentium9' (host, generic, or an LLVM x86 CPU name such as znver4)
+
+// An f32 [K, N] weight: panels of 16 (AVX2) or 32 (AVX-512) columns, K rows
+// each; the float constant and the zero fill are gone.
+// AVX2: memref.global "private" constant @__sqz_packed_weight : memref<48xf32> = dense_resource<__sqz_packed_weight> {alignment = 64 : i64}
+// AVX512: memref.global "private" constant @__sqz_packed_weight : memref<96xf32> = dense_resource<__sqz_packed_weight> {alignment = 64 : i64}
+// CHECK-LABEL: func.func @f32_kn(
+// CHECK-SAME: %[[X:.*]]: tensor<4x3xf32>)
+// CHECK-NOT: arith.constant
+// CHECK-NOT: linalg.fill
+// CHECK: %[[A:.*]] = bufferization.to_buffer %[[X]] read_only : tensor<4x3xf32> to memref<4x3xf32, strided<[?, ?], offset: ?>>
+// CHECK: %[[ACAST:.*]] = memref.cast %[[A]] : memref<4x3xf32, strided<[?, ?], offset: ?>> to memref<?x?xf32, strided<[?, ?], offset: ?>>
+// CHECK: %[[C:.*]] = memref.alloc() {alignment = 64 : i64} : memref<4x2xf32>
+// CHECK: %[[CCAST:.*]] = memref.cast %[[C]]
+// CHECK: %[[W:.*]] = memref.get_global @__sqz_packed_weight
+// CHECK: %[[WCAST:.*]] = memref.cast %[[W]] {{.*}} to memref<?xf32>
+// AVX2: call @sqz_cpu_gemm_f32_avx2(%[[CCAST]], %[[ACAST]], %[[WCAST]])
+// AVX512: call @sqz_cpu_gemm_f32_avx512(%[[CCAST]], %[[ACAST]], %[[WCAST]])
+// CHECK: %[[Y:.*]] = bufferization.to_tensor %[[C]] restrict writable : memref<4x2xf32> to tensor<4x2xf32>
+// CHECK: return %[[Y]]
+// AVX2: func.func private @sqz_cpu_gemm_f32_avx2(memref<?x?xf32, strided<[?, ?], offset: ?>>, memref<?x?xf32, strided<[?, ?], offset: ?>>, memref<?xf32>) attributes {llvm.emit_c_interface}
+// The packed panel, row by row: [1 2 0 ... 0] [3 4 0 ... 0] [5 6 0 ... 0].
+// AVX2: __sqz_packed_weight: "0x400000000000803F00000040{{(00000000){14}()}}0000404000008040{{(00000000){14}()}}0000A0400000C040{{(00000000){14}()}}"
+// GENERIC-LABEL: func.func @f32_kn(
+// GENERIC: linalg.matmul
+func.func @f32_kn(%x: tensor<4x3xf32>) -> tensor<4x2xf32> {
+  %w = arith.constant dense<[[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]> : tensor<3x2xf32>
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<4x2xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<4x2xf32>) -> tensor<4x2xf32>
+  %y = linalg.matmul ins(%x, %w : tensor<4x3xf32>, tensor<3x2xf32>) outs(%f : tensor<4x2xf32>) -> tensor<4x2xf32>
+  return %y : tensor<4x2xf32>
+}
+
+// -----
+
+// An [N, K] weight through linalg.transpose (torch-mlir's form), rows of a
+// dynamic size: the same packed panel, and the result's rows from the input.
+// CHECK-LABEL: func.func @f32_nk_dynamic_rows(
+// CHECK-SAME: %[[X:.*]]: tensor<?x3xf32>)
+// CHECK-NOT: linalg.transpose
+// CHECK: %[[A:.*]] = bufferization.to_buffer %[[X]] read_only
+// CHECK: %[[M:.*]] = tensor.dim %[[X]], %{{.*}} : tensor<?x3xf32>
+// CHECK: memref.alloc(%[[M]]) {alignment = 64 : i64} : memref<?x2xf32>
+// AVX2: call @sqz_cpu_gemm_f32_avx2
+// AVX512: call @sqz_cpu_gemm_f32_avx512
+// AVX2: __sqz_packed_weight: "0x400000000000803F00000040{{(00000000){14}()}}0000404000008040{{(00000000){14}()}}0000A0400000C040{{(00000000){14}()}}"
+func.func @f32_nk_dynamic_rows(%x: tensor<?x3xf32>) -> tensor<?x2xf32> {
+  %w = arith.constant dense<[[1.0, 3.0, 5.0], [2.0, 4.0, 6.0]]> : tensor<2x3xf32>
+  %et = tensor.empty() : tensor<3x2xf32>
+  %t = linalg.transpose ins(%w : tensor<2x3xf32>) outs(%et : tensor<3x2xf32>) permutation = [1, 0]
+  %zero = arith.constant 0.0 : f32
+  %c0 = arith.constant 0 : index
+  %m = tensor.dim %x, %c0 : tensor<?x3xf32>
+  %e = tensor.empty(%m) : tensor<?x2xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<?x2xf32>) -> tensor<?x2xf32>
+  %y = linalg.matmul ins(%x, %t : tensor<?x3xf32>, tensor<3x2xf32>) outs(%f : tensor<?x2xf32>) -> tensor<?x2xf32>
+  return %y : tensor<?x2xf32>
+}
+
+// -----
+
+// The integer matmul that sqz-fold-scales leaves (i8 codes, sign-extended,
+// i32 accumulator). With AVX2 in i16 pairs, panels of 16 columns, K in groups of 2;
+// with VNNI in byte quads, panels of 64 columns, and the correction
+// -128 * sum_k w[k, n] of activations offset by 128 (-1152, -512, 0...).
+#mk = affine_map<(m, n, k) -> (m, k)>
+#kn = affine_map<(m, n, k) -> (k, n)>
+#mn = affine_map<(m, n, k) -> (m, n)>
+// AVX2: memref.global "private" constant @__sqz_packed_weight : memref<64xi8>
+// AVX512: memref.global "private" constant @__sqz_weight_correction : memref<64xi32>
+// AVX512: memref.global "private" constant @__sqz_packed_weight : memref<256xi8>
+// CHECK-LABEL: func.func @s8(
+// CHECK-NOT: linalg.generic
+// CHECK: memref.alloc() {alignment = 64 : i64} : memref<4x2xi32>
+// AVX2: call @sqz_cpu_gemm_s8_avx2(%{{.*}}, %{{.*}}, %{{.*}}) : (memref<?x?xi32, strided<[?, ?], offset: ?>>, memref<?x?xi8, strided<[?, ?], offset: ?>>, memref<?xi8>) -> ()
+// AVX512: call @sqz_cpu_gemm_s8_avx512vnni(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) : (memref<?x?xi32, strided<[?, ?], offset: ?>>, memref<?x?xi8, strided<[?, ?], offset: ?>>, memref<?xi8>, memref<?xi32>) -> ()
+// AVX2: __sqz_packed_weight: "0x40000000010302FC{{(00){28}()}}05000600{{(00){28}()}}"
+// AVX512: __sqz_weight_correction: "0x4000000080FBFFFF00FEFFFF{{(00000000){62}()}}"
+// AVX512: __sqz_packed_weight: "0x400000000103050002FC0600{{(00){248}()}}"
+// GENERIC-LABEL: func.func @s8(
+// GENERIC: linalg.generic
+func.func @s8(%x: tensor<4x3xi8>) -> tensor<4x2xi32> {
+  %w = arith.constant dense<[[1, 2], [3, -4], [5, 6]]> : tensor<3x2xi8>
+  %zero = arith.constant 0 : i32
+  %e = tensor.empty() : tensor<4x2xi32>
+  %f = linalg.fill ins(%zero : i32) outs(%e : tensor<4x2xi32>) -> tensor<4x2xi32>
+  %y = linalg.generic {indexing_maps = [#mk, #kn, #mn], iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%x, %w : tensor<4x3xi8>, tensor<3x2xi8>) outs(%f : tensor<4x2xi32>) {
+  ^bb0(%a: i8, %b: i8, %acc: i32):
+    %a32 = arith.extsi %a : i8 to i32
+    %b32 = arith.extsi %b : i8 to i32
+    %p = arith.muli %a32, %b32 : i32
+    %s = arith.addi %acc, %p : i32
+    linalg.yield %s : i32
+  } -> tensor<4x2xi32>
+  return %y : tensor<4x2xi32>
+}
+
+// -----
+
+// What stays for the generic lowering: an accumulator that is not zero, a
+// weight that is not a constant, a batched contraction.
+// CHECK-LABEL: func.func @not_kernels(
+// CHECK-NOT: call @sqz_cpu
+// CHECK: linalg.matmul
+// CHECK: linalg.matmul
+// CHECK: linalg.batch_matmul
+// CHECK-NOT: call @sqz_cpu
+// CHECK: return
+func.func @not_kernels(%x: tensor<4x3xf32>, %v: tensor<3x2xf32>, %b: tensor<2x4x3xf32>)
+    -> (tensor<4x2xf32>, tensor<4x2xf32>, tensor<2x4x2xf32>) {
+  %w = arith.constant dense<1.0> : tensor<3x2xf32>
+  %wb = arith.constant dense<1.0> : tensor<2x3x2xf32>
+  %zero = arith.constant 0.0 : f32
+  %one = arith.constant 1.0 : f32
+  %e = tensor.empty() : tensor<4x2xf32>
+  %f1 = linalg.fill ins(%one : f32) outs(%e : tensor<4x2xf32>) -> tensor<4x2xf32>
+  %y1 = linalg.matmul ins(%x, %w : tensor<4x3xf32>, tensor<3x2xf32>) outs(%f1 : tensor<4x2xf32>) -> tensor<4x2xf32>
+  %f0 = linalg.fill ins(%zero : f32) outs(%e : tensor<4x2xf32>) -> tensor<4x2xf32>
+  %y2 = linalg.matmul ins(%x, %v : tensor<4x3xf32>, tensor<3x2xf32>) outs(%f0 : tensor<4x2xf32>) -> tensor<4x2xf32>
+  %eb = tensor.empty() : tensor<2x4x2xf32>
+  %fb = linalg.fill ins(%zero : f32) outs(%eb : tensor<2x4x2xf32>) -> tensor<2x4x2xf32>
+  %y3 = linalg.batch_matmul ins(%b, %wb : tensor<2x4x3xf32>, tensor<2x3x2xf32>) outs(%fb : tensor<2x4x2xf32>) -> tensor<2x4x2xf32>
+  return %y1, %y2, %y3 : tensor<4x2xf32>, tensor<4x2xf32>, tensor<2x4x2xf32>
+}

@@ -10,7 +10,11 @@ linalg.transpose; [N, K] through the matmul's indexing_maps):
 
 * f32 x f32 -> f32 (`linalg.matmul`): weights and inputs N(0, 1);
 * i8 x i8 -> i32 (the sign-extending contraction sqz-fold-scales leaves):
-  weights and inputs over the whole int8 range, -128 included.
+  weights and inputs over the whole int8 range, -128 included;
+* weight-only quantized (`sqz.matmul` of f32 activations by an `sqz.pack` of
+  constant codes, scales and zero points): i8 per channel, i4 per group,
+  u4 per group with zero points, u8 per tensor with a zero point, one with
+  a bias.
 
 The module runs twice through sqz-run on the same inputs: as is
 (sqz-lower-to-cpu with the kernels the host CPU has) and lowered first with
@@ -18,7 +22,9 @@ The module runs twice through sqz-run on the same inputs: as is
 Integer results must be bit-identical to the reference and to numpy's
 wrapping int32 product; f32 results within K * 2^-23 * (|x| @ |W|) of the
 reference (the rounding bound of any summation order: the kernels sum in
-another order, with fused multiply-adds). Also checks that every layer did
+another order, with fused multiply-adds), where for quantized weights
+|W| = (|q - z| + |z|) * s, as the kernels subtract the zero point's share
+after the sum. Also checks that every layer did
 become a kernel call.
 
 Usage: check_gemm_kernels.py --opt sqz-opt --run sqz-run [--keep DIR]
@@ -43,7 +49,20 @@ LAYERS = [
     (100, 70, "nk-transpose", "i8"),
     (5, 33, "kn", "i8"),
     (260, 129, "nk-maps", "i8"),
+    (64, 200, "kn", "q8 channel"),
+    (100, 70, "nk", "q4 group"),
+    (33, 16, "kn", "u4 group zp"),
+    (8, 1, "kn", "u8 tensor zp"),
+    (40, 24, "nk", "q8 channel bias"),
 ]
+# Quantized schemes: storage, signed, granularity, zero points, group size.
+SCHEMES = {
+    "q8 channel": (8, True, "channel", False, None),
+    "q8 channel bias": (8, True, "channel", False, None),
+    "q4 group": (4, True, "group", False, 20),
+    "u4 group zp": (4, False, "group", True, 11),
+    "u8 tensor zp": (8, False, "tensor", True, None),
+}
 MAPS = {
     "kn": "[affine_map<(m, n, k) -> (m, k)>, affine_map<(m, n, k) -> (k, n)>, "
           "affine_map<(m, n, k) -> (m, n)>]",
@@ -56,20 +75,97 @@ def hex_literal(array: np.ndarray) -> str:
     return '"0x' + np.ascontiguousarray(array).tobytes().hex().upper() + '"'
 
 
+class Quantized:
+    """A weight-only quantized weight: codes q ([K, N] logical), scales and
+    zero points per group of K rows (or per channel / tensor)."""
+
+    def __init__(self, rng, k, n, scheme):
+        self.bits, self.signed, self.granularity, zp, group = SCHEMES[scheme]
+        self.bias = "bias" in scheme
+        lo, hi = ((-(1 << (self.bits - 1)), (1 << (self.bits - 1)) - 1) if self.signed
+                  else (0, (1 << self.bits) - 1))
+        self.q = rng.integers(lo, hi + 1, (k, n))
+        self.group = group or k
+        groups = k // self.group if self.granularity == "group" else 1
+        width = 1 if self.granularity == "tensor" else n
+        self.s = (rng.random((groups, width)) * 0.02 + 0.005).astype(np.float32)
+        self.z = rng.integers(lo, hi + 1, (groups, width)) if zp else None
+        self.b = rng.standard_normal(n).astype(np.float32) if self.bias else None
+
+    def expand(self, param, k, n):
+        """A [groups or 1, N or 1] parameter over [K, N]."""
+        return np.broadcast_to(np.repeat(param, self.group, axis=0)[:k], (k, n))
+
+    def magnitude(self, k, n):
+        """(|q - z| + |z|) * s: what bounds the kernels' rounding."""
+        z = 0 if self.z is None else self.expand(self.z, k, n)
+        return ((np.abs(self.q - z) + np.abs(z)) * self.expand(self.s, k, n)).astype(np.float64)
+
+
 def weights(rng, k, n, element):
     if element == "f32":
         return rng.standard_normal((k, n)).astype(np.float32)
-    return rng.integers(-128, 128, (k, n)).astype(np.int8)
+    if element == "i8":
+        return rng.integers(-128, 128, (k, n)).astype(np.int8)
+    return Quantized(rng, k, n, element)
 
 
 def inputs(rng, m, k, element):
-    if element == "f32":
-        return rng.standard_normal((m, k)).astype(np.float32)
-    return rng.integers(-128, 128, (m, k)).astype(np.int8)
+    if element == "i8":
+        return rng.integers(-128, 128, (m, k)).astype(np.int8)
+    return rng.standard_normal((m, k)).astype(np.float32)
+
+
+def quantized_text(i, m, k, n, form, w) -> list[str]:
+    """%y<i> = sqz.matmul of %x<i> by the sqz.pack of w."""
+    transposed = form == "nk"
+    storage = f"{'i' if w.signed else 'u'}{w.bits}"
+    codes = w.q.T if transposed else w.q
+    shape = "x".join(map(str, codes.shape))
+    channel, reduction = (0, 1) if transposed else (1, 0)
+    if w.granularity == "channel":
+        granularity, params = f"per_channel({channel})", lambda p: p.reshape(-1)
+    elif w.granularity == "tensor":
+        granularity, params = "per_tensor", lambda p: p.reshape(())
+    else:
+        granularity = f"per_group({reduction}, {w.group})"
+        params = (lambda p: p.T) if transposed else (lambda p: p)
+    scheme = f"#sqz.quant<{storage}, {granularity}, " \
+             f"{'asymmetric' if w.z is not None else 'symmetric'}>"
+    wtype = f"!sqz.tensor<{shape}xf32, {scheme}>"
+
+    def constant(name, array, element):
+        dims = "x".join(map(str, array.shape))
+        ttype = f"tensor<{dims + 'x' if dims else ''}{element}>"
+        storage_type = "i8" if element.startswith("i") and element != "i32" else element
+        data = np.ascontiguousarray(array).astype(
+            {"f32": np.float32, "i32": np.int32}.get(element, np.int8))
+        return ttype, f"    {name} = arith.constant dense<{hex_literal(data)}> : {ttype}"
+
+    ctype, cline = constant(f"%c{i}", codes, f"i{w.bits}")
+    stype, sline = constant(f"%s{i}", params(w.s), "f32")
+    lines = [cline, sline]
+    parts = f" scales(%s{i} : {stype})"
+    if w.z is not None:
+        ztype, zline = constant(f"%zp{i}", params(w.z), "i32")
+        lines.append(zline)
+        parts += f" zero_points(%zp{i} : {ztype})"
+    lines.append(f"    %w{i} = sqz.pack %c{i}{parts} : {ctype} -> {wtype}")
+    bias = ""
+    if w.b is not None:
+        btype, bline = constant(f"%b{i}", w.b, "f32")
+        lines.append(bline)
+        bias = f" bias(%b{i} : {btype})"
+    attrs = " {rhs_transposed}" if transposed else ""
+    lines.append(f"    %y{i} = sqz.matmul %x{i}, %w{i}{bias}{attrs} : tensor<{m}x{k}xf32>, "
+                 f"{wtype} -> tensor<{m}x{n}xf32>")
+    return lines
 
 
 def layer_text(i, m, k, n, form, element, w) -> list[str]:
     """The lines computing %y<i> from %x<i>; w is [K, N]."""
+    if isinstance(w, Quantized):
+        return quantized_text(i, m, k, n, form, w)
     acc = "f32" if element == "f32" else "i32"
     zero = "0.0" if element == "f32" else "0"
     stored = w.T if form.startswith("nk") else w
@@ -105,8 +201,9 @@ def layer_text(i, m, k, n, form, element, w) -> list[str]:
 
 
 def module_text(m, layers) -> str:
-    args = ", ".join(f"%x{i}: tensor<{m}x{k}x{e}>" for i, (k, n, _, e, _) in enumerate(layers))
-    results = [f"tensor<{m}x{n}x{'f32' if e == 'f32' else 'i32'}>" for k, n, _, e, _ in layers]
+    args = ", ".join(f"%x{i}: tensor<{m}x{k}x{'i8' if e == 'i8' else 'f32'}>"
+                     for i, (k, n, _, e, _) in enumerate(layers))
+    results = [f"tensor<{m}x{n}x{'i32' if e == 'i8' else 'f32'}>" for k, n, _, e, _ in layers]
     body = []
     for i, (k, n, form, element, w) in enumerate(layers):
         body += layer_text(i, m, k, n, form, element, w)
@@ -155,8 +252,11 @@ def check_rows(args, work, m, rng) -> int:
             ok = np.array_equal(got, ref) and np.array_equal(got, wrapped)
             verdict = "bit-identical to the reference and numpy" if ok else "DIFFERS"
         else:
-            bound = k * 2.0 ** -23 * (np.abs(xs[i]).astype(np.float64) @
-                                      np.abs(w).astype(np.float64))
+            magnitude = (w.magnitude(k, n) if isinstance(w, Quantized)
+                         else np.abs(w).astype(np.float64))
+            bound = k * 2.0 ** -23 * (np.abs(xs[i]).astype(np.float64) @ magnitude)
+            if isinstance(w, Quantized) and w.b is not None:
+                bound += 2.0 ** -23 * (np.abs(ref).astype(np.float64) + np.abs(w.b))
             diff = np.abs(got.astype(np.float64) - ref.astype(np.float64))
             ok = got.shape == ref.shape and bool((diff <= bound).all())
             verdict = (f"within the rounding bound (max diff {diff.max():.2e}, "

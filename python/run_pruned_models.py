@@ -169,7 +169,7 @@ def run_model(args, name: str, work: str):
             outputs = dict(zip(names, execute(args, pruned, model.entry, x_path,
                                               os.path.join(work, f"scheme{index}-bug"),
                                               len(names))))
-            bug = check_layers(model, scheme, outputs)
+            bug = check_layers(model, scheme, outputs, kernel=False)
             if bug:
                 print(f"known-bug {name} {label}: {KNOWN_BUGS[label]}: "
                       f"{'; '.join(bug)[:200]}")
@@ -181,8 +181,9 @@ def run_model(args, name: str, work: str):
             pruned, label = lowered, label + " (vectorize=0)"
         outputs = dict(zip(names, execute(args, pruned, model.entry, x_path,
                                           os.path.join(work, f"scheme{index}"), len(names))))
-        problems += check_layers(model, scheme, outputs)
-        more, note = check_without_taps(model, scheme, outputs)
+        # Sparse weights stay on the reference lowering (no CPU kernel yet).
+        problems += check_layers(model, scheme, outputs, kernel=False)
+        more, note = check_without_taps(model, scheme, outputs, kernel=False)
         problems += more
         error = relative_l2(outputs["out"], fp32)
         worst = max_abs(outputs["out"], fp32)

@@ -31,10 +31,12 @@ an activation code and pass for a bug:
   dequantize and a float matmul summed over k in order from +0, as the
   lowered loops do. No tolerance: the lowering performs the same correctly
   rounded f32 operations (no FMA contraction, no reassociation);
-* the fp32 model's linear layers (f32 weights) run on the CPU GEMM kernel,
-  which sums in another order with fused multiply-adds: each output must be
-  within K * 2^-23 * (|a| @ |W|) of the in-order sum, the rounding bound of
-  any summation order;
+* the linear layers of the fp32 model and of weight-only schemes run on the
+  CPU GEMM kernels, which sum in another order with fused multiply-adds (and
+  apply scales per group after the sum): each output must be within
+  K * 2^-23 * (|a| @ |W|) of the in-order sum, the rounding bound of any
+  summation order, |W| = (|q - z| + |z|) * s for quantized weights; their
+  output without taps is held to E2E_RTOL;
 * the float glue between layers (bias, ReLU / LayerNorm, attention, softmax,
   GELU, residuals), recomputed in numpy from the tapped tensors, must match
   the next tap and the output: bit for bit in the MLP (additions and max
@@ -98,6 +100,8 @@ GLUE_RTOL = 1e-6
 E2E_RTOL = 1e-5
 # The fp32 model's layers run on the CPU GEMM kernel (sqz-cpu-gemm-kernels).
 FP32_VERDICT = "layers within the f32 rounding bound of the kernel's summation order"
+# Weight-only schemes run on the quantized-weight kernels.
+KERNEL_VERDICT = "layers within the rounding bound of the kernel's summation order"
 GROUP = 128
 
 # (label, weight options, activation options or None)
@@ -215,6 +219,19 @@ class Linear:
     def kn(self, x: np.ndarray) -> np.ndarray:
         """A stored-layout tensor as [K, N]."""
         return x.T if self.transposed else x
+
+    def magnitude(self, scheme) -> np.ndarray:
+        """|W| as [K, N] for the rounding bound of a kernel's summation
+        order: |w| in fp32; (|q - z| + |z|) * s for a weight-only quantized
+        weight, as the kernels subtract the zero point's share after the
+        sum."""
+        if scheme is None:
+            return np.abs(self.kn(self.weight)).astype(np.float64)
+        codes, scales, zps, dequantized = self.quantized_weight(scheme[1])
+        g = self.granularity(scheme[1]["granularity"])
+        zero_share = sqz_ref.dequantize(np.zeros_like(codes), scales, zps, g)
+        return (np.abs(self.kn(dequantized)).astype(np.float64) +
+                np.abs(self.kn(zero_share)).astype(np.float64))
 
     def forward(self, a: np.ndarray, scheme) -> np.ndarray:
         """The layer's output (before bias) as convert-sqz-to-linalg computes it."""
@@ -608,10 +625,22 @@ def max_abs(a: np.ndarray, ref: np.ndarray) -> float:
     return float(np.max(np.abs(a.astype(np.float64) - ref.astype(np.float64))))
 
 
-def check_layers(model, scheme, outputs: dict) -> list[str]:
+def runs_on_kernel(scheme) -> bool:
+    """Whether the scheme's linear layers run on the CPU GEMM kernels
+    (sqz-cpu-gemm-kernels): fp32 and weight-only quantized ones do; those
+    with quantized activations stay on the reference lowering here (no
+    sqz-fold-scales)."""
+    return scheme is None or (scheme[1] is not None and scheme[2] is None)
+
+
+def check_layers(model, scheme, outputs: dict, kernel=None) -> list[str]:
     """The teacher-forced check: every layer from its tapped input, bit for
-    bit; the glue between layers within model.glue_rtol. Returns the
+    bit; the glue between layers within model.glue_rtol. Layers that run on
+    a CPU GEMM kernel (`kernel`, by default `runs_on_kernel(scheme)`) are
+    held to the rounding bound of its summation order instead. Returns the
     problems found."""
+    if kernel is None:
+        kernel = runs_on_kernel(scheme)
     problems = []
     rtol = model.glue_rtol
 
@@ -632,13 +661,13 @@ def check_layers(model, scheme, outputs: dict) -> list[str]:
             a = outputs[layer.tap_in]
         expected = layer.forward(a, scheme)
         got = outputs[layer.tap_out]
-        if scheme is None:
-            # fp32 layers run on the CPU GEMM kernel, which sums in another
-            # order with fused multiply-adds: within the rounding bound of
-            # any order, K * 2^-23 * (|a| @ |W|), of the in-order sum.
+        if kernel:
+            # fp32 and weight-only layers run on the CPU GEMM kernels, which
+            # sum in another order with fused multiply-adds: within the
+            # rounding bound of any order, K * 2^-23 * (|a| @ |W|), of the
+            # in-order sum.
             bound = (a.shape[-1] * 2.0 ** -23 *
-                     (np.abs(a).astype(np.float64) @
-                      np.abs(layer.kn(layer.weight)).astype(np.float64)))
+                     (np.abs(a).astype(np.float64) @ layer.magnitude(scheme)))
             excess = np.abs(got.astype(np.float64) - expected) > bound
             if excess.any():
                 problems.append(f"{layer.name}: {int(excess.sum())} of {got.size} "
@@ -653,7 +682,8 @@ def check_layers(model, scheme, outputs: dict) -> list[str]:
     return problems
 
 
-def check_without_taps(model, scheme, outputs: dict) -> tuple[list[str], str]:
+def check_without_taps(model, scheme, outputs: dict,
+                       kernel=None) -> tuple[list[str], str]:
     """Numpy from the input alone against the run's output. Returns the
     problems and a note."""
     act = scheme[2]
@@ -668,7 +698,9 @@ def check_without_taps(model, scheme, outputs: dict) -> tuple[list[str], str]:
 
     independent = model.forward(model.x, linear)
     error = relative_l2(outputs["out"], independent)
-    if model.e2e_exact:
+    if kernel is None:
+        kernel = runs_on_kernel(scheme)
+    if model.e2e_exact and not kernel:
         if not exact(independent, outputs["out"]):
             return [f"output without taps: not bit-exact (rel L2 {error:.3g})"], ""
         return [], ""
@@ -821,7 +853,8 @@ def run_model(args, model, work: str):
                      "integer" if integer else "dequantize", error,
                      max_abs(outputs["out"], fp32["out"]), "ok" if not problems else "FAIL"))
         failures += bool(problems)
-        what = model.verdict + note if not problems else "; ".join(problems)
+        verdict = KERNEL_VERDICT if runs_on_kernel(scheme) else model.verdict
+        what = verdict + note if not problems else "; ".join(problems)
         print(f"{'ok  ' if not problems else 'FAIL'} {model.name} {label}: {what}; vs fp32 "
               f"rel L2 {error:.3e}, max abs {rows[-1][5]:.3e}")
 

@@ -28,6 +28,7 @@
 #pragma clang attribute push(__attribute__((target("avx2,fma"))),              \
                              apply_to = function)
 
+#include "GemmDequant.h"
 #include "GemmF32.h"
 #include "GemmS8.h"
 
@@ -62,6 +63,27 @@ struct Avx2 {
   static F32 broadcastF32(float value) { return _mm256_set1_ps(value); }
   static F32 fma(F32 a, F32 b, F32 acc) { return _mm256_fmadd_ps(a, b, acc); }
   static F32 addF32(F32 a, F32 b) { return _mm256_add_ps(a, b); }
+  /// acc - a * b.
+  static F32 fnma(F32 a, F32 b, F32 acc) { return _mm256_fnmadd_ps(a, b, acc); }
+
+  // ---- weight-only quantized: codes unpacked in registers ----
+  static constexpr int kDequantRows = 3;
+  /// 8 signed bytes as f32.
+  static F32 bytesToF32(const int8_t *p) {
+    return _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(
+        _mm_loadl_epi64(reinterpret_cast<const __m128i *>(p))));
+  }
+  /// 8 bytes of two nibbles each (code + 8): the low nibbles as the first 8
+  /// codes, the high ones as the next 8, in f32.
+  static void nibblesToF32(const uint8_t *p, F32 &low, F32 &high) {
+    __m256i bytes = _mm256_cvtepu8_epi32(
+        _mm_loadl_epi64(reinterpret_cast<const __m128i *>(p)));
+    __m256i eight = _mm256_set1_epi32(8);
+    low = _mm256_cvtepi32_ps(_mm256_sub_epi32(
+        _mm256_and_si256(bytes, _mm256_set1_epi32(0xf)), eight));
+    high = _mm256_cvtepi32_ps(
+        _mm256_sub_epi32(_mm256_srli_epi32(bytes, 4), eight));
+  }
 
   // ---- int8 through i16 pairs ----
   using I32 = __m256i;
@@ -106,6 +128,22 @@ extern "C" void _mlir_ciface_sqz_cpu_gemm_f32_avx2(MemRef<float, 2> *c,
                                                    MemRef<float, 2> *a,
                                                    MemRef<float, 1> *packed) {
   GemmF32<Avx2>::run(c, a, packed);
+}
+
+extern "C" void _mlir_ciface_sqz_cpu_gemm_q8_avx2(MemRef<float, 2> *c,
+                                                  MemRef<float, 2> *a,
+                                                  MemRef<int8_t, 1> *codes,
+                                                  MemRef<float, 1> *scales,
+                                                  MemRef<float, 1> *zeros) {
+  GemmDequant<Avx2, 8>::run(c, a, codes, scales, zeros);
+}
+
+extern "C" void _mlir_ciface_sqz_cpu_gemm_q4_avx2(MemRef<float, 2> *c,
+                                                  MemRef<float, 2> *a,
+                                                  MemRef<int8_t, 1> *codes,
+                                                  MemRef<float, 1> *scales,
+                                                  MemRef<float, 1> *zeros) {
+  GemmDequant<Avx2, 4>::run(c, a, codes, scales, zeros);
 }
 
 extern "C" void _mlir_ciface_sqz_cpu_gemm_s8_avx2(MemRef<int32_t, 2> *c,

@@ -29,6 +29,7 @@
         target("avx512f,avx512bw,avx512vl,avx512dq,avx512vnni,fma"))),         \
     apply_to = function)
 
+#include "GemmDequant.h"
 #include "GemmF32.h"
 #include "GemmS8.h"
 
@@ -56,6 +57,27 @@ struct Avx512 {
   static F32 broadcastF32(float value) { return _mm512_set1_ps(value); }
   static F32 fma(F32 a, F32 b, F32 acc) { return _mm512_fmadd_ps(a, b, acc); }
   static F32 addF32(F32 a, F32 b) { return _mm512_add_ps(a, b); }
+  /// acc - a * b.
+  static F32 fnma(F32 a, F32 b, F32 acc) { return _mm512_fnmadd_ps(a, b, acc); }
+
+  // ---- weight-only quantized: codes unpacked in registers ----
+  static constexpr int kDequantRows = 6;
+  /// 16 signed bytes as f32.
+  static F32 bytesToF32(const int8_t *p) {
+    return _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(
+        _mm_loadu_si128(reinterpret_cast<const __m128i *>(p))));
+  }
+  /// 16 bytes of two nibbles each (code + 8): the low nibbles as the first
+  /// 16 codes, the high ones as the next 16, in f32.
+  static void nibblesToF32(const uint8_t *p, F32 &low, F32 &high) {
+    __m512i bytes = _mm512_cvtepu8_epi32(
+        _mm_loadu_si128(reinterpret_cast<const __m128i *>(p)));
+    __m512i eight = _mm512_set1_epi32(8);
+    low = _mm512_cvtepi32_ps(_mm512_sub_epi32(
+        _mm512_and_si512(bytes, _mm512_set1_epi32(0xf)), eight));
+    high = _mm512_cvtepi32_ps(
+        _mm512_sub_epi32(_mm512_srli_epi32(bytes, 4), eight));
+  }
 
   // ---- int8 with VNNI ----
   using I32 = __m512i;
@@ -100,6 +122,22 @@ extern "C" void _mlir_ciface_sqz_cpu_gemm_f32_avx512(MemRef<float, 2> *c,
                                                      MemRef<float, 2> *a,
                                                      MemRef<float, 1> *packed) {
   GemmF32<Avx512>::run(c, a, packed);
+}
+
+extern "C" void _mlir_ciface_sqz_cpu_gemm_q8_avx512(MemRef<float, 2> *c,
+                                                    MemRef<float, 2> *a,
+                                                    MemRef<int8_t, 1> *codes,
+                                                    MemRef<float, 1> *scales,
+                                                    MemRef<float, 1> *zeros) {
+  GemmDequant<Avx512, 8>::run(c, a, codes, scales, zeros);
+}
+
+extern "C" void _mlir_ciface_sqz_cpu_gemm_q4_avx512(MemRef<float, 2> *c,
+                                                    MemRef<float, 2> *a,
+                                                    MemRef<int8_t, 1> *codes,
+                                                    MemRef<float, 1> *scales,
+                                                    MemRef<float, 1> *zeros) {
+  GemmDequant<Avx512, 4>::run(c, a, codes, scales, zeros);
 }
 
 extern "C" void _mlir_ciface_sqz_cpu_gemm_s8_avx512vnni(

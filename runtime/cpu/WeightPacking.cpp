@@ -57,3 +57,50 @@ void sqzrt::gemmS8OffsetCorrection(const int8_t *weight, int64_t k, int64_t n,
     correction[column] = static_cast<int32_t>(sum * uint32_t(-128));
   }
 }
+
+void sqzrt::packGemmQuantCodes(const int8_t *codes, int64_t k, int64_t n,
+                               bool transposed, int bits, bool isSigned,
+                               GemmLayout layout, int8_t *packed) {
+  int64_t width = layout.panelWidth;
+  int64_t bytesPerK = width * bits / 8;
+  std::memset(packed, 0, quantPackedBytes(layout, k, n, bits));
+  int32_t bias = quantCodeBias(bits, isSigned);
+  uint32_t mask = (1u << bits) - 1;
+  // The stored code as a signed value `q - bias`.
+  auto code = [&](int64_t row, int64_t column) -> int32_t {
+    uint32_t raw = static_cast<uint8_t>(transposed ? codes[column * k + row]
+                                                   : codes[row * n + column]) &
+                   mask;
+    int32_t value = static_cast<int32_t>(raw);
+    if (isSigned && (raw >> (bits - 1)))
+      value -= 1 << bits;
+    return value - bias;
+  };
+  for (int64_t column = 0; column < n; ++column) {
+    int64_t p = column / width, j = column % width;
+    for (int64_t row = 0; row < k; ++row) {
+      int8_t *rowBytes = packed + (p * k + row) * bytesPerK;
+      int32_t value = code(row, column);
+      if (bits == 8) {
+        rowBytes[j] = static_cast<int8_t>(value);
+        continue;
+      }
+      // 4-bit: code + 8 as a nibble; the high half of the panel in the high
+      // nibbles.
+      int64_t half = width / 2;
+      uint8_t nibble = static_cast<uint8_t>(value + 8) & 0xf;
+      uint8_t &byte = reinterpret_cast<uint8_t &>(rowBytes[j % half]);
+      byte |= j < half ? nibble : static_cast<uint8_t>(nibble << 4);
+    }
+  }
+}
+
+void sqzrt::packGemmGroupParams(const float *values, int64_t groups, int64_t n,
+                                GemmLayout layout, float *packed) {
+  int64_t width = layout.panelWidth;
+  std::fill_n(packed, layout.paddedColumns(n) * groups, 0.0f);
+  for (int64_t g = 0; g < groups; ++g)
+    for (int64_t column = 0; column < n; ++column)
+      packed[((column / width) * groups + g) * width + column % width] =
+          values[g * n + column];
+}

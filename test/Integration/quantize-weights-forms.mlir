@@ -4,8 +4,10 @@
 // @forms_2d and @forms_3d each return the plain form first, then the other
 // forms of the same layer; sqz-run runs them on the same input and numpy
 // compares the outputs bit for bit with the plain [K, N] form (the bias forms
-// with the plain output plus the bias in float32, the per-batch weight
-// [W, -W] with the plain output, batch 1 negated). Two symmetric schemes:
+// with the plain output plus the bias in float32), except the per-batch
+// weight [W, -W]: within 1e-5 of the plain output, batch 1 negated, as it
+// runs on the generic lowering while the layers of one 2-D weight run on the
+// CPU GEMM kernel, which sums in another order. Two symmetric schemes:
 // 8-bit per channel and 4-bit groups of 4 along K.
 
 // The comparison: argv = 2-D outputs, 3-D outputs, this file (for the float
@@ -19,7 +21,8 @@
 // DEFINE:   forms = [('2d plain [N, K]', out(d2, 1), p2), ('2d generic [K, N]', out(d2, 2), p2), ('2d generic [N, K]', out(d2, 3), p2), ('2d global', out(d2, 4), p2), ('2d bias generic', out(d2, 5), p2 + b), ('2d bias arith.addf', out(d2, 6), p2 + b), \
 // DEFINE:            ('3d plain [N, K]', out(d3, 1), p3), ('3d generic [N, K]', out(d3, 2), p3), ('3d batch_matmul broadcast', out(d3, 3), p3), ('3d batch_matmul broadcast of transpose', out(d3, 4), p3), ('3d bias linalg.add', out(d3, 5), p3 + b), ('3d weight per batch', out(d3, 6), np.stack([p3[0], -p3[1]]))]; \
 // DEFINE:   differ = lambda a, e: a.dtype != e.dtype or a.shape != e.shape or a.tobytes() != e.tobytes(); \
-// DEFINE:   bad = [name for name, a, e in forms if differ(a, e)]; \
+// DEFINE:   far = lambda a, e: a.shape != e.shape or float(np.abs(a - e).max()) > 1e-5 * float(np.abs(e).max()) + 1e-6; \
+// DEFINE:   bad = [name for name, a, e in forms if (far(a, e) if name == '3d weight per batch' else differ(a, e))]; \
 // DEFINE:   w = np.array(eval(re.search(r'^  %w = arith.constant dense<(.*)> : tensor<8x6xf32>$', open(src).read(), re.M).group(1)), np.float64); \
 // DEFINE:   err = float(np.abs(p2 - np.load(xpath).astype(np.float64) @ w).max()); \
 // DEFINE:   print('MISMATCH: ' + ', '.join(bad) if bad else 'identical: ' + ', '.join(name for name, a, e in forms)); \

@@ -6,6 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "WeightOnlyKernels.h"
+#include "sqz/Codegen/CPU/KernelCalls.h"
 #include "sqz/Codegen/CPU/Passes.h"
 #include "sqz/Codegen/CPU/TargetCPU.h"
 #include "sqz/Dialect/Sqz/Transforms/LinearLayers.h"
@@ -170,96 +172,15 @@ FailureOr<GemmLayer> matchInt8Layer(linalg::LinalgOp op) {
   return layer;
 }
 
-/// A 2-D memref of `shape` with any strides and offset:
-/// `memref<?x?xT, strided<[?, ?], offset: ?>>` for a dynamic shape, what a
-/// kernel takes for a 2-D operand.
-MemRefType anyStrided2D(Type elementType,
-                        ArrayRef<int64_t> shape = {ShapedType::kDynamic,
-                                                   ShapedType::kDynamic}) {
-  MLIRContext *context = elementType.getContext();
-  int64_t dynamic = ShapedType::kDynamic;
-  return MemRefType::get(
-      shape, elementType,
-      StridedLayoutAttr::get(context, dynamic, {dynamic, dynamic}));
-}
-
-/// Rewrites layers into kernel calls in one module.
-class GemmKernelRewriter {
-public:
-  GemmKernelRewriter(ModuleOp module)
-      : module(module), symbols(module), rewriter(module.getContext()) {}
-
-  /// Replaces `layer` by a call of `kernel`. Fails (changing nothing) when
-  /// the weight's data cannot be read.
-  LogicalResult rewrite(GemmLayer &layer, const GemmKernel &kernel);
-
-private:
-  /// A private constant global of `bytes` with `count` elements of
-  /// `elementType`, 64-byte aligned, filled by `fill`.
-  memref::GlobalOp createGlobal(StringRef name, Type elementType, int64_t count,
-                                function_ref<void(char *)> fill);
-  /// The declaration of `kernel` with the argument `types`.
-  func::FuncOp declareKernel(StringRef name, TypeRange types);
-  /// The global's memref, cast to a dynamic size, at the rewriter's point.
-  Value globalAsDynamic(Location loc, memref::GlobalOp global);
-
-  ModuleOp module;
-  SymbolTable symbols;
-  IRRewriter rewriter;
-};
-
-memref::GlobalOp
-GemmKernelRewriter::createGlobal(StringRef name, Type elementType,
-                                 int64_t count,
-                                 function_ref<void(char *)> fill) {
-  size_t bytes = count * (elementType.getIntOrFloatBitWidth() / 8);
-  AsmResourceBlob blob = HeapAsmResourceBlob::allocate(bytes, /*align=*/64);
-  fill(blob.getMutableData().data());
-  auto tensorType = RankedTensorType::get({count}, elementType);
-  auto value =
-      DenseResourceElementsAttr::get(tensorType, name, std::move(blob));
-  OpBuilder builder = OpBuilder::atBlockBegin(module.getBody());
-  auto global = memref::GlobalOp::create(
-      builder, module.getLoc(), name, builder.getStringAttr("private"),
-      MemRefType::get({count}, elementType), value, /*constant=*/true,
-      builder.getI64IntegerAttr(64));
-  symbols.insert(global);
-  return global;
-}
-
-func::FuncOp GemmKernelRewriter::declareKernel(StringRef name,
-                                               TypeRange types) {
-  if (auto existing = symbols.lookup<func::FuncOp>(name))
-    return existing;
-  OpBuilder builder = OpBuilder::atBlockEnd(module.getBody());
-  auto function =
-      func::FuncOp::create(builder, module.getLoc(), name,
-                           builder.getFunctionType(types, /*results=*/{}));
-  function.setPrivate();
-  function->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(),
-                    builder.getUnitAttr());
-  symbols.insert(function);
-  return function;
-}
-
-Value GemmKernelRewriter::globalAsDynamic(Location loc,
-                                          memref::GlobalOp global) {
-  Value value = memref::GetGlobalOp::create(rewriter, loc, global.getType(),
-                                            global.getSymName());
-  auto dynamic = MemRefType::get({ShapedType::kDynamic},
-                                 global.getType().getElementType());
-  return memref::CastOp::create(rewriter, loc, dynamic, value);
-}
-
-LogicalResult GemmKernelRewriter::rewrite(GemmLayer &layer,
-                                          const GemmKernel &kernel) {
+/// Replaces `layer` by a call of `kernel` on its packed weight. Fails
+/// (changing nothing) when the weight's data cannot be read.
+LogicalResult rewriteLayer(KernelCallBuilder &builder, GemmLayer &layer,
+                           const GemmKernel &kernel) {
   auto weightType = cast<RankedTensorType>(layer.weight.getType());
   int64_t k = weightType.getDimSize(layer.transposed ? 1 : 0);
   int64_t n = weightType.getDimSize(layer.transposed ? 0 : 1);
   GemmLayout layout = kernel.layout;
   std::string why;
-  Operation *op = layer.op;
-  Location loc = op->getLoc();
 
   // ---- The packed weight (and correction) ---------------------------------
   SmallVector<memref::GlobalOp> globals;
@@ -274,15 +195,15 @@ LogicalResult GemmKernelRewriter::rewrite(GemmLayer &layer,
       expanded.assign(k * n, weight[0]);
       weight = expanded.data();
     }
-    Type i8 = rewriter.getI8Type();
-    globals.push_back(createGlobal(
+    Type i8 = builder.getRewriter().getI8Type();
+    globals.push_back(builder.createGlobal(
         "__sqz_packed_weight", i8, layout.packedSize(k, n), [&](char *data) {
           sqzrt::packGemmWeight(weight, k, n, layer.transposed, layout,
                                 reinterpret_cast<int8_t *>(data));
         }));
     if (kernel.offsetCorrection)
-      globals.push_back(createGlobal(
-          "__sqz_weight_correction", rewriter.getI32Type(),
+      globals.push_back(builder.createGlobal(
+          "__sqz_weight_correction", builder.getRewriter().getI32Type(),
           layout.paddedColumns(n), [&](char *data) {
             sqzrt::gemmS8OffsetCorrection(weight, k, n, layer.transposed,
                                           layout,
@@ -292,47 +213,16 @@ LogicalResult GemmKernelRewriter::rewrite(GemmLayer &layer,
     std::optional<WeightData> weight = readConstantWeight(layer.weight, why);
     if (!weight)
       return failure();
-    globals.push_back(createGlobal(
-        "__sqz_packed_weight", rewriter.getF32Type(), layout.packedSize(k, n),
-        [&](char *data) {
+    globals.push_back(builder.createGlobal(
+        "__sqz_packed_weight", builder.getRewriter().getF32Type(),
+        layout.packedSize(k, n), [&](char *data) {
           sqzrt::packGemmWeight(weight->values.data(), k, n, layer.transposed,
                                 layout, reinterpret_cast<float *>(data));
         }));
   }
 
-  // ---- The call -------------------------------------------------------------
-  rewriter.setInsertionPoint(op);
-  auto resultType = cast<RankedTensorType>(op->getResult(0).getType());
-  Value activation = layer.op.getDpsInputs()[layer.inputIndex];
-  Type inputElement = getElementTypeOrSelf(activation.getType());
-  MemRefType inputBufferType = anyStrided2D(inputElement);
-  MemRefType resultBufferType = anyStrided2D(resultType.getElementType());
-  Value input = bufferization::ToBufferOp::create(
-      rewriter, loc,
-      anyStrided2D(inputElement,
-                   cast<RankedTensorType>(activation.getType()).getShape()),
-      activation, /*read_only=*/true);
-  input = memref::CastOp::create(rewriter, loc, inputBufferType, input);
-  SmallVector<Value> dynamicSizes;
-  if (resultType.isDynamicDim(0))
-    dynamicSizes.push_back(
-        tensor::DimOp::create(rewriter, loc, activation, 0).getResult());
-  auto resultMemRefType =
-      MemRefType::get(resultType.getShape(), resultType.getElementType());
-  Value result =
-      memref::AllocOp::create(rewriter, loc, resultMemRefType, dynamicSizes,
-                              rewriter.getI64IntegerAttr(64));
-  SmallVector<Value> operands = {
-      memref::CastOp::create(rewriter, loc, resultBufferType, result), input};
-  for (memref::GlobalOp global : globals)
-    operands.push_back(globalAsDynamic(loc, global));
-  func::FuncOp callee =
-      declareKernel(kernel.name, ValueRange(operands).getTypes());
-  func::CallOp::create(rewriter, loc, callee, operands);
-  Value tensor = bufferization::ToTensorOp::create(rewriter, loc, resultType,
-                                                   result, /*restrict=*/true,
-                                                   /*writable=*/true);
-  rewriter.replaceOp(op, tensor);
+  builder.replaceWithCall(layer.op, kernel.name,
+                          layer.op.getDpsInputs()[layer.inputIndex], globals);
   return success();
 }
 
@@ -352,8 +242,6 @@ struct SqzCPUGemmKernelsPass
     }
     std::optional<GemmKernel> f32Kernel = f32KernelFor(*cpu);
     std::optional<GemmKernel> s8Kernel = s8KernelFor(*cpu);
-    if (!f32Kernel && !s8Kernel)
-      return;
 
     SmallVector<GemmLayer> layers;
     module.walk([&](linalg::LinalgOp op) {
@@ -365,19 +253,20 @@ struct SqzCPUGemmKernelsPass
           layers.push_back(*layer);
     });
 
-    GemmKernelRewriter rewriter(module);
+    KernelCallBuilder builder(module);
     SmallVector<Operation *> replacedWeights;
     for (GemmLayer &layer : layers) {
       Operation *weightProducer = layer.op.getDpsInputs()[0].getDefiningOp();
       Operation *otherProducer = layer.op.getDpsInputs()[1].getDefiningOp();
       Operation *fill = layer.op.getDpsInits()[0].getDefiningOp();
-      if (failed(
-              rewriter.rewrite(layer, layer.integer ? *s8Kernel : *f32Kernel)))
+      if (failed(rewriteLayer(builder, layer,
+                              layer.integer ? *s8Kernel : *f32Kernel)))
         continue;
       for (Operation *producer : {weightProducer, otherProducer, fill})
         if (producer)
           replacedWeights.push_back(producer);
     }
+    rewriteWeightOnlyLayers(module, builder, *cpu, replacedWeights);
     IRRewriter eraser(module.getContext());
     eraseDeadProducers(eraser, std::move(replacedWeights));
   }

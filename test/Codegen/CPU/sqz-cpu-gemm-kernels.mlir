@@ -107,6 +107,58 @@ func.func @s8(%x: tensor<4x3xi8>) -> tensor<4x2xi32> {
 
 // -----
 
+// Weight-only quantized: an sqz.matmul of f32 activations by a constant
+// pack. 4-bit codes two to a byte (column j low, column j + 8 high with
+// AVX2), as code + 8; scales per column (one group); no zero points (an
+// empty memref); the bias added after the call.
+// AVX2: memref.global "private" constant @__sqz_packed_scales : memref<16xf32>
+// AVX2: memref.global "private" constant @__sqz_packed_codes : memref<16xi8>
+// AVX512: memref.global "private" constant @__sqz_packed_scales : memref<32xf32>
+// AVX512: memref.global "private" constant @__sqz_packed_codes : memref<32xi8>
+// CHECK-LABEL: func.func @w4_channel_bias(
+// CHECK-SAME: %[[X:.*]]: tensor<3x2xf32>, %[[B:.*]]: tensor<2xf32>)
+// CHECK-NOT: sqz.pack
+// CHECK: %[[NONE:.*]] = memref.alloca() : memref<0xf32>
+// CHECK: %[[ZEROS:.*]] = memref.cast %[[NONE]] : memref<0xf32> to memref<?xf32>
+// AVX2: call @sqz_cpu_gemm_q4_avx2(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %[[ZEROS]])
+// AVX512: call @sqz_cpu_gemm_q4_avx512(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %[[ZEROS]])
+// CHECK: %[[Y:.*]] = bufferization.to_tensor
+// CHECK: %[[SUM:.*]] = linalg.generic {{.*}} ins(%[[Y]], %[[B]] : tensor<3x2xf32>, tensor<2xf32>)
+// CHECK: arith.addf
+// CHECK: return %[[SUM]]
+// AVX2: __sqz_packed_scales: "0x400000000000003F0000803E{{(00000000){14}()}}"
+// AVX2: __sqz_packed_codes: "0x4000000009060000000000000B00000000000000"
+// GENERIC-LABEL: func.func @w4_channel_bias(
+// GENERIC: sqz.matmul
+func.func @w4_channel_bias(%x: tensor<3x2xf32>, %b: tensor<2xf32>) -> tensor<3x2xf32> {
+  %codes = arith.constant dense<[[1, -2], [3, -8]]> : tensor<2x2xi4>
+  %scales = arith.constant dense<[0.5, 0.25]> : tensor<2xf32>
+  %w = sqz.pack %codes scales(%scales : tensor<2xf32>) : tensor<2x2xi4> -> !sqz.tensor<2x2xf32, #sqz.quant<i4, per_channel(1), symmetric>>
+  %y = sqz.matmul %x, %w bias(%b : tensor<2xf32>) : tensor<3x2xf32>, !sqz.tensor<2x2xf32, #sqz.quant<i4, per_channel(1), symmetric>> -> tensor<3x2xf32>
+  return %y : tensor<3x2xf32>
+}
+
+// -----
+
+// Zero points: packed per group and column as z - bias (u8: z - 128).
+// AVX2: memref.global "private" constant @__sqz_packed_zero_points : memref<32xf32>
+// CHECK-LABEL: func.func @u8_group_zero_points(
+// CHECK: %[[Z:.*]] = memref.get_global @__sqz_packed_zero_points
+// CHECK: %[[ZC:.*]] = memref.cast %[[Z]]
+// AVX2: call @sqz_cpu_gemm_q8_avx2(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %[[ZC]])
+// AVX512: call @sqz_cpu_gemm_q8_avx512(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %[[ZC]])
+// AVX2: __sqz_packed_zero_points: "0x40000000000000C30000FE42{{(00000000){14}()}}0000F0C200000000{{(00000000){14}()}}"
+func.func @u8_group_zero_points(%x: tensor<3x4xf32>) -> tensor<3x2xf32> {
+  %codes = arith.constant dense<[[1, 2], [3, 4], [5, 6], [7, 8]]> : tensor<4x2xi8>
+  %scales = arith.constant dense<[[0.5, 0.25], [1.0, 2.0]]> : tensor<2x2xf32>
+  %zeros = arith.constant dense<[[0, 255], [8, 128]]> : tensor<2x2xi32>
+  %w = sqz.pack %codes scales(%scales : tensor<2x2xf32>) zero_points(%zeros : tensor<2x2xi32>) : tensor<4x2xi8> -> !sqz.tensor<4x2xf32, #sqz.quant<u8, per_group(0, 2), asymmetric>>
+  %y = sqz.matmul %x, %w : tensor<3x4xf32>, !sqz.tensor<4x2xf32, #sqz.quant<u8, per_group(0, 2), asymmetric>> -> tensor<3x2xf32>
+  return %y : tensor<3x2xf32>
+}
+
+// -----
+
 // What stays for the generic lowering: an accumulator that is not zero, a
 // weight that is not a constant, a batched contraction.
 // CHECK-LABEL: func.func @not_kernels(

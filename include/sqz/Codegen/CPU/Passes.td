@@ -27,7 +27,15 @@ def SqzCPUGemmKernels : Pass<"sqz-cpu-gemm-kernels", "ModuleOp"> {
       `sqz-fold-scales` leaves on raw codes): `sqz_cpu_gemm_s8_avx2`
       (16-bit pair products) or `sqz_cpu_gemm_s8_avx512vnni` (`vpdpbusd`
       on activations offset by 128, the offset's correction packed with the
-      weight); bit-identical to the reference.
+      weight); bit-identical to the reference;
+    * `sqz.matmul` of f32 activations by a constant weight-only quantized
+      `sqz.pack` (8- or 4-bit codes, signed or unsigned, per tensor, per
+      output channel or per group along K, with or without zero points;
+      optional bias): `sqz_cpu_gemm_q{8,4}_{avx2,avx512}`, which unpack the
+      codes in registers (a float or 8-bit copy of a 4-bit weight never
+      exists) and apply each group's scale to its partial sum; within float
+      rounding of the reference. The bias is added by a `linalg.generic`
+      after the call.
 
     The weight is packed once, here, into the layout the chosen kernel
     reads (panels of output columns, K grouped for the dot-product

@@ -72,10 +72,12 @@ std::optional<ConstantBytes> mlir::sqz::readConstantBytes(Value value,
     why = "weight constant does not have the weight's tensor type";
     return std::nullopt;
   }
+  // Sub-byte integers (i4 and i2 codes) are held one to a byte.
   Type elementType = type.getElementType();
-  if (!elementType.isIntOrFloat() ||
-      elementType.getIntOrFloatBitWidth() % 8 != 0) {
-    why = "weight's elements are not whole bytes";
+  if (!elementType.isIntOrFloat() || elementType.isInteger(1) ||
+      (!elementType.isInteger() &&
+       elementType.getIntOrFloatBitWidth() % 8 != 0)) {
+    why = "weight's elements are neither whole bytes nor sub-byte integers";
     return std::nullopt;
   }
 
@@ -92,7 +94,7 @@ std::optional<ConstantBytes> mlir::sqz::readConstantBytes(Value value,
     return std::nullopt;
   }
   size_t count = type.getNumElements();
-  size_t width = elementType.getIntOrFloatBitWidth() / 8;
+  size_t width = (elementType.getIntOrFloatBitWidth() + 7) / 8;
   if (bytes.raw.size() != (bytes.splat ? 1 : count) * width) {
     why = "weight's dense_resource blob is missing or of the wrong size";
     return std::nullopt;

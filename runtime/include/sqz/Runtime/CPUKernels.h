@@ -58,6 +58,31 @@ void _mlir_ciface_sqz_cpu_gemm_f32_avx2(sqzrt::MemRef<float, 2> *c,
 void _mlir_ciface_sqz_cpu_gemm_f32_avx512(sqzrt::MemRef<float, 2> *c,
                                           sqzrt::MemRef<float, 2> *a,
                                           sqzrt::MemRef<float, 1> *packed);
+/// `gemm_q{8,4}_*`: C = A x dequantize(B) in f32, B's codes packed by
+/// `packGemmQuantCodes`, its scales (and zero points `z - bias`, or an empty
+/// memref when symmetric) by `packGemmGroupParams`, one per group of K rows
+/// and column; the number of groups is the scales' size over the padded
+/// columns.
+void _mlir_ciface_sqz_cpu_gemm_q8_avx2(sqzrt::MemRef<float, 2> *c,
+                                       sqzrt::MemRef<float, 2> *a,
+                                       sqzrt::MemRef<int8_t, 1> *codes,
+                                       sqzrt::MemRef<float, 1> *scales,
+                                       sqzrt::MemRef<float, 1> *zeros);
+void _mlir_ciface_sqz_cpu_gemm_q8_avx512(sqzrt::MemRef<float, 2> *c,
+                                         sqzrt::MemRef<float, 2> *a,
+                                         sqzrt::MemRef<int8_t, 1> *codes,
+                                         sqzrt::MemRef<float, 1> *scales,
+                                         sqzrt::MemRef<float, 1> *zeros);
+void _mlir_ciface_sqz_cpu_gemm_q4_avx2(sqzrt::MemRef<float, 2> *c,
+                                       sqzrt::MemRef<float, 2> *a,
+                                       sqzrt::MemRef<int8_t, 1> *codes,
+                                       sqzrt::MemRef<float, 1> *scales,
+                                       sqzrt::MemRef<float, 1> *zeros);
+void _mlir_ciface_sqz_cpu_gemm_q4_avx512(sqzrt::MemRef<float, 2> *c,
+                                         sqzrt::MemRef<float, 2> *a,
+                                         sqzrt::MemRef<int8_t, 1> *codes,
+                                         sqzrt::MemRef<float, 1> *scales,
+                                         sqzrt::MemRef<float, 1> *zeros);
 void _mlir_ciface_sqz_cpu_gemm_s8_avx2(sqzrt::MemRef<int32_t, 2> *c,
                                        sqzrt::MemRef<int8_t, 2> *a,
                                        sqzrt::MemRef<int8_t, 1> *packed);

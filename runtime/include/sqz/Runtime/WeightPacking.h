@@ -51,6 +51,40 @@ inline constexpr GemmLayout kGemmF32Avx512Layout{32, 1};
 inline constexpr GemmLayout kGemmS8Avx2Layout{16, 2};
 inline constexpr GemmLayout kGemmS8Avx512VnniLayout{64, 4};
 
+/// Layouts of the weight-only quantized kernels (codes of 8 or 4 bits
+/// unpacked in registers, f32 arithmetic): per k, a panel's codes take
+/// `panelWidth` bytes (8-bit) or `panelWidth / 2` (4-bit; byte j holds
+/// column j in its low nibble and column j + panelWidth / 2 in its high one,
+/// each as code + 8). Codes are signed: `c = q - bias`, bias 0 for signed
+/// storage and 2^(bits - 1) for unsigned, and zero points shift with them.
+inline constexpr GemmLayout kGemmQuantAvx2Layout{16, 1};
+inline constexpr GemmLayout kGemmQuantAvx512Layout{32, 1};
+
+/// Bytes of the packed codes of a K x N weight of `bits`-bit codes.
+inline int64_t quantPackedBytes(GemmLayout layout, int64_t k, int64_t n,
+                                int bits) {
+  return layout.panels(n) * k * layout.panelWidth * bits / 8;
+}
+
+/// Packs the codes of a K x N weight (one stored code per byte, its low
+/// `bits` bits significant, read as signed or unsigned; [K, N], or [N, K]
+/// when `transposed`) into `packed` (`quantPackedBytes` bytes), as signed
+/// codes `q - bias`.
+void packGemmQuantCodes(const int8_t *codes, int64_t k, int64_t n,
+                        bool transposed, int bits, bool isSigned,
+                        GemmLayout layout, int8_t *packed);
+
+/// The bias subtracted from unsigned codes: 2^(bits - 1), 0 when signed.
+inline int32_t quantCodeBias(int bits, bool isSigned) {
+  return isSigned ? 0 : 1 << (bits - 1);
+}
+
+/// Packs per-group parameters `values[g * n + j]` (groups of K rows x N
+/// columns) as [panel][group][column] (`layout.paddedColumns(n) * groups`
+/// floats, zero past N).
+void packGemmGroupParams(const float *values, int64_t groups, int64_t n,
+                         GemmLayout layout, float *packed);
+
 /// Packs the K x N weight B, stored row-major as [K, N] or, when
 /// `transposed`, as [N, K], into `packed` (`layout.packedSize(k, n)`
 /// elements).

@@ -44,7 +44,8 @@ struct ConstantBytes {
 
 /// Reads the constant that `value` is: an `arith.constant`, or an
 /// `ml_program.global_load_const` of an immutable `ml_program.global`, with a
-/// `dense` or `dense_resource` value of whole-byte elements. Returns
+/// `dense` or `dense_resource` value of whole-byte elements or of sub-byte
+/// integers (one to a byte). Returns
 /// std::nullopt and sets `why` when it is not one.
 std::optional<ConstantBytes> readConstantBytes(Value value, std::string &why);
 

@@ -1,0 +1,63 @@
+//===- KernelCalls.h - Calls of runtime kernels from tensor IR --*- C++ -*-===//
+//
+// What every rewrite into a runtime kernel call needs: constant globals of
+// packed data, the kernel's declaration, and the call itself at tensor
+// level (the activation in through `bufferization.to_buffer`, the result
+// out of a new buffer through `bufferization.to_tensor`).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SQZ_CODEGEN_CPU_KERNELCALLS_H
+#define SQZ_CODEGEN_CPU_KERNELCALLS_H
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/IR/SymbolTable.h"
+
+namespace mlir::sqz {
+
+/// Builds kernel calls in one module.
+class KernelCallBuilder {
+public:
+  explicit KernelCallBuilder(ModuleOp module)
+      : module(module), symbols(module), rewriter(module.getContext()) {}
+
+  /// A private constant 1-D global (64-byte aligned, a `dense_resource`
+  /// blob) of `count` elements of `elementType`, filled by `fill`; named
+  /// `name` or, when taken, a unique variant of it.
+  memref::GlobalOp createGlobal(StringRef name, Type elementType, int64_t count,
+                                function_ref<void(char *)> fill);
+
+  /// Replaces `op`'s single result, a 2-D tensor, by a call of the kernel
+  /// `kernel` (declared bodiless with `llvm.emit_c_interface` on first use)
+  /// with the operands (result buffer, `activation`, then `globals` as
+  /// `memref<?xT>`, then `extra`). Returns the call's result as a tensor,
+  /// already replacing `op`.
+  Value replaceWithCall(Operation *op, StringRef kernel, Value activation,
+                        ArrayRef<memref::GlobalOp> globals,
+                        ArrayRef<Value> extra = {});
+
+  /// The call alone, at the rewriter's insertion point: the 2-D
+  /// `resultType` tensor of `kernel` applied to the 2-D `activation`.
+  Value emitCall(Location loc, StringRef kernel, Value activation,
+                 RankedTensorType resultType,
+                 ArrayRef<memref::GlobalOp> globals, ArrayRef<Value> extra);
+
+  /// The rewriter, positioned by `replaceWithCall` before the op it
+  /// replaced: for values `extra` needs.
+  RewriterBase &getRewriter() { return rewriter; }
+
+private:
+  func::FuncOp declareKernel(StringRef name, TypeRange types);
+  Value globalAsDynamic(Location loc, memref::GlobalOp global);
+
+  ModuleOp module;
+  SymbolTable symbols;
+  IRRewriter rewriter;
+};
+
+} // namespace mlir::sqz
+
+#endif // SQZ_CODEGEN_CPU_KERNELCALLS_H

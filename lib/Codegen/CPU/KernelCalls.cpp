@@ -1,0 +1,114 @@
+//===- KernelCalls.cpp - Calls of runtime kernels from tensor IR ----------===//
+
+#include "sqz/Codegen/CPU/KernelCalls.h"
+
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/AsmState.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+
+using namespace mlir;
+using namespace mlir::sqz;
+
+/// A 2-D memref of `shape` with any strides and offset:
+/// `memref<?x?xT, strided<[?, ?], offset: ?>>` for a dynamic shape, what a
+/// kernel takes for a 2-D operand.
+static MemRefType anyStrided2D(Type elementType, ArrayRef<int64_t> shape = {
+                                                     ShapedType::kDynamic,
+                                                     ShapedType::kDynamic}) {
+  MLIRContext *context = elementType.getContext();
+  int64_t dynamic = ShapedType::kDynamic;
+  return MemRefType::get(
+      shape, elementType,
+      StridedLayoutAttr::get(context, dynamic, {dynamic, dynamic}));
+}
+
+memref::GlobalOp
+KernelCallBuilder::createGlobal(StringRef name, Type elementType, int64_t count,
+                                function_ref<void(char *)> fill) {
+  size_t bytes = count * (elementType.getIntOrFloatBitWidth() / 8);
+  AsmResourceBlob blob = HeapAsmResourceBlob::allocate(bytes, /*align=*/64);
+  fill(blob.getMutableData().data());
+  auto tensorType = RankedTensorType::get({count}, elementType);
+  auto value =
+      DenseResourceElementsAttr::get(tensorType, name, std::move(blob));
+  OpBuilder builder = OpBuilder::atBlockBegin(module.getBody());
+  auto global = memref::GlobalOp::create(
+      builder, module.getLoc(), name, builder.getStringAttr("private"),
+      MemRefType::get({count}, elementType), value, /*constant=*/true,
+      builder.getI64IntegerAttr(64));
+  symbols.insert(global);
+  return global;
+}
+
+func::FuncOp KernelCallBuilder::declareKernel(StringRef name, TypeRange types) {
+  if (auto existing = symbols.lookup<func::FuncOp>(name))
+    return existing;
+  OpBuilder builder = OpBuilder::atBlockEnd(module.getBody());
+  auto function =
+      func::FuncOp::create(builder, module.getLoc(), name,
+                           builder.getFunctionType(types, /*results=*/{}));
+  function.setPrivate();
+  function->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(),
+                    builder.getUnitAttr());
+  symbols.insert(function);
+  return function;
+}
+
+Value KernelCallBuilder::globalAsDynamic(Location loc,
+                                         memref::GlobalOp global) {
+  Value value = memref::GetGlobalOp::create(rewriter, loc, global.getType(),
+                                            global.getSymName());
+  auto dynamic = MemRefType::get({ShapedType::kDynamic},
+                                 global.getType().getElementType());
+  return memref::CastOp::create(rewriter, loc, dynamic, value);
+}
+
+Value KernelCallBuilder::replaceWithCall(Operation *op, StringRef kernel,
+                                         Value activation,
+                                         ArrayRef<memref::GlobalOp> globals,
+                                         ArrayRef<Value> extra) {
+  rewriter.setInsertionPoint(op);
+  Value tensor = emitCall(op->getLoc(), kernel, activation,
+                          cast<RankedTensorType>(op->getResult(0).getType()),
+                          globals, extra);
+  rewriter.replaceOp(op, tensor);
+  return tensor;
+}
+
+Value KernelCallBuilder::emitCall(Location loc, StringRef kernel,
+                                  Value activation, RankedTensorType resultType,
+                                  ArrayRef<memref::GlobalOp> globals,
+                                  ArrayRef<Value> extra) {
+  auto activationType = cast<RankedTensorType>(activation.getType());
+  Type inputElement = activationType.getElementType();
+  Value input = bufferization::ToBufferOp::create(
+      rewriter, loc, anyStrided2D(inputElement, activationType.getShape()),
+      activation, /*read_only=*/true);
+  input =
+      memref::CastOp::create(rewriter, loc, anyStrided2D(inputElement), input);
+  SmallVector<Value> dynamicSizes;
+  if (resultType.isDynamicDim(0))
+    dynamicSizes.push_back(
+        tensor::DimOp::create(rewriter, loc, activation, 0).getResult());
+  auto resultMemRefType =
+      MemRefType::get(resultType.getShape(), resultType.getElementType());
+  Value result =
+      memref::AllocOp::create(rewriter, loc, resultMemRefType, dynamicSizes,
+                              rewriter.getI64IntegerAttr(64));
+  SmallVector<Value> operands = {
+      memref::CastOp::create(rewriter, loc,
+                             anyStrided2D(resultType.getElementType()), result),
+      input};
+  for (memref::GlobalOp global : globals)
+    operands.push_back(globalAsDynamic(loc, global));
+  operands.append(extra.begin(), extra.end());
+  func::FuncOp callee = declareKernel(kernel, ValueRange(operands).getTypes());
+  func::CallOp::create(rewriter, loc, callee, operands);
+  Value tensor = bufferization::ToTensorOp::create(rewriter, loc, resultType,
+                                                   result, /*restrict=*/true,
+                                                   /*writable=*/true);
+  return tensor;
+}

@@ -1,0 +1,221 @@
+//===- GemmDequant.h - Weight-only quantized GEMM/GEMV, any ISA -*- C++ -*-===//
+//
+// C[M, N] = A[M, K] x dequantize(B) in f32, B stored as `Bits`-bit codes
+// (8 or 4) with one scale (and optionally one zero point) per group of K
+// rows and column. The codes are unpacked and converted to f32 in registers
+// (never into a buffer), multiplied with the broadcast rows of A into one
+// partial sum per group, and each group's partial sum is scaled into the
+// accumulator once:
+//
+//   C[m, n] = sum_g s[g, n] * (sum_{k in g} A[m, k] c[k, n] - z'[g, n] sum_{k
+//   in g} A[m, k])
+//
+// with c the signed code and z' its zero point (zero when symmetric).
+//
+// Layouts (kGemmQ*Layout in WeightPacking.h): panels of two vectors of
+// columns; per k, a panel's codes take `kPanel` bytes (8-bit, signed) or
+// `kPanel / 2` bytes (4-bit: byte j holds column j in its low nibble and
+// column j + kPanel / 2 in its high nibble, each as code + 8); scales and
+// zero points as [panel][group][column] floats.
+//
+// `Isa` provides the vector type and operations; internal linkage.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SQZ_RUNTIME_CPU_GEMMDEQUANT_H
+#define SQZ_RUNTIME_CPU_GEMMDEQUANT_H
+
+#include "KernelSupport.h"
+#include "sqz/Runtime/WeightPacking.h"
+
+#include <algorithm>
+#include <array>
+#include <utility>
+#include <vector>
+
+namespace sqzrt {
+namespace {
+
+template <typename Isa, int Bits> struct GemmDequant {
+  static_assert(Bits == 8 || Bits == 4, "8- or 4-bit codes");
+  using Vec = typename Isa::F32;
+  using Mask = typename Isa::F32Mask;
+  static constexpr int64_t kLanes = Isa::kF32Lanes;
+  static constexpr int64_t kPanel = 2 * kLanes;
+  static constexpr int64_t kBytesPerK = Bits == 8 ? kPanel : kPanel / 2;
+  static constexpr int kRows = Isa::kDequantRows;
+
+  struct Masks {
+    Mask low, high;
+    explicit Masks(int64_t columns)
+        : low(Isa::f32Mask(columns)), high(Isa::f32Mask(columns - kLanes)) {}
+  };
+
+  /// The weights of row k of a panel, as f32 codes.
+  static void decode(const int8_t *codes, Vec &low, Vec &high) {
+    if constexpr (Bits == 8) {
+      low = Isa::bytesToF32(codes);
+      high = Isa::bytesToF32(codes + kLanes);
+    } else {
+      Isa::nibblesToF32(reinterpret_cast<const uint8_t *>(codes), low, high);
+    }
+  }
+
+  /// The operands of one panel.
+  struct Panel {
+    const int8_t *codes;
+    const float *scales;
+    /// Null when symmetric.
+    const float *zeros;
+    int64_t groupSize, groups, k;
+  };
+
+  /// C[0:Rows, panel] = A[0:Rows] x dequantize(panel), A packed as
+  /// `a[k * Rows + r]`, `sums[r * groups + g]` the rows' sums over each
+  /// group (read only with zero points).
+  template <int Rows>
+  static void tile(const Panel &b, const float *a, const float *sums, float *c,
+                   int64_t ldc, Masks masks) {
+    Vec acc[Rows][2];
+    for (auto &pair : acc)
+      pair[0] = pair[1] = Isa::zeroF32();
+    for (int64_t g = 0; g < b.groups; ++g) {
+      Vec part[Rows][2];
+      for (auto &pair : part)
+        pair[0] = pair[1] = Isa::zeroF32();
+      int64_t end = std::min(b.k, (g + 1) * b.groupSize);
+      for (int64_t k = g * b.groupSize; k < end; ++k) {
+        Vec w0, w1;
+        decode(b.codes + k * kBytesPerK, w0, w1);
+        for (int r = 0; r < Rows; ++r) {
+          Vec x = Isa::broadcastF32(a[k * Rows + r]);
+          part[r][0] = Isa::fma(x, w0, part[r][0]);
+          part[r][1] = Isa::fma(x, w1, part[r][1]);
+        }
+      }
+      const float *scale = b.scales + g * kPanel;
+      Vec s0 = Isa::loadF32(scale), s1 = Isa::loadF32(scale + kLanes);
+      if (b.zeros) {
+        const float *zero = b.zeros + g * kPanel;
+        Vec z0 = Isa::loadF32(zero), z1 = Isa::loadF32(zero + kLanes);
+        for (int r = 0; r < Rows; ++r) {
+          Vec sum = Isa::broadcastF32(sums[r * b.groups + g]);
+          part[r][0] = Isa::fnma(z0, sum, part[r][0]);
+          part[r][1] = Isa::fnma(z1, sum, part[r][1]);
+        }
+      }
+      for (int r = 0; r < Rows; ++r) {
+        acc[r][0] = Isa::fma(part[r][0], s0, acc[r][0]);
+        acc[r][1] = Isa::fma(part[r][1], s1, acc[r][1]);
+      }
+    }
+    for (int r = 0; r < Rows; ++r) {
+      Isa::storeF32(c + r * ldc, acc[r][0], masks.low);
+      Isa::storeF32(c + r * ldc + kLanes, acc[r][1], masks.high);
+    }
+  }
+
+  /// One row: four partial sums per vector within each group.
+  static void row(const Panel &b, const float *a, const float *sums, float *c,
+                  Masks masks) {
+    Vec acc0 = Isa::zeroF32(), acc1 = Isa::zeroF32();
+    for (int64_t g = 0; g < b.groups; ++g) {
+      Vec part[4][2];
+      for (auto &pair : part)
+        pair[0] = pair[1] = Isa::zeroF32();
+      auto step = [&](int set, int64_t k) {
+        Vec w0, w1;
+        decode(b.codes + k * kBytesPerK, w0, w1);
+        Vec x = Isa::broadcastF32(a[k]);
+        part[set][0] = Isa::fma(x, w0, part[set][0]);
+        part[set][1] = Isa::fma(x, w1, part[set][1]);
+      };
+      int64_t k = g * b.groupSize, end = std::min(b.k, k + b.groupSize);
+      for (; k + 4 <= end; k += 4)
+        for (int set = 0; set < 4; ++set)
+          step(set, k + set);
+      for (; k < end; ++k)
+        step(0, k);
+      Vec p0 = Isa::addF32(Isa::addF32(part[0][0], part[1][0]),
+                           Isa::addF32(part[2][0], part[3][0]));
+      Vec p1 = Isa::addF32(Isa::addF32(part[0][1], part[1][1]),
+                           Isa::addF32(part[2][1], part[3][1]));
+      const float *scale = b.scales + g * kPanel;
+      if (b.zeros) {
+        const float *zero = b.zeros + g * kPanel;
+        Vec sum = Isa::broadcastF32(sums[g]);
+        p0 = Isa::fnma(Isa::loadF32(zero), sum, p0);
+        p1 = Isa::fnma(Isa::loadF32(zero + kLanes), sum, p1);
+      }
+      acc0 = Isa::fma(p0, Isa::loadF32(scale), acc0);
+      acc1 = Isa::fma(p1, Isa::loadF32(scale + kLanes), acc1);
+    }
+    Isa::storeF32(c, acc0, masks.low);
+    Isa::storeF32(c + kLanes, acc1, masks.high);
+  }
+
+  using TileFn = void (*)(const Panel &, const float *, const float *, float *,
+                          int64_t, Masks);
+  template <int... Rows>
+  static constexpr std::array<TileFn, sizeof...(Rows)>
+  tiles(std::integer_sequence<int, Rows...>) {
+    return {&tile<Rows + 1>...};
+  }
+
+  /// The kernel entry. `zeros` is empty when the scheme is symmetric; the
+  /// number of groups is the scales' size over the padded columns.
+  static void run(MemRef<float, 2> *c, MemRef<float, 2> *a,
+                  MemRef<int8_t, 1> *codes, MemRef<float, 1> *scales,
+                  MemRef<float, 1> *zeros) {
+    static constexpr auto kTiles =
+        tiles(std::make_integer_sequence<int, kRows>());
+    int64_t m = a->sizes[0], k = a->sizes[1], n = c->sizes[1];
+    if (m == 0 || n == 0)
+      return;
+    RowMajorOutput<float> out(*c);
+    int64_t panels = ceilDiv(n, kPanel);
+    int64_t groups = scales->sizes[0] / (panels * kPanel);
+    if (k == 0 || groups == 0) {
+      out.fill(0.0f);
+      return;
+    }
+    int64_t groupSize = ceilDiv(k, groups);
+    bool zeroPoints = zeros->sizes[0] != 0;
+    PackedRows<float, 1> lhs(*a, kRows);
+    // Each row's sum over each group, for the zero points.
+    std::vector<float> sums;
+    if (zeroPoints) {
+      sums.assign(m * groups, 0.0f);
+      for (int64_t i = 0; i < m; ++i)
+        for (int64_t j = 0; j < k; ++j)
+          sums[i * groups + j / groupSize] +=
+              a->data()[i * a->strides[0] + j * a->strides[1]];
+    }
+    parallelFor(panels, [&](int64_t p) {
+      Panel b{codes->data() + p * k * kBytesPerK,
+              scales->data() + p * groups * kPanel,
+              zeroPoints ? zeros->data() + p * groups * kPanel : nullptr,
+              groupSize,
+              groups,
+              k};
+      Masks masks(std::min(kPanel, n - p * kPanel));
+      float *outPanel = out.data + p * kPanel;
+      if (m == 1) {
+        row(b, lhs.data.data(), sums.data(), outPanel, masks);
+        return;
+      }
+      for (int64_t i = 0; i < m; i += kRows) {
+        int64_t rows = std::min<int64_t>(kRows, m - i);
+        kTiles[rows - 1](b, lhs.data.data() + i * k,
+                         zeroPoints ? sums.data() + i * groups : nullptr,
+                         outPanel + i * out.stride, out.stride, masks);
+      }
+    });
+    out.finish();
+  }
+};
+
+} // namespace
+} // namespace sqzrt
+
+#endif // SQZ_RUNTIME_CPU_GEMMDEQUANT_H

@@ -25,7 +25,8 @@ reference (the rounding bound of any summation order: the kernels sum in
 another order, with fused multiply-adds), where for quantized weights
 |W| = (|q - z| + |z|) * s, as the kernels subtract the zero point's share
 after the sum. Also checks that every layer did
-become a kernel call.
+become a kernel call, and that the kernels on two threads (`--threads 2`)
+give the one-thread results bit for bit.
 
 Usage: check_gemm_kernels.py --opt sqz-opt --run sqz-run [--keep DIR]
 """
@@ -234,13 +235,19 @@ def check_rows(args, work, m, rng) -> int:
     reference = os.path.join(work, f"m{m}.ref.mlir")
     run([args.opt, model, "--sqz-lower-to-cpu=kernels=0", "-o", reference])
     outs = {}
-    for name, path in (("kernels", model), ("reference", reference)):
+    for name, path, threads in (("kernels", model, 1), ("kernels-2", model, 2),
+                                ("reference", reference, 1)):
         out_dir = os.path.join(work, f"m{m}-{name}")
         run([args.run, path, "--entry", "forward", "--input", ",".join(paths),
-             "--output-dir", out_dir])
+             "--output-dir", out_dir, f"--threads={threads}"])
         outs[name] = [np.load(os.path.join(out_dir, f"out{i}.npy")) for i in range(len(layers))]
+    # Threads split the output columns: the same sums, bit for bit.
+    split = [i for i in range(len(layers))
+             if not np.array_equal(outs["kernels"][i], outs["kernels-2"][i])]
+    if split:
+        print(f"FAIL M={m}: two threads differ from one in layers {split}")
 
-    failures = 0 if calls == len(layers) else 1
+    failures = (calls != len(layers)) + bool(split)
     if failures:
         print(f"FAIL M={m}: {calls} kernel calls for {len(layers)} layers")
     for i, (k, n, form, element, w) in enumerate(layers):

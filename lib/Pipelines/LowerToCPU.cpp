@@ -45,6 +45,7 @@ void sqz::buildLowerToCPUPipeline(OpPassManager &pm,
   if (options.kernels) {
     SqzCPUGemmKernelsOptions kernelOptions;
     kernelOptions.targetCPU = options.targetCPU;
+    kernelOptions.threads = options.threads;
     pm.addPass(createSqzCPUGemmKernels(kernelOptions));
   }
 

@@ -14,6 +14,7 @@
 
 #include "sqz/Runtime/CPUKernels.h"
 #include "sqz/Runtime/WeightPacking.h"
+#include "sqz/Runtime/WorkerPool.h"
 
 #include <immintrin.h>
 
@@ -126,30 +127,30 @@ struct Avx2 {
 
 extern "C" void _mlir_ciface_sqz_cpu_gemm_f32_avx2(MemRef<float, 2> *c,
                                                    MemRef<float, 2> *a,
-                                                   MemRef<float, 1> *packed) {
-  GemmF32<Avx2>::run(c, a, packed);
+                                                   MemRef<float, 1> *packed,
+                                                   int64_t threads) {
+  GemmF32<Avx2>::run(c, a, packed, resolveThreads(threads));
 }
 
-extern "C" void _mlir_ciface_sqz_cpu_gemm_q8_avx2(MemRef<float, 2> *c,
-                                                  MemRef<float, 2> *a,
-                                                  MemRef<int8_t, 1> *codes,
-                                                  MemRef<float, 1> *scales,
-                                                  MemRef<float, 1> *zeros) {
-  GemmDequant<Avx2, 8>::run(c, a, codes, scales, zeros);
+extern "C" void _mlir_ciface_sqz_cpu_gemm_q8_avx2(
+    MemRef<float, 2> *c, MemRef<float, 2> *a, MemRef<int8_t, 1> *codes,
+    MemRef<float, 1> *scales, MemRef<float, 1> *zeros, int64_t threads) {
+  GemmDequant<Avx2, 8>::run(c, a, codes, scales, zeros,
+                            resolveThreads(threads));
 }
 
-extern "C" void _mlir_ciface_sqz_cpu_gemm_q4_avx2(MemRef<float, 2> *c,
-                                                  MemRef<float, 2> *a,
-                                                  MemRef<int8_t, 1> *codes,
-                                                  MemRef<float, 1> *scales,
-                                                  MemRef<float, 1> *zeros) {
-  GemmDequant<Avx2, 4>::run(c, a, codes, scales, zeros);
+extern "C" void _mlir_ciface_sqz_cpu_gemm_q4_avx2(
+    MemRef<float, 2> *c, MemRef<float, 2> *a, MemRef<int8_t, 1> *codes,
+    MemRef<float, 1> *scales, MemRef<float, 1> *zeros, int64_t threads) {
+  GemmDequant<Avx2, 4>::run(c, a, codes, scales, zeros,
+                            resolveThreads(threads));
 }
 
 extern "C" void _mlir_ciface_sqz_cpu_gemm_s8_avx2(MemRef<int32_t, 2> *c,
                                                   MemRef<int8_t, 2> *a,
-                                                  MemRef<int8_t, 1> *packed) {
-  GemmS8<Avx2>::run(c, a, packed, /*start=*/nullptr);
+                                                  MemRef<int8_t, 1> *packed,
+                                                  int64_t threads) {
+  GemmS8<Avx2>::run(c, a, packed, /*start=*/nullptr, resolveThreads(threads));
 }
 
 #pragma clang attribute pop

@@ -13,6 +13,7 @@
 
 #include "sqz/Runtime/CPUKernels.h"
 #include "sqz/Runtime/WeightPacking.h"
+#include "sqz/Runtime/WorkerPool.h"
 
 #include <immintrin.h>
 
@@ -120,30 +121,30 @@ struct Avx512 {
 
 extern "C" void _mlir_ciface_sqz_cpu_gemm_f32_avx512(MemRef<float, 2> *c,
                                                      MemRef<float, 2> *a,
-                                                     MemRef<float, 1> *packed) {
-  GemmF32<Avx512>::run(c, a, packed);
+                                                     MemRef<float, 1> *packed,
+                                                     int64_t threads) {
+  GemmF32<Avx512>::run(c, a, packed, resolveThreads(threads));
 }
 
-extern "C" void _mlir_ciface_sqz_cpu_gemm_q8_avx512(MemRef<float, 2> *c,
-                                                    MemRef<float, 2> *a,
-                                                    MemRef<int8_t, 1> *codes,
-                                                    MemRef<float, 1> *scales,
-                                                    MemRef<float, 1> *zeros) {
-  GemmDequant<Avx512, 8>::run(c, a, codes, scales, zeros);
+extern "C" void _mlir_ciface_sqz_cpu_gemm_q8_avx512(
+    MemRef<float, 2> *c, MemRef<float, 2> *a, MemRef<int8_t, 1> *codes,
+    MemRef<float, 1> *scales, MemRef<float, 1> *zeros, int64_t threads) {
+  GemmDequant<Avx512, 8>::run(c, a, codes, scales, zeros,
+                              resolveThreads(threads));
 }
 
-extern "C" void _mlir_ciface_sqz_cpu_gemm_q4_avx512(MemRef<float, 2> *c,
-                                                    MemRef<float, 2> *a,
-                                                    MemRef<int8_t, 1> *codes,
-                                                    MemRef<float, 1> *scales,
-                                                    MemRef<float, 1> *zeros) {
-  GemmDequant<Avx512, 4>::run(c, a, codes, scales, zeros);
+extern "C" void _mlir_ciface_sqz_cpu_gemm_q4_avx512(
+    MemRef<float, 2> *c, MemRef<float, 2> *a, MemRef<int8_t, 1> *codes,
+    MemRef<float, 1> *scales, MemRef<float, 1> *zeros, int64_t threads) {
+  GemmDequant<Avx512, 4>::run(c, a, codes, scales, zeros,
+                              resolveThreads(threads));
 }
 
 extern "C" void _mlir_ciface_sqz_cpu_gemm_s8_avx512vnni(
     MemRef<int32_t, 2> *c, MemRef<int8_t, 2> *a, MemRef<int8_t, 1> *packed,
-    MemRef<int32_t, 1> *correction) {
-  GemmS8<Avx512>::run(c, a, packed, correction->data());
+    MemRef<int32_t, 1> *correction, int64_t threads) {
+  GemmS8<Avx512>::run(c, a, packed, correction->data(),
+                      resolveThreads(threads));
 }
 
 #pragma clang attribute pop

@@ -166,7 +166,7 @@ template <typename Isa, int Bits> struct GemmDequant {
   /// number of groups is the scales' size over the padded columns.
   static void run(MemRef<float, 2> *c, MemRef<float, 2> *a,
                   MemRef<int8_t, 1> *codes, MemRef<float, 1> *scales,
-                  MemRef<float, 1> *zeros) {
+                  MemRef<float, 1> *zeros, int threads) {
     static constexpr auto kTiles =
         tiles(std::make_integer_sequence<int, kRows>());
     int64_t m = a->sizes[0], k = a->sizes[1], n = c->sizes[1];
@@ -191,7 +191,7 @@ template <typename Isa, int Bits> struct GemmDequant {
           sums[i * groups + j / groupSize] +=
               a->data()[i * a->strides[0] + j * a->strides[1]];
     }
-    parallelFor(panels, [&](int64_t p) {
+    auto panelBody = [&](int64_t p) {
       Panel b{codes->data() + p * k * kBytesPerK,
               scales->data() + p * groups * kPanel,
               zeroPoints ? zeros->data() + p * groups * kPanel : nullptr,
@@ -210,7 +210,8 @@ template <typename Isa, int Bits> struct GemmDequant {
                          zeroPoints ? sums.data() + i * groups : nullptr,
                          outPanel + i * out.stride, out.stride, masks);
       }
-    });
+    };
+    parallelFor(panels, threads, panelBody);
     out.finish();
   }
 };

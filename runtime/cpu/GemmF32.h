@@ -131,7 +131,7 @@ template <typename Isa> struct GemmF32 {
 
   /// The kernel entry: C = A x B.
   static void run(MemRef<float, 2> *c, MemRef<float, 2> *a,
-                  MemRef<float, 1> *packed) {
+                  MemRef<float, 1> *packed, int threads) {
     int64_t m = a->sizes[0], k = a->sizes[1], n = c->sizes[1];
     if (m == 0 || n == 0)
       return;
@@ -141,9 +141,10 @@ template <typename Isa> struct GemmF32 {
       return;
     }
     PackedRows<float, 1> lhs(*a, kRows);
-    parallelFor(ceilDiv(n, kPanel), [&](int64_t p) {
+    auto panelBody = [&](int64_t p) {
       panel(p, m, n, k, lhs.data.data(), packed->data(), out.data, out.stride);
-    });
+    };
+    parallelFor(ceilDiv(n, kPanel), threads, panelBody);
     out.finish();
   }
 };

@@ -118,7 +118,8 @@ template <typename Isa> struct GemmS8 {
   /// The kernel entry: C = A x B; `start`, when not null, holds the
   /// accumulators' first value per padded column.
   static void run(MemRef<int32_t, 2> *c, MemRef<int8_t, 2> *a,
-                  MemRef<int8_t, 1> *packed, const int32_t *start) {
+                  MemRef<int8_t, 1> *packed, const int32_t *start,
+                  int threads) {
     static constexpr auto kTiles =
         tiles(std::make_integer_sequence<int, kRows>());
     int64_t m = a->sizes[0], k = a->sizes[1], n = c->sizes[1];
@@ -128,7 +129,7 @@ template <typename Isa> struct GemmS8 {
     int64_t groups = ceilDiv(k, kGroup);
     PackedRows<AElem, kGroup> rows(*a, kRows, Isa::prepare);
     const int8_t *weights = packed->data();
-    parallelFor(ceilDiv(n, kPanel), [&](int64_t p) {
+    auto panelBody = [&](int64_t p) {
       const int8_t *panel = weights + p * groups * kGroupBytes;
       const int32_t *panelStart = start ? start + p * kPanel : nullptr;
       Masks masks(std::min(kPanel, n - p * kPanel));
@@ -143,7 +144,8 @@ template <typename Isa> struct GemmS8 {
                              panel, panelStart, outPanel + i * out.stride,
                              out.stride, masks);
       }
-    });
+    };
+    parallelFor(ceilDiv(n, kPanel), threads, panelBody);
     out.finish();
   }
 };

@@ -1,7 +1,6 @@
 //===- KernelSupport.h - What the CPU kernels share ------------*- C++ -*-===//
 //
-// Operand views that give every kernel contiguous rows, column masks, and
-// the loop over independent panels.
+// Operand views that give every kernel contiguous rows, and column masks.
 //
 //===----------------------------------------------------------------------===//
 
@@ -9,6 +8,7 @@
 #define SQZ_RUNTIME_CPU_KERNELSUPPORT_H
 
 #include "sqz/Runtime/CPUKernels.h"
+#include "sqz/Runtime/WorkerPool.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -94,12 +94,6 @@ template <typename T, int64_t Group> struct PackedRows {
   PackedRows(const MemRef<T, 2> &a, int64_t tileRows)
       : PackedRows(a, tileRows, [](T value) { return value; }) {}
 };
-
-/// Runs `body(i)` for i in [0, count): the iterations are independent.
-template <typename Body> void parallelFor(int64_t count, Body body) {
-  for (int64_t i = 0; i < count; ++i)
-    body(i);
-}
 
 } // namespace
 } // namespace sqzrt

@@ -119,6 +119,23 @@ static llvm::cl::opt<bool> saveInputs(
                    "--random-inputs, to check the results elsewhere)"),
     llvm::cl::cat(runCategory));
 
+/// `--threads`, registered in main: libLLVM already has an undocumented
+/// global `-threads` option, which is taken out of the way first.
+static llvm::cl::opt<unsigned> &threadsOption() {
+  static llvm::cl::opt<unsigned> *option = [] {
+    auto &registered = llvm::cl::getRegisteredOptions();
+    if (auto it = registered.find("threads"); it != registered.end())
+      it->second->removeArgument();
+    return new llvm::cl::opt<unsigned>(
+        "threads",
+        llvm::cl::desc("Threads of each CPU kernel call (sqz-lower-to-cpu's "
+                       "threads option); 0: all hardware threads"),
+        llvm::cl::value_desc("N"), llvm::cl::init(0),
+        llvm::cl::cat(runCategory));
+  }();
+  return *option;
+}
+
 static llvm::cl::opt<unsigned> repeat(
     "repeat", llvm::cl::desc("Run N times and print the median wall time"),
     llvm::cl::value_desc("N"), llvm::cl::init(1), llvm::cl::cat(runCategory));
@@ -816,6 +833,7 @@ static std::string functionNames(ModuleOp module) {
 }
 
 int main(int argc, char **argv) {
+  threadsOption();
   llvm::InitLLVM initLLVM(argc, argv);
   llvm::cl::HideUnrelatedOptions(runCategory);
   llvm::cl::ParseCommandLineOptions(
@@ -896,6 +914,7 @@ int main(int argc, char **argv) {
   if (!isLLVMDialectOnly(*module)) {
     PassManager pm(&context, ModuleOp::getOperationName());
     sqz::LowerToCPUOptions pipelineOptions;
+    pipelineOptions.threads = threadsOption();
     if (calibrate)
       pipelineOptions.observe = "call";
     sqz::buildLowerToCPUPipeline(pm, pipelineOptions);

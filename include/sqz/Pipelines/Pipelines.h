@@ -32,6 +32,11 @@ struct LowerToCPUOptions : public PassPipelineOptions<LowerToCPUOptions> {
                      "name (znver3, znver4, skylake-avx512, ...), or generic "
                      "(default: host)"),
       llvm::cl::init("host")};
+  PassOptions::Option<int64_t> threads{
+      *this, "threads",
+      llvm::cl::desc("Threads of each kernel call; 0: all hardware threads "
+                     "of the machine running the code (default: 0)"),
+      llvm::cl::init(0)};
   PassOptions::Option<bool> fuseElementwise{
       *this, "fuse-elementwise",
       llvm::cl::desc("Generalize named linalg ops and fuse elementwise "

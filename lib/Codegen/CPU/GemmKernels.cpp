@@ -232,6 +232,12 @@ struct SqzCPUGemmKernelsPass
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
+    if (threads < 0) {
+      module.emitError() << "sqz-cpu-gemm-kernels: threads must be 0 (all "
+                            "cores) or more, not "
+                         << static_cast<int64_t>(threads);
+      return signalPassFailure();
+    }
     std::optional<TargetCPU> cpu = TargetCPU::get(targetCPU);
     if (!cpu) {
       module.emitError() << "sqz-cpu-gemm-kernels: unknown target-cpu '"
@@ -253,7 +259,7 @@ struct SqzCPUGemmKernelsPass
           layers.push_back(*layer);
     });
 
-    KernelCallBuilder builder(module);
+    KernelCallBuilder builder(module, threads);
     SmallVector<Operation *> replacedWeights;
     for (GemmLayer &layer : layers) {
       Operation *weightProducer = layer.op.getDpsInputs()[0].getDefiningOp();

@@ -2,6 +2,7 @@
 
 #include "sqz/Codegen/CPU/KernelCalls.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
@@ -105,6 +106,8 @@ Value KernelCallBuilder::emitCall(Location loc, StringRef kernel,
   for (memref::GlobalOp global : globals)
     operands.push_back(globalAsDynamic(loc, global));
   operands.append(extra.begin(), extra.end());
+  operands.push_back(arith::ConstantOp::create(
+      rewriter, loc, rewriter.getI64IntegerAttr(threads)));
   func::FuncOp callee = declareKernel(kernel, ValueRange(operands).getTypes());
   func::CallOp::create(rewriter, loc, callee, operands);
   Value tensor = bufferization::ToTensorOp::create(rewriter, loc, resultType,

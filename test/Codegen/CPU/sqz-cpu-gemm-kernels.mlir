@@ -4,8 +4,14 @@
 // RUN: sqz-opt %s -split-input-file --sqz-cpu-gemm-kernels=target-cpu=znver3 | FileCheck %s --check-prefixes=CHECK,AVX2
 // RUN: sqz-opt %s -split-input-file --sqz-cpu-gemm-kernels=target-cpu=znver4 | FileCheck %s --check-prefixes=CHECK,AVX512
 // RUN: sqz-opt %s -split-input-file --sqz-cpu-gemm-kernels=target-cpu=generic | FileCheck %s --check-prefix=GENERIC
+// RUN: sqz-opt %s -split-input-file --sqz-cpu-gemm-kernels="target-cpu=znver3 threads=2" | FileCheck %s --check-prefix=THREADS
+// RUN: not sqz-opt %s -split-input-file --sqz-cpu-gemm-kernels=threads=-1 2>&1 | FileCheck %s --check-prefix=BADTHREADS
 // RUN: not sqz-opt %s -split-input-file --sqz-cpu-gemm-kernels=target-cpu=pentium9 2>&1 | FileCheck %s --check-prefix=BADCPU
 
+// THREADS-LABEL: func.func @f32_kn(
+// THREADS: %[[T:.*]] = arith.constant 2 : i64
+// THREADS: call @sqz_cpu_gemm_f32_avx2(%{{.*}}, %{{.*}}, %{{.*}}, %[[T]])
+// BADTHREADS: error: sqz-cpu-gemm-kernels: threads must be 0 (all cores) or more, not -1
 // BADCPU: error: sqz-cpu-gemm-kernels: unknown target-cpu 'pentium9' (host, generic, or an LLVM x86 CPU name such as znver4)
 
 // An f32 [K, N] weight: panels of 16 (AVX2) or 32 (AVX-512) columns, K rows
@@ -22,11 +28,12 @@
 // CHECK: %[[CCAST:.*]] = memref.cast %[[C]]
 // CHECK: %[[W:.*]] = memref.get_global @__sqz_packed_weight
 // CHECK: %[[WCAST:.*]] = memref.cast %[[W]] {{.*}} to memref<?xf32>
-// AVX2: call @sqz_cpu_gemm_f32_avx2(%[[CCAST]], %[[ACAST]], %[[WCAST]])
-// AVX512: call @sqz_cpu_gemm_f32_avx512(%[[CCAST]], %[[ACAST]], %[[WCAST]])
+// CHECK: %[[NT:.*]] = arith.constant 0 : i64
+// AVX2: call @sqz_cpu_gemm_f32_avx2(%[[CCAST]], %[[ACAST]], %[[WCAST]], %[[NT]])
+// AVX512: call @sqz_cpu_gemm_f32_avx512(%[[CCAST]], %[[ACAST]], %[[WCAST]], %[[NT]])
 // CHECK: %[[Y:.*]] = bufferization.to_tensor %[[C]] restrict writable : memref<4x2xf32> to tensor<4x2xf32>
 // CHECK: return %[[Y]]
-// AVX2: func.func private @sqz_cpu_gemm_f32_avx2(memref<?x?xf32, strided<[?, ?], offset: ?>>, memref<?x?xf32, strided<[?, ?], offset: ?>>, memref<?xf32>) attributes {llvm.emit_c_interface}
+// AVX2: func.func private @sqz_cpu_gemm_f32_avx2(memref<?x?xf32, strided<[?, ?], offset: ?>>, memref<?x?xf32, strided<[?, ?], offset: ?>>, memref<?xf32>, i64) attributes {llvm.emit_c_interface}
 // The packed panel, row by row: [1 2 0 ... 0] [3 4 0 ... 0] [5 6 0 ... 0].
 // AVX2: __sqz_packed_weight: "0x400000000000803F00000040{{(00000000){14}()}}0000404000008040{{(00000000){14}()}}0000A0400000C040{{(00000000){14}()}}"
 // GENERIC-LABEL: func.func @f32_kn(
@@ -81,8 +88,8 @@ func.func @f32_nk_dynamic_rows(%x: tensor<?x3xf32>) -> tensor<?x2xf32> {
 // CHECK-LABEL: func.func @s8(
 // CHECK-NOT: linalg.generic
 // CHECK: memref.alloc() {alignment = 64 : i64} : memref<4x2xi32>
-// AVX2: call @sqz_cpu_gemm_s8_avx2(%{{.*}}, %{{.*}}, %{{.*}}) : (memref<?x?xi32, strided<[?, ?], offset: ?>>, memref<?x?xi8, strided<[?, ?], offset: ?>>, memref<?xi8>) -> ()
-// AVX512: call @sqz_cpu_gemm_s8_avx512vnni(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) : (memref<?x?xi32, strided<[?, ?], offset: ?>>, memref<?x?xi8, strided<[?, ?], offset: ?>>, memref<?xi8>, memref<?xi32>) -> ()
+// AVX2: call @sqz_cpu_gemm_s8_avx2(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) : (memref<?x?xi32, strided<[?, ?], offset: ?>>, memref<?x?xi8, strided<[?, ?], offset: ?>>, memref<?xi8>, i64) -> ()
+// AVX512: call @sqz_cpu_gemm_s8_avx512vnni(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) : (memref<?x?xi32, strided<[?, ?], offset: ?>>, memref<?x?xi8, strided<[?, ?], offset: ?>>, memref<?xi8>, memref<?xi32>, i64) -> ()
 // AVX2: __sqz_packed_weight: "0x40000000010302FC{{(00){28}()}}05000600{{(00){28}()}}"
 // AVX512: __sqz_weight_correction: "0x4000000080FBFFFF00FEFFFF{{(00000000){62}()}}"
 // AVX512: __sqz_packed_weight: "0x400000000103050002FC0600{{(00){248}()}}"
@@ -120,8 +127,8 @@ func.func @s8(%x: tensor<4x3xi8>) -> tensor<4x2xi32> {
 // CHECK-NOT: sqz.pack
 // CHECK: %[[NONE:.*]] = memref.alloca() : memref<0xf32>
 // CHECK: %[[ZEROS:.*]] = memref.cast %[[NONE]] : memref<0xf32> to memref<?xf32>
-// AVX2: call @sqz_cpu_gemm_q4_avx2(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %[[ZEROS]])
-// AVX512: call @sqz_cpu_gemm_q4_avx512(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %[[ZEROS]])
+// AVX2: call @sqz_cpu_gemm_q4_avx2(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %[[ZEROS]], %{{.*}})
+// AVX512: call @sqz_cpu_gemm_q4_avx512(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %[[ZEROS]], %{{.*}})
 // CHECK: %[[Y:.*]] = bufferization.to_tensor
 // CHECK: %[[SUM:.*]] = linalg.generic {{.*}} ins(%[[Y]], %[[B]] : tensor<3x2xf32>, tensor<2xf32>)
 // CHECK: arith.addf
@@ -145,8 +152,8 @@ func.func @w4_channel_bias(%x: tensor<3x2xf32>, %b: tensor<2xf32>) -> tensor<3x2
 // CHECK-LABEL: func.func @u8_group_zero_points(
 // CHECK: %[[Z:.*]] = memref.get_global @__sqz_packed_zero_points
 // CHECK: %[[ZC:.*]] = memref.cast %[[Z]]
-// AVX2: call @sqz_cpu_gemm_q8_avx2(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %[[ZC]])
-// AVX512: call @sqz_cpu_gemm_q8_avx512(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %[[ZC]])
+// AVX2: call @sqz_cpu_gemm_q8_avx2(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %[[ZC]], %{{.*}})
+// AVX512: call @sqz_cpu_gemm_q8_avx512(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %[[ZC]], %{{.*}})
 // AVX2: __sqz_packed_zero_points: "0x40000000000000C30000FE42{{(00000000){14}()}}0000F0C200000000{{(00000000){14}()}}"
 func.func @u8_group_zero_points(%x: tensor<3x4xf32>) -> tensor<3x2xf32> {
   %codes = arith.constant dense<[[1, 2], [3, 4], [5, 6], [7, 8]]> : tensor<4x2xi8>

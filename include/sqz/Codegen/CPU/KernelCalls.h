@@ -21,8 +21,11 @@ namespace mlir::sqz {
 /// Builds kernel calls in one module.
 class KernelCallBuilder {
 public:
-  explicit KernelCallBuilder(ModuleOp module)
-      : module(module), symbols(module), rewriter(module.getContext()) {}
+  /// Calls pass `threads` as the kernels' last argument: the threads they
+  /// use, all hardware threads of the machine running them when 0.
+  KernelCallBuilder(ModuleOp module, int64_t threads)
+      : module(module), symbols(module), rewriter(module.getContext()),
+        threads(threads) {}
 
   /// A private constant 1-D global (64-byte aligned, a `dense_resource`
   /// blob) of `count` elements of `elementType`, filled by `fill`; named
@@ -33,8 +36,8 @@ public:
   /// Replaces `op`'s single result, a 2-D tensor, by a call of the kernel
   /// `kernel` (declared bodiless with `llvm.emit_c_interface` on first use)
   /// with the operands (result buffer, `activation`, then `globals` as
-  /// `memref<?xT>`, then `extra`). Returns the call's result as a tensor,
-  /// already replacing `op`.
+  /// `memref<?xT>`, then `extra`, then the thread count as i64). Returns the
+  /// call's result as a tensor, already replacing `op`.
   Value replaceWithCall(Operation *op, StringRef kernel, Value activation,
                         ArrayRef<memref::GlobalOp> globals,
                         ArrayRef<Value> extra = {});
@@ -56,6 +59,7 @@ private:
   ModuleOp module;
   SymbolTable symbols;
   IRRewriter rewriter;
+  int64_t threads;
 };
 
 } // namespace mlir::sqz

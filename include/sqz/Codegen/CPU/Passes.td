@@ -46,6 +46,10 @@ def SqzCPUGemmKernels : Pass<"sqz-cpu-gemm-kernels", "ModuleOp"> {
     `bufferization.to_buffer`, the result in a new buffer returned through
     `bufferization.to_tensor`.
 
+    Each call splits the weight's panels (output columns) over `threads`
+    threads of a pool that the runtime keeps (0: all hardware threads of
+    the machine that runs the code).
+
     The kernel is chosen from the features of `target-cpu`: AVX-512 (VNNI
     for int8) where the CPU has it, else AVX2 with FMA; a CPU with neither
     keeps the layer for the generic lowering. The compiled code then needs
@@ -76,6 +80,10 @@ def SqzCPUGemmKernels : Pass<"sqz-cpu-gemm-kernels", "ModuleOp"> {
            "CPU the code is for, whose features choose the kernels: host "
            "(the machine compiling), an LLVM x86 CPU name (znver3, znver4, "
            "skylake-avx512, x86-64-v3, ...), or generic (no kernels)">,
+    Option<"threads", "threads", "int64_t", /*default=*/"0",
+           "Threads each kernel call uses (it splits the output columns "
+           "among them); 0: all hardware threads of the machine running "
+           "the code (default: 0)">,
   ];
 }
 

@@ -49,15 +49,18 @@ const KernelSymbol *cpuKernelSymbols(int &count);
 /// `gemm_s8_*`: the same in i32 on signed 8-bit codes, exact (wrapping like
 /// the i32 reference). B is packed by `packGemmWeight` in the layout of the
 /// kernel's `GemmLayout` (WeightPacking.h); A and C may have any strides.
+/// `threads` is the number of threads to use, all hardware threads when 0.
 /// `correction` (VNNI only) holds `-128 * sum_k B[k, n]` per padded column:
 /// `vpdpbusd` multiplies unsigned by signed bytes, so A is offset by 128.
 extern "C" {
 void _mlir_ciface_sqz_cpu_gemm_f32_avx2(sqzrt::MemRef<float, 2> *c,
                                         sqzrt::MemRef<float, 2> *a,
-                                        sqzrt::MemRef<float, 1> *packed);
+                                        sqzrt::MemRef<float, 1> *packed,
+                                        int64_t threads);
 void _mlir_ciface_sqz_cpu_gemm_f32_avx512(sqzrt::MemRef<float, 2> *c,
                                           sqzrt::MemRef<float, 2> *a,
-                                          sqzrt::MemRef<float, 1> *packed);
+                                          sqzrt::MemRef<float, 1> *packed,
+                                          int64_t threads);
 /// `gemm_q{8,4}_*`: C = A x dequantize(B) in f32, B's codes packed by
 /// `packGemmQuantCodes`, its scales (and zero points `z - bias`, or an empty
 /// memref when symmetric) by `packGemmGroupParams`, one per group of K rows
@@ -67,28 +70,34 @@ void _mlir_ciface_sqz_cpu_gemm_q8_avx2(sqzrt::MemRef<float, 2> *c,
                                        sqzrt::MemRef<float, 2> *a,
                                        sqzrt::MemRef<int8_t, 1> *codes,
                                        sqzrt::MemRef<float, 1> *scales,
-                                       sqzrt::MemRef<float, 1> *zeros);
+                                       sqzrt::MemRef<float, 1> *zeros,
+                                       int64_t threads);
 void _mlir_ciface_sqz_cpu_gemm_q8_avx512(sqzrt::MemRef<float, 2> *c,
                                          sqzrt::MemRef<float, 2> *a,
                                          sqzrt::MemRef<int8_t, 1> *codes,
                                          sqzrt::MemRef<float, 1> *scales,
-                                         sqzrt::MemRef<float, 1> *zeros);
+                                         sqzrt::MemRef<float, 1> *zeros,
+                                         int64_t threads);
 void _mlir_ciface_sqz_cpu_gemm_q4_avx2(sqzrt::MemRef<float, 2> *c,
                                        sqzrt::MemRef<float, 2> *a,
                                        sqzrt::MemRef<int8_t, 1> *codes,
                                        sqzrt::MemRef<float, 1> *scales,
-                                       sqzrt::MemRef<float, 1> *zeros);
+                                       sqzrt::MemRef<float, 1> *zeros,
+                                       int64_t threads);
 void _mlir_ciface_sqz_cpu_gemm_q4_avx512(sqzrt::MemRef<float, 2> *c,
                                          sqzrt::MemRef<float, 2> *a,
                                          sqzrt::MemRef<int8_t, 1> *codes,
                                          sqzrt::MemRef<float, 1> *scales,
-                                         sqzrt::MemRef<float, 1> *zeros);
+                                         sqzrt::MemRef<float, 1> *zeros,
+                                         int64_t threads);
 void _mlir_ciface_sqz_cpu_gemm_s8_avx2(sqzrt::MemRef<int32_t, 2> *c,
                                        sqzrt::MemRef<int8_t, 2> *a,
-                                       sqzrt::MemRef<int8_t, 1> *packed);
+                                       sqzrt::MemRef<int8_t, 1> *packed,
+                                       int64_t threads);
 void _mlir_ciface_sqz_cpu_gemm_s8_avx512vnni(
     sqzrt::MemRef<int32_t, 2> *c, sqzrt::MemRef<int8_t, 2> *a,
-    sqzrt::MemRef<int8_t, 1> *packed, sqzrt::MemRef<int32_t, 1> *correction);
+    sqzrt::MemRef<int8_t, 1> *packed, sqzrt::MemRef<int32_t, 1> *correction,
+    int64_t threads);
 }
 
 #endif // SQZ_RUNTIME_CPUKERNELS_H

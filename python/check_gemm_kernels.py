@@ -14,13 +14,19 @@ linalg.transpose; [N, K] through the matmul's indexing_maps):
 * weight-only quantized (`sqz.matmul` of f32 activations by an `sqz.pack` of
   constant codes, scales and zero points): i8 per channel, i4 per group,
   u4 per group with zero points, u8 per tensor with a zero point, one with
-  a bias.
+  a bias;
+* 2:4 sparse (`sqz.matmul` by an `sqz.pack` of kept values and their i2
+  positions, sparse along K): f32 values with f32 activations, and
+  symmetric int8 codes (scales per channel or per tensor) with the
+  activation quantized per token in the model (W8A8), with and without a
+  bias.
 
 The module runs twice through sqz-run on the same inputs: as is
 (sqz-lower-to-cpu with the kernels the host CPU has) and lowered first with
 `sqz-lower-to-cpu="kernels=0"` (the generic lowering, the reference).
 Integer results must be bit-identical to the reference and to numpy's
-wrapping int32 product; f32 results within K * 2^-23 * (|x| @ |W|) of the
+wrapping int32 product, 2:4 W8A8 results to the reference (the same codes,
+the same scale arithmetic); f32 results within K * 2^-23 * (|x| @ |W|) of the
 reference (the rounding bound of any summation order: the kernels sum in
 another order, with fused multiply-adds), where for quantized weights
 |W| = (|q - z| + |z|) * s, as the kernels subtract the zero point's share
@@ -55,6 +61,14 @@ LAYERS = [
     (33, 16, "kn", "u4 group zp"),
     (8, 1, "kn", "u8 tensor zp"),
     (40, 24, "nk", "q8 channel bias"),
+    (8, 1, "kn", "sp24 f32"),
+    (100, 70, "nk", "sp24 f32"),
+    (36, 19, "nk", "sp24 f32 bias"),
+    (260, 129, "kn", "sp24 f32"),
+    (8, 1, "nk", "sp24 w8a8 channel"),
+    (100, 70, "nk", "sp24 w8a8 channel"),
+    (36, 19, "kn", "sp24 w8a8 tensor"),
+    (260, 129, "nk", "sp24 w8a8 channel bias"),
 ]
 # Quantized schemes: storage, signed, granularity, zero points, group size.
 SCHEMES = {
@@ -103,7 +117,74 @@ class Quantized:
         return ((np.abs(self.q - z) + np.abs(z)) * self.expand(self.s, k, n)).astype(np.float64)
 
 
+class Sparse24:
+    """A 2:4 sparse weight ([K, N] logical, two kept values in every four
+    along K): f32 values, or symmetric int8 codes with scales per channel or
+    per tensor for W8A8 (the activation quantized per token in the model)."""
+
+    def __init__(self, rng, k, n, scheme):
+        self.quantized = "w8a8" in scheme
+        self.per_tensor = "tensor" in scheme
+        self.bias = rng.standard_normal(n).astype(np.float32) if "bias" in scheme else None
+        pairs = [(0, 1), (0, 2), (0, 3), (1, 2), (1, 3), (2, 3)]
+        chosen = rng.integers(0, 6, (k // 4, n))
+        # positions[2 q + s, j]: the position of kept value s of group q.
+        self.positions = np.array([[pairs[c][s] for c in row] for row in chosen
+                                   for s in (0, 1)]).reshape(k // 2, n)
+        if self.quantized:
+            self.values = rng.integers(-127, 128, (k // 2, n)).astype(np.int8)
+            width = 1 if self.per_tensor else n
+            self.s = (rng.random(width) * 0.02 + 0.005).astype(np.float32)
+        else:
+            self.values = rng.standard_normal((k // 2, n)).astype(np.float32)
+        self.dense = np.zeros((k, n), self.values.dtype)
+        rows = 4 * (np.arange(k // 2) // 2)[:, None] + self.positions
+        self.dense[rows, np.arange(n)[None, :]] = self.values
+
+
+def sparse24_text(i, m, k, n, form, w) -> list[str]:
+    """%y<i> = sqz.matmul of %x<i> (quantized per token for W8A8) by the
+    sqz.pack of w's kept values and positions."""
+    transposed = form == "nk"
+    values = w.values.T if transposed else w.values
+    positions = w.positions.T if transposed else w.positions
+    shape = "x".join(map(str, values.shape))
+    logical = f"{n}x{k}" if transposed else f"{k}x{n}"
+    sparsity = f"#sqz.sparsity<nm(2, 4, {1 if transposed else 0})>"
+    signed = np.where(positions < 2, positions, positions - 4)  # as i2
+    listed = "[" + ", ".join("[" + ", ".join(map(str, row)) + "]" for row in signed) + "]"
+    lines = [f"    %pos{i} = arith.constant dense<{listed}> : tensor<{shape}xi2>"]
+    element = "i8" if w.quantized else "f32"
+    lines.append(f"    %v{i} = arith.constant dense<{hex_literal(values)}> : tensor<{shape}x{element}>")
+    x, xtype, parts = f"%x{i}", f"tensor<{m}x{k}xf32>", ""
+    wtype = f"!sqz.tensor<{logical}xf32, {sparsity}>"
+    if w.quantized:
+        channel = 0 if transposed else 1
+        granularity = "per_tensor" if w.per_tensor else f"per_channel({channel})"
+        scales = w.s.reshape(()) if w.per_tensor else w.s
+        stype = "tensor<f32>" if w.per_tensor else f"tensor<{n}xf32>"
+        lines.append(f"    %s{i} = arith.constant dense<{hex_literal(scales)}> : {stype}")
+        parts = f" scales(%s{i} : {stype})"
+        wtype = (f"!sqz.tensor<{logical}xf32, #sqz.quant<i8, {granularity}, symmetric>, "
+                 f"{sparsity}>")
+        xtype = f"!sqz.tensor<{m}x{k}xf32, #sqz.quant<i8, per_channel(0), symmetric>>"
+        lines.append(f"    %q{i} = sqz.quantize %x{i} : tensor<{m}x{k}xf32> -> {xtype}")
+        x = f"%q{i}"
+    lines.append(f"    %w{i} = sqz.pack %v{i}{parts} metadata(%pos{i} : tensor<{shape}xi2>) : "
+                 f"tensor<{shape}x{element}> -> {wtype}")
+    bias = ""
+    if w.bias is not None:
+        lines.append(f"    %b{i} = arith.constant dense<{hex_literal(w.bias)}> : tensor<{n}xf32>")
+        bias = f" bias(%b{i} : tensor<{n}xf32>)"
+    attrs = " {rhs_transposed}" if transposed else ""
+    lines.append(f"    %y{i} = sqz.matmul {x}, %w{i}{bias}{attrs} : {xtype}, {wtype} "
+                 f"-> tensor<{m}x{n}xf32>")
+    return lines
+
+
 def weights(rng, k, n, element):
+    if element.startswith("sp24"):
+        return Sparse24(rng, k, n, element)
     if element == "f32":
         return rng.standard_normal((k, n)).astype(np.float32)
     if element == "i8":
@@ -167,6 +248,8 @@ def layer_text(i, m, k, n, form, element, w) -> list[str]:
     """The lines computing %y<i> from %x<i>; w is [K, N]."""
     if isinstance(w, Quantized):
         return quantized_text(i, m, k, n, form, w)
+    if isinstance(w, Sparse24):
+        return sparse24_text(i, m, k, n, form, w)
     acc = "f32" if element == "f32" else "i32"
     zero = "0.0" if element == "f32" else "0"
     stored = w.T if form.startswith("nk") else w
@@ -253,17 +336,26 @@ def check_rows(args, work, m, rng) -> int:
     for i, (k, n, form, element, w) in enumerate(layers):
         got, ref = outs["kernels"][i], outs["reference"][i]
         what = f"M={m} K={k} N={n} {form} {element}"
-        if element == "i8":
+        if isinstance(w, Sparse24) and w.quantized:
+            # The same quantized codes and the same scale arithmetic: the
+            # reference's result bit for bit.
+            ok = np.array_equal(got, ref)
+            verdict = ("bit-identical to the reference" if ok else
+                       f"DIFFERS ({int((got != ref).sum())} outputs)")
+        elif element == "i8":
             exact = xs[i].astype(np.int64) @ w.astype(np.int64)
             wrapped = ((exact + 2 ** 31) % 2 ** 32 - 2 ** 31).astype(np.int32)
             ok = np.array_equal(got, ref) and np.array_equal(got, wrapped)
             verdict = "bit-identical to the reference and numpy" if ok else "DIFFERS"
         else:
-            magnitude = (w.magnitude(k, n) if isinstance(w, Quantized)
+            magnitude = (w.magnitude(k, n) if isinstance(w, Quantized) else
+                         np.abs(w.dense).astype(np.float64) if isinstance(w, Sparse24)
                          else np.abs(w).astype(np.float64))
             bound = k * 2.0 ** -23 * (np.abs(xs[i]).astype(np.float64) @ magnitude)
-            if isinstance(w, Quantized) and w.b is not None:
-                bound += 2.0 ** -23 * (np.abs(ref).astype(np.float64) + np.abs(w.b))
+            added = (w.b if isinstance(w, Quantized) else
+                     w.bias if isinstance(w, Sparse24) else None)
+            if added is not None:
+                bound += 2.0 ** -23 * (np.abs(ref).astype(np.float64) + np.abs(added))
             diff = np.abs(got.astype(np.float64) - ref.astype(np.float64))
             ok = got.shape == ref.shape and bool((diff <= bound).all())
             verdict = (f"within the rounding bound (max diff {diff.max():.2e}, "

@@ -225,7 +225,7 @@ class Linear:
         order: |w| in fp32; (|q - z| + |z|) * s for a weight-only quantized
         weight, as the kernels subtract the zero point's share after the
         sum."""
-        if scheme is None:
+        if scheme is None or scheme[1] is None:  # fp32, or pruned fp32
             return np.abs(self.kn(self.weight)).astype(np.float64)
         codes, scales, zps, dequantized = self.quantized_weight(scheme[1])
         g = self.granularity(scheme[1]["granularity"])

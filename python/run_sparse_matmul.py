@@ -17,7 +17,10 @@ decompress_unstructured (codes filled with the zero point), dequantizes, and
 multiplies in f32 summing over k in order (float paths) or in exact integers
 then `acc * (sa * sw)` (W8A8). Integer paths must match bit for bit; float
 paths must match within 1e-5 relative and are reported bit-exact when they
-are (the lowered loops also sum over k in order).
+are (the lowered loops also sum over k in order), except that `sqz-run` runs
+2:4 f32 layers on the sparse CPU kernel, whose summation order differs: those
+must lie within K * 2^-23 * (|x| @ |W|) of the reference. (The 2:4 W8A8
+kernel is exact, so those stay bit-exact.)
 
 Usage: run_sparse_matmul.py --opt sqz-opt --run sqz-run [--keep DIR]
 """
@@ -149,6 +152,14 @@ class Case:
         self.dense, self.scale, self.zp, self.granularity = dense, scale, zp, granularity
         self.integer = bool(activation) and weight != "f32"
 
+    def on_f32_kernel(self) -> bool:
+        """Whether sqz-lower-to-cpu runs this case on the f32 2:4 kernel
+        (sqz_cpu_gemm_sp24_f32), which sums in another order than k."""
+        return self.sparsity == "2:4" and self.weight == "f32" and not self.activation
+
+    def kn_dense(self) -> np.ndarray:
+        return self.dense.T if self.transposed else self.dense
+
     def reference(self, x: np.ndarray) -> np.ndarray:
         kn = lambda t: t.T if self.transposed else t  # noqa: E731
         if self.weight == "f32":
@@ -224,7 +235,16 @@ def main() -> int:
                        "--input", x_path, "--output-dir", out_dir]
             run(command, None if way == "sqz-run" else lowered[way])
             actual = np.load(os.path.join(out_dir, "out0.npy"))
-            if np.array_equal(actual, expected):
+            if way == "sqz-run" and case.on_f32_kernel():
+                bound = K * 2.0 ** -23 * (np.abs(x).astype(np.float64) @
+                                          np.abs(case.kn_dense()).astype(np.float64))
+                diff = np.abs(actual.astype(np.float64) - expected)
+                verdict = (f"inside the kernel's rounding bound (max diff {diff.max():.3g})"
+                           if (diff <= bound).all() else
+                           f"FAIL (outside the kernel's rounding bound by up to "
+                           f"{(diff - bound).max():.3g})")
+                problems += verdict.startswith("FAIL")
+            elif np.array_equal(actual, expected):
                 verdict = "bit-exact"
             elif not case.integer and np.allclose(actual, expected, rtol=1e-5, atol=1e-6):
                 verdict = f"within 1e-5 (max abs error {np.abs(actual - expected).max():.3g})"

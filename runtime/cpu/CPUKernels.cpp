@@ -17,6 +17,8 @@ static const KernelSymbol kSymbols[] = {
     SQZ_KERNEL(_mlir_ciface_sqz_cpu_gemm_q4_avx512),
     SQZ_KERNEL(_mlir_ciface_sqz_cpu_gemm_s8_avx2),
     SQZ_KERNEL(_mlir_ciface_sqz_cpu_gemm_s8_avx512vnni),
+    SQZ_KERNEL(_mlir_ciface_sqz_cpu_gemm_sp24_f32_avx2),
+    SQZ_KERNEL(_mlir_ciface_sqz_cpu_gemm_sp24_s8_avx2),
 };
 
 #undef SQZ_KERNEL

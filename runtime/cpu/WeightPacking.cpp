@@ -104,3 +104,58 @@ void sqzrt::packGemmGroupParams(const float *values, int64_t groups, int64_t n,
       packed[((column / width) * groups + g) * width + column % width] =
           values[g * n + column];
 }
+
+/// The index in kSparse24Pairs of positions (p0, p1), or -1.
+static int sparse24PairIndex(int p0, int p1) {
+  for (int i = 0; i < 6; ++i)
+    if (kSparse24Pairs[i][0] == p0 && kSparse24Pairs[i][1] == p1)
+      return i;
+  return -1;
+}
+
+/// Shared by the element types: the values copy as they are; the metadata
+/// holds positions (f32) or pair indices (s8).
+template <typename T>
+static bool packSparse24Impl(const T *values, const uint8_t *positions,
+                             int64_t k, int64_t n, bool transposed, T *packed,
+                             uint32_t *meta, bool pairIndices) {
+  int64_t groups = sparse24Groups(k), half = k / 2;
+  std::fill_n(packed, sparse24ValuesSize(k, n), T(0));
+  std::fill_n(meta, sparse24MetaSize(k, n), 0u);
+  auto stored = [&](int64_t slot, int64_t column) {
+    return transposed ? column * half + slot : slot * n + column;
+  };
+  for (int64_t column = 0; column < n; ++column) {
+    int64_t p = column / kSparse24Panel, j = column % kSparse24Panel;
+    for (int64_t q = 0; q < groups; ++q) {
+      int64_t first = stored(2 * q, column), second = stored(2 * q + 1, column);
+      int p0 = positions[first], p1 = positions[second];
+      if (p0 >= p1 || p1 > 3)
+        return false;
+      int64_t word = p * groups + q;
+      T *kept = packed + (word * kSparse24Panel + j) * 2;
+      kept[0] = values[first];
+      kept[1] = values[second];
+      if (pairIndices)
+        meta[word] |= static_cast<uint32_t>(sparse24PairIndex(p0, p1))
+                      << (4 * j);
+      else
+        meta[word] |= static_cast<uint32_t>(p0 | p1 << 2) << (4 * j);
+    }
+  }
+  return true;
+}
+
+bool sqzrt::packSparse24(const float *values, const uint8_t *positions,
+                         int64_t k, int64_t n, bool transposed, float *packed,
+                         uint32_t *meta) {
+  return packSparse24Impl(values, positions, k, n, transposed, packed, meta,
+                          /*pairIndices=*/false);
+}
+
+bool sqzrt::packSparse24(const int8_t *values, const uint8_t *positions,
+                         int64_t k, int64_t n, bool transposed, int8_t *packed,
+                         uint32_t *meta) {
+  return packSparse24Impl(values, positions, k, n, transposed, packed, meta,
+                          /*pairIndices=*/true);
+}

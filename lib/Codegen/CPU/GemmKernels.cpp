@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "SparseKernels.h"
 #include "WeightOnlyKernels.h"
 #include "sqz/Codegen/CPU/KernelCalls.h"
 #include "sqz/Codegen/CPU/Passes.h"
@@ -273,6 +274,7 @@ struct SqzCPUGemmKernelsPass
           replacedWeights.push_back(producer);
     }
     rewriteWeightOnlyLayers(module, builder, *cpu, replacedWeights);
+    rewriteSparse24Layers(module, builder, *cpu, replacedWeights);
     IRRewriter eraser(module.getContext());
     eraseDeadProducers(eraser, std::move(replacedWeights));
   }

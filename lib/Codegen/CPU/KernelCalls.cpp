@@ -6,6 +6,7 @@
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
@@ -114,4 +115,26 @@ Value KernelCallBuilder::emitCall(Location loc, StringRef kernel,
                                                    result, /*restrict=*/true,
                                                    /*writable=*/true);
   return tensor;
+}
+
+Value mlir::sqz::addColumnBias(OpBuilder &b, Location loc, Value y,
+                               Value bias) {
+  MLIRContext *context = b.getContext();
+  AffineMap identity = AffineMap::getMultiDimIdentityMap(2, context);
+  AffineMap column = AffineMap::get(2, 0, getAffineDimExpr(1, context));
+  auto type = cast<RankedTensorType>(y.getType());
+  SmallVector<Value> sizes;
+  if (type.isDynamicDim(0))
+    sizes.push_back(tensor::DimOp::create(b, loc, y, 0));
+  Value init = tensor::EmptyOp::create(b, loc, type, sizes);
+  return linalg::GenericOp::create(
+             b, loc, type, ValueRange{y, bias}, init,
+             ArrayRef<AffineMap>{identity, column, identity},
+             ArrayRef<utils::IteratorType>{utils::IteratorType::parallel,
+                                           utils::IteratorType::parallel},
+             [](OpBuilder &nb, Location l, ValueRange args) {
+               Value sum = arith::AddFOp::create(nb, l, args[0], args[1]);
+               linalg::YieldOp::create(nb, l, sum);
+             })
+      .getResult(0);
 }

@@ -122,28 +122,6 @@ FailureOr<WeightOnlyLayer> matchWeightOnlyLayer(MatmulOp op) {
   return layer;
 }
 
-/// `y + b` broadcast along the rows, as a linalg.generic after the kernel.
-Value addBias(OpBuilder &b, Location loc, Value y, Value bias) {
-  MLIRContext *context = b.getContext();
-  AffineMap identity = AffineMap::getMultiDimIdentityMap(2, context);
-  AffineMap column = AffineMap::get(2, 0, getAffineDimExpr(1, context));
-  auto type = cast<RankedTensorType>(y.getType());
-  SmallVector<Value> sizes;
-  if (type.isDynamicDim(0))
-    sizes.push_back(tensor::DimOp::create(b, loc, y, 0));
-  Value init = tensor::EmptyOp::create(b, loc, type, sizes);
-  return linalg::GenericOp::create(
-             b, loc, type, ValueRange{y, bias}, init,
-             ArrayRef<AffineMap>{identity, column, identity},
-             ArrayRef<utils::IteratorType>{utils::IteratorType::parallel,
-                                           utils::IteratorType::parallel},
-             [](OpBuilder &nb, Location l, ValueRange args) {
-               Value sum = arith::AddFOp::create(nb, l, args[0], args[1]);
-               linalg::YieldOp::create(nb, l, sum);
-             })
-      .getResult(0);
-}
-
 /// Replaces `layer` by a call of `kernel` on its packed codes and
 /// parameters.
 void rewriteLayer(KernelCallBuilder &builder, WeightOnlyLayer &layer,
@@ -204,7 +182,7 @@ void rewriteLayer(KernelCallBuilder &builder, WeightOnlyLayer &layer,
   }
   Value y = builder.emitCall(loc, kernel, x, resultType2D, globals, zeros);
   if (Value bias = layer.op.getBias())
-    y = addBias(rewriter, loc, y, bias);
+    y = addColumnBias(rewriter, loc, y, bias);
   if (resultType.getRank() == 3)
     y = tensor::ExpandShapeOp::create(rewriter, loc, resultType, y, rows);
   rewriter.replaceOp(layer.op, y);

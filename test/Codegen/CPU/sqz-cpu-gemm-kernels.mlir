@@ -166,6 +166,59 @@ func.func @u8_group_zero_points(%x: tensor<3x4xf32>) -> tensor<3x2xf32> {
 
 // -----
 
+// A 2:4 f32 weight ([N, K], sparse along K): the kept values of each group
+// of four K as [column][slot] in panels of 8 columns, and one i32 word per
+// panel and group with each kept value's position in 2 bits (column 0
+// keeps 0 and 2: 0b1000; column 1 keeps 1 and 3: 0b1101). AVX-512 machines
+// run the AVX2 kernel.
+// CHECK: memref.global "private" constant @__sqz_sparse_meta : memref<1xi32>
+// CHECK: memref.global "private" constant @__sqz_sparse_values : memref<16xf32>
+// CHECK-LABEL: func.func @sp24_f32(
+// CHECK-NOT: sqz.pack
+// CHECK: call @sqz_cpu_gemm_sp24_f32_avx2(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) : (memref<?x?xf32, strided<[?, ?], offset: ?>>, memref<?x?xf32, strided<[?, ?], offset: ?>>, memref<?xf32>, memref<?xi32>, i64) -> ()
+// CHECK: __sqz_sparse_meta: "0x40000000D8000000"
+// CHECK: __sqz_sparse_values: "0x400000000000803F000000400000404000008040{{(00000000){12}()}}"
+// GENERIC-LABEL: func.func @sp24_f32(
+// GENERIC: sqz.matmul
+func.func @sp24_f32(%x: tensor<3x4xf32>) -> tensor<3x2xf32> {
+  %values = arith.constant dense<[[1.0, 2.0], [3.0, 4.0]]> : tensor<2x2xf32>
+  %positions = arith.constant dense<[[0, -2], [1, -1]]> : tensor<2x2xi2>
+  %w = sqz.pack %values metadata(%positions : tensor<2x2xi2>) : tensor<2x2xf32> -> !sqz.tensor<2x4xf32, #sqz.sparsity<nm(2, 4, 1)>>
+  %y = sqz.matmul %x, %w {rhs_transposed} : tensor<3x4xf32>, !sqz.tensor<2x4xf32, #sqz.sparsity<nm(2, 4, 1)>> -> tensor<3x2xf32>
+  return %y : tensor<3x2xf32>
+}
+
+// -----
+
+// 2:4 int8 codes under per-token quantized activations (W8A8 on a pruned
+// weight): the activation's codes and scales unpacked, the i32 product from
+// the kernel, then the reference's `sitofp(acc) * (sx * sw)`. The metadata
+// holds each column's pair of positions as an index into the six pairs
+// ((0, 2) is 1, (1, 3) is 4), four bits a column.
+// CHECK-LABEL: func.func @sp24_w8a8(
+// CHECK: %[[Q:.*]] = sqz.quantize
+// CHECK: %[[CODES:.*]]:2 = sqz.unpack %[[Q]]
+// CHECK: %[[A:.*]] = bufferization.to_buffer %[[CODES]]#0
+// CHECK: call @sqz_cpu_gemm_sp24_s8_avx2(
+// CHECK: %[[ACC:.*]] = bufferization.to_tensor {{.*}} : memref<3x2xi32> to tensor<3x2xi32>
+// CHECK: linalg.generic {{.*}} ins(%[[ACC]], %[[CODES]]#1, %{{.*}} : tensor<3x2xi32>, tensor<3xf32>, tensor<2xf32>)
+// CHECK: arith.sitofp
+// CHECK: arith.mulf
+// CHECK: arith.mulf
+// CHECK: __sqz_sparse_meta: "0x4000000041000000"
+// CHECK: __sqz_sparse_values: "0x4000000001FE0304{{(00){12}()}}"
+func.func @sp24_w8a8(%x: tensor<3x4xf32>) -> tensor<3x2xf32> {
+  %codes = arith.constant dense<[[1, -2], [3, 4]]> : tensor<2x2xi8>
+  %positions = arith.constant dense<[[0, -2], [1, -1]]> : tensor<2x2xi2>
+  %scales = arith.constant dense<[0.5, 0.25]> : tensor<2xf32>
+  %w = sqz.pack %codes scales(%scales : tensor<2xf32>) metadata(%positions : tensor<2x2xi2>) : tensor<2x2xi8> -> !sqz.tensor<2x4xf32, #sqz.quant<i8, per_channel(0), symmetric>, #sqz.sparsity<nm(2, 4, 1)>>
+  %q = sqz.quantize %x : tensor<3x4xf32> -> !sqz.tensor<3x4xf32, #sqz.quant<i8, per_channel(0), symmetric>>
+  %y = sqz.matmul %q, %w {rhs_transposed} : !sqz.tensor<3x4xf32, #sqz.quant<i8, per_channel(0), symmetric>>, !sqz.tensor<2x4xf32, #sqz.quant<i8, per_channel(0), symmetric>, #sqz.sparsity<nm(2, 4, 1)>> -> tensor<3x2xf32>
+  return %y : tensor<3x2xf32>
+}
+
+// -----
+
 // What stays for the generic lowering: an accumulator that is not zero, a
 // weight that is not a constant, a batched contraction.
 // CHECK-LABEL: func.func @not_kernels(

@@ -62,6 +62,10 @@ private:
   int64_t threads;
 };
 
+/// `y + b`, the 1-D `b` added to every row of the 2-D `y`, as a
+/// linalg.generic: the bias of a layer whose product a kernel computed.
+Value addColumnBias(OpBuilder &b, Location loc, Value y, Value bias);
+
 } // namespace mlir::sqz
 
 #endif // SQZ_CODEGEN_CPU_KERNELCALLS_H

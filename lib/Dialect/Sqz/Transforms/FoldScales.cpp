@@ -133,31 +133,6 @@ static std::optional<SmallVector<int64_t>> constantZeroPoints(Value value,
   return values;
 }
 
-/// The types `sqz.unpack` yields for a quantized value: those of the
-/// pack/quantize operands that made it, else f32 scales and i32 zero points
-/// (what dynamic quantization computes).
-static SmallVector<Type> unpackTypes(Value value, SqzTensorType type) {
-  QuantAttr quant = type.getQuant();
-  Builder b(type.getContext());
-  Value scales, zeroPoints;
-  if (auto pack = value.getDefiningOp<PackOp>()) {
-    scales = pack.getScales();
-    zeroPoints = pack.getZeroPoints();
-  } else if (auto quantize = value.getDefiningOp<QuantizeOp>()) {
-    scales = quantize.getScales();
-    zeroPoints = quantize.getZeroPoints();
-  }
-  SmallVector<int64_t> paramShape = quant.getParamShape(type.getShape());
-  SmallVector<Type> types = {type.getValuesType()};
-  types.push_back(scales ? scales.getType()
-                         : RankedTensorType::get(paramShape, b.getF32Type()));
-  if (!quant.getSymmetric())
-    types.push_back(zeroPoints
-                        ? zeroPoints.getType()
-                        : RankedTensorType::get(paramShape, b.getI32Type()));
-  return types;
-}
-
 /// The constant `c` of `x * c` when `value` is an elementwise
 /// `linalg.generic` multiplying `x` by a constant f32 vector `c` read along
 /// the last dimension (the explicit multiply by 1/s that sqz-smoothquant
@@ -255,7 +230,7 @@ static Value absorbChannelMultiply(RewriterBase &b, Value lhs) {
   }
   auto absorbed =
       QuantizeOp::create(b, loc, channelType, x, scaleValues, zeroPoints);
-  auto unpack = UnpackOp::create(b, loc, unpackTypes(absorbed, channelType),
+  auto unpack = UnpackOp::create(b, loc, unpackPartTypes(absorbed, channelType),
                                  absorbed.getResult());
   return unpack.getResult(0);
 }
@@ -279,7 +254,7 @@ static void foldIntegerMatmul(RewriterBase &b, IntegerMatmul &match) {
     lhsCodes = absorbed; // Scales and zero points: the quantize's, below.
   } else {
     auto unpack = UnpackOp::create(
-        b, loc, unpackTypes(op.getLhs(), match.lhsType), op.getLhs());
+        b, loc, unpackPartTypes(op.getLhs(), match.lhsType), op.getLhs());
     lhsCodes = unpack.getResult(0);
     lhsScales = unpack.getResult(1);
     lhsZeroPoints = lhsQuant.getSymmetric() ? Value() : unpack.getResult(2);

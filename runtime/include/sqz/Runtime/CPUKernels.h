@@ -98,6 +98,19 @@ void _mlir_ciface_sqz_cpu_gemm_s8_avx512vnni(
     sqzrt::MemRef<int32_t, 2> *c, sqzrt::MemRef<int8_t, 2> *a,
     sqzrt::MemRef<int8_t, 1> *packed, sqzrt::MemRef<int32_t, 1> *correction,
     int64_t threads);
+/// `gemm_sp24_*`: C = A x B with B 2:4 sparse along K (K a multiple of 4),
+/// its kept values and metadata packed by `packSparse24`; f32, or i32 on
+/// signed 8-bit codes (exact, wrapping like the i32 reference).
+void _mlir_ciface_sqz_cpu_gemm_sp24_f32_avx2(sqzrt::MemRef<float, 2> *c,
+                                             sqzrt::MemRef<float, 2> *a,
+                                             sqzrt::MemRef<float, 1> *values,
+                                             sqzrt::MemRef<int32_t, 1> *meta,
+                                             int64_t threads);
+void _mlir_ciface_sqz_cpu_gemm_sp24_s8_avx2(sqzrt::MemRef<int32_t, 2> *c,
+                                            sqzrt::MemRef<int8_t, 2> *a,
+                                            sqzrt::MemRef<int8_t, 1> *values,
+                                            sqzrt::MemRef<int32_t, 1> *meta,
+                                            int64_t threads);
 }
 
 #endif // SQZ_RUNTIME_CPUKERNELS_H

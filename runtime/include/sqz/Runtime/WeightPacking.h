@@ -100,6 +100,41 @@ void gemmS8OffsetCorrection(const int8_t *weight, int64_t k, int64_t n,
                             bool transposed, GemmLayout layout,
                             int32_t *correction);
 
+/// 2:4 sparse weights: two kept values in every group of four rows of K (K a
+/// multiple of 4). Panels of `kSparse24Panel` columns (zeros past N); panel
+/// p, group q (of K / 4) holds its columns' kept values in order,
+///
+///   values[((p * groups + q) * kSparse24Panel + j) * 2 + s]
+///       = kept value s of column j of the panel in group q,
+///
+/// and one 32-bit metadata word `meta[p * groups + q]`. f32: bits
+/// 2 * (2 j + s) hold the position (0..3) of kept value s of column j within
+/// its group: one `vpermps` index per lane of [column][slot]. s8: bits 4 j
+/// hold the index in `kSparse24Pairs` of column j's two positions: one
+/// `vpermd` index into a table of byte shuffles, and the copy of the
+/// activations' pair that the tile reads.
+inline constexpr int64_t kSparse24Panel = 8;
+inline constexpr int kSparse24Pairs[6][2] = {{0, 1}, {0, 2}, {0, 3},
+                                             {1, 2}, {1, 3}, {2, 3}};
+inline int64_t sparse24Groups(int64_t k) { return k / 4; }
+/// Elements of the packed values, and of the metadata words.
+inline int64_t sparse24ValuesSize(int64_t k, int64_t n) {
+  return ceilDiv(n, kSparse24Panel) * sparse24Groups(k) * kSparse24Panel * 2;
+}
+inline int64_t sparse24MetaSize(int64_t k, int64_t n) {
+  return ceilDiv(n, kSparse24Panel) * sparse24Groups(k);
+}
+
+/// Packs a 2:4 weight stored as `values` and `positions` (one position per
+/// byte, strictly increasing within a group), both [K / 2, N], or [N, K / 2]
+/// when `transposed`: kept value s of group q of column j at index 2 q + s
+/// along K. Returns false when a group's positions are not two increasing
+/// values in [0, 4).
+bool packSparse24(const float *values, const uint8_t *positions, int64_t k,
+                  int64_t n, bool transposed, float *packed, uint32_t *meta);
+bool packSparse24(const int8_t *values, const uint8_t *positions, int64_t k,
+                  int64_t n, bool transposed, int8_t *packed, uint32_t *meta);
+
 } // namespace sqzrt
 
 #endif // SQZ_RUNTIME_WEIGHTPACKING_H

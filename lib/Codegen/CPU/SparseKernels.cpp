@@ -1,0 +1,274 @@
+//===- SparseKernels.cpp - sqz.matmul on 2:4 sparse kernels ---------------===//
+
+#include "SparseKernels.h"
+
+#include "sqz/Dialect/Sqz/IR/SqzOps.h"
+#include "sqz/Dialect/Sqz/Transforms/RewriteUtils.h"
+#include "sqz/Dialect/Sqz/Transforms/WeightConstants.h"
+#include "sqz/Runtime/WeightPacking.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+
+using namespace mlir;
+using namespace mlir::sqz;
+
+namespace {
+
+/// An `sqz.matmul` `x[M, K] W[K, N] (+ b)` with a constant 2:4 W (sparse
+/// along K), read into the kernels' terms.
+struct Sparse24Layer {
+  MatmulOp op;
+  PackOp pack;
+  int64_t k, n;
+  bool transposed;
+  /// int8 codes on both sides (the activation an `sqz.quantize`d or packed
+  /// symmetric i8 tensor, the weight symmetric i8 codes) rather than f32.
+  bool integer;
+  /// The kept values' and positions' bytes, as stored.
+  ConstantBytes values, positions;
+};
+
+/// Whether `quant` is a symmetric signed 8-bit scheme with one scale, or one
+/// per index of `axis`.
+bool isSymmetricInt8(QuantAttr quant, int64_t axis) {
+  if (!quant || !quant.getSymmetric() || quant.getStorageWidth() != 8 ||
+      !quant.getStorageSigned())
+    return false;
+  return quant.getGranularity() == GranularityKind::PerTensor ||
+         (quant.getGranularity() == GranularityKind::PerChannel &&
+          quant.getAxis() == axis);
+}
+
+/// The layer `op` is, or failure when the kernels do not take it.
+FailureOr<Sparse24Layer> matchSparse24Layer(MatmulOp op) {
+  auto rhsType = dyn_cast<SqzTensorType>(op.getRhs().getType());
+  auto resultType = cast<RankedTensorType>(op.getType());
+  if (!rhsType || rhsType.getRank() != 2 || !rhsType.hasStaticShape() ||
+      !resultType.getElementType().isF32())
+    return failure();
+  Sparse24Layer layer;
+  layer.op = op;
+  layer.transposed = op.getRhsTransposed();
+  int64_t channelAxis = layer.transposed ? 0 : 1;
+  int64_t reductionAxis = 1 - channelAxis;
+  SparsityAttr sparsity = rhsType.getSparsity();
+  if (!sparsity || sparsity.getKind() != SparsityKind::NM ||
+      sparsity.getN() != 2 || sparsity.getM() != 4 ||
+      sparsity.getAxis() != reductionAxis)
+    return failure();
+  layer.k = rhsType.getShape()[reductionAxis];
+  layer.n = rhsType.getShape()[channelAxis];
+  if (layer.k % 4 || layer.k == 0)
+    return failure();
+
+  // The activation: f32 [M, K] or [B, M, K] for an f32 weight; symmetric
+  // i8 [M, K] for i8 weight codes.
+  QuantAttr weightQuant = rhsType.getQuant();
+  if (!weightQuant) {
+    auto lhsType = dyn_cast<RankedTensorType>(op.getLhs().getType());
+    if (!lhsType || (lhsType.getRank() != 2 && lhsType.getRank() != 3) ||
+        !lhsType.getElementType().isF32() || !rhsType.getElementType().isF32())
+      return failure();
+    layer.integer = false;
+  } else {
+    auto lhsType = dyn_cast<SqzTensorType>(op.getLhs().getType());
+    if (!lhsType || lhsType.getRank() != 2 ||
+        (lhsType.getSparsity() && !lhsType.getSparsity().isDense()) ||
+        !isSymmetricInt8(lhsType.getQuant(), 0) ||
+        !isSymmetricInt8(weightQuant, channelAxis))
+      return failure();
+    layer.integer = true;
+  }
+
+  layer.pack = op.getRhs().getDefiningOp<PackOp>();
+  if (!layer.pack || !layer.pack.getMetadata() || layer.pack.getZeroPoints() ||
+      (layer.integer != !!layer.pack.getScales()))
+    return failure();
+  std::string why;
+  std::optional<ConstantBytes> values =
+      readConstantBytes(layer.pack.getValues(), why);
+  std::optional<ConstantBytes> positions =
+      readConstantBytes(layer.pack.getMetadata(), why);
+  if (!values || !positions ||
+      values->type.getElementTypeBitWidth() != (layer.integer ? 8 : 32) ||
+      positions->type.getElementTypeBitWidth() > 8)
+    return failure();
+  layer.values = *values;
+  layer.positions = *positions;
+  return layer;
+}
+
+/// The stored bytes of `data` with a splat expanded to `count` elements of
+/// `T`.
+template <typename T>
+std::vector<T> expandedCopy(const ConstantBytes &data, int64_t count) {
+  std::vector<T> copy(count);
+  if (data.splat) {
+    T value;
+    std::memcpy(&value, data.raw.data(), sizeof(T));
+    std::fill(copy.begin(), copy.end(), value);
+  } else {
+    std::memcpy(copy.data(), data.raw.data(), count * sizeof(T));
+  }
+  return copy;
+}
+
+/// `sitofp(acc) * (xScale * wScale)` per element of the i32 product `acc`
+/// (as the reference lowering computes the scales of an integer matmul):
+/// xScale per row or one, wScale per column or one.
+Value applyScales(OpBuilder &b, Location loc, Value acc, Value xScales,
+                  bool xPerTensor, Value wScales, bool wPerTensor,
+                  RankedTensorType resultType) {
+  MLIRContext *context = b.getContext();
+  AffineMap identity = AffineMap::getMultiDimIdentityMap(2, context);
+  // One scale (a rank-0 or one-element tensor) or one per index of `dim`.
+  auto scaleMap = [&](Value scales, bool perTensor, unsigned dim) {
+    auto type = cast<RankedTensorType>(scales.getType());
+    if (!perTensor)
+      return AffineMap::get(2, 0, getAffineDimExpr(dim, context));
+    SmallVector<AffineExpr> zeros(type.getRank(),
+                                  getAffineConstantExpr(0, context));
+    return AffineMap::get(2, 0, zeros, context);
+  };
+  SmallVector<Value> sizes;
+  if (resultType.isDynamicDim(0))
+    sizes.push_back(tensor::DimOp::create(b, loc, acc, 0));
+  Value init = tensor::EmptyOp::create(b, loc, resultType, sizes);
+  SmallVector<AffineMap> maps = {identity, scaleMap(xScales, xPerTensor, 0),
+                                 scaleMap(wScales, wPerTensor, 1), identity};
+  return linalg::GenericOp::create(
+             b, loc, resultType, ValueRange{acc, xScales, wScales}, init, maps,
+             ArrayRef<utils::IteratorType>{utils::IteratorType::parallel,
+                                           utils::IteratorType::parallel},
+             [](OpBuilder &nb, Location l, ValueRange args) {
+               Type f32 = nb.getF32Type();
+               Value value = arith::SIToFPOp::create(nb, l, f32, args[0]);
+               Value scale = arith::MulFOp::create(nb, l, args[1], args[2]);
+               Value scaled = arith::MulFOp::create(nb, l, value, scale);
+               linalg::YieldOp::create(nb, l, scaled);
+             })
+      .getResult(0);
+}
+
+/// Replaces `layer` by a call of its kernel on the packed weight. Fails
+/// (changing nothing) when the stored positions are not a 2:4 pattern.
+LogicalResult rewriteLayer(KernelCallBuilder &builder, Sparse24Layer &layer) {
+  RewriterBase &rewriter = builder.getRewriter();
+  int64_t k = layer.k, n = layer.n, kept = k / 2 * n;
+  std::vector<uint8_t> positions = expandedCopy<uint8_t>(layer.positions, kept);
+  for (uint8_t &position : positions)
+    position &= 3; // Stored i2, one to a byte, possibly sign-extended.
+
+  // ---- Packed values and metadata -----------------------------------------
+  int64_t valueCount = sqzrt::sparse24ValuesSize(k, n);
+  std::vector<uint32_t> meta(sqzrt::sparse24MetaSize(k, n));
+  memref::GlobalOp values;
+  bool packed = true;
+  if (layer.integer) {
+    std::vector<int8_t> codes = expandedCopy<int8_t>(layer.values, kept);
+    std::vector<int8_t> data(valueCount);
+    packed = sqzrt::packSparse24(codes.data(), positions.data(), k, n,
+                                 layer.transposed, data.data(), meta.data());
+    if (packed)
+      values = builder.createGlobal(
+          "__sqz_sparse_values", rewriter.getI8Type(), valueCount,
+          [&](char *out) { std::memcpy(out, data.data(), data.size()); });
+  } else {
+    std::vector<float> weights = expandedCopy<float>(layer.values, kept);
+    std::vector<float> data(valueCount);
+    packed = sqzrt::packSparse24(weights.data(), positions.data(), k, n,
+                                 layer.transposed, data.data(), meta.data());
+    if (packed)
+      values = builder.createGlobal(
+          "__sqz_sparse_values", rewriter.getF32Type(), valueCount,
+          [&](char *out) {
+            std::memcpy(out, data.data(), data.size() * sizeof(float));
+          });
+  }
+  if (!packed)
+    return failure();
+  memref::GlobalOp metadata = builder.createGlobal(
+      "__sqz_sparse_meta", rewriter.getI32Type(), meta.size(), [&](char *out) {
+        std::memcpy(out, meta.data(), meta.size() * sizeof(uint32_t));
+      });
+
+  // ---- The call and its epilogue ------------------------------------------
+  MatmulOp op = layer.op;
+  Location loc = op.getLoc();
+  rewriter.setInsertionPoint(op);
+  auto resultType = cast<RankedTensorType>(op.getType());
+  Value y;
+  if (layer.integer) {
+    auto lhsType = cast<SqzTensorType>(op.getLhs().getType());
+    auto unpack = UnpackOp::create(
+        rewriter, loc, unpackPartTypes(op.getLhs(), lhsType), op.getLhs());
+    auto accType =
+        RankedTensorType::get(resultType.getShape(), rewriter.getI32Type());
+    Value acc =
+        builder.emitCall(loc, "sqz_cpu_gemm_sp24_s8_avx2", unpack.getResult(0),
+                         accType, {values, metadata}, {});
+    auto perTensor = [](Type type) {
+      return cast<SqzTensorType>(type).getQuant().getGranularity() ==
+             GranularityKind::PerTensor;
+    };
+    y = applyScales(rewriter, loc, acc, unpack.getResult(1), perTensor(lhsType),
+                    layer.pack.getScales(), perTensor(op.getRhs().getType()),
+                    resultType);
+  } else {
+    // [B, M, K] activations: the kernel sees B * M rows.
+    Value x = op.getLhs();
+    auto resultType2D = resultType;
+    SmallVector<ReassociationIndices> rows = {{0, 1}, {2}};
+    if (resultType.getRank() == 3) {
+      x = tensor::CollapseShapeOp::create(rewriter, loc, x, rows);
+      resultType2D = RankedTensorType::get(
+          {cast<RankedTensorType>(x.getType()).getDimSize(0), n},
+          resultType.getElementType());
+    }
+    y = builder.emitCall(loc, "sqz_cpu_gemm_sp24_f32_avx2", x, resultType2D,
+                         {values, metadata}, {});
+    if (resultType.getRank() == 3)
+      y = tensor::ExpandShapeOp::create(rewriter, loc, resultType, y, rows);
+  }
+  if (Value bias = op.getBias()) {
+    if (resultType.getRank() == 3) {
+      // The bias of [B, M, N] rows, added on the 2-D view.
+      SmallVector<ReassociationIndices> rows = {{0, 1}, {2}};
+      Value flat = tensor::CollapseShapeOp::create(rewriter, loc, y, rows);
+      flat = addColumnBias(rewriter, loc, flat, bias);
+      y = tensor::ExpandShapeOp::create(rewriter, loc, resultType, flat, rows);
+    } else {
+      y = addColumnBias(rewriter, loc, y, bias);
+    }
+  }
+  rewriter.replaceOp(op, y);
+  return success();
+}
+
+} // namespace
+
+void mlir::sqz::rewriteSparse24Layers(ModuleOp module,
+                                      KernelCallBuilder &builder,
+                                      const TargetCPU &cpu,
+                                      SmallVectorImpl<Operation *> &producers) {
+  // The kernels are written for AVX2 with FMA; AVX-512 machines run them too.
+  if (!cpu.hasAvx2Fma())
+    return;
+  SmallVector<Sparse24Layer> layers;
+  module.walk([&](MatmulOp op) {
+    if (FailureOr<Sparse24Layer> layer = matchSparse24Layer(op);
+        succeeded(layer))
+      layers.push_back(std::move(*layer));
+  });
+  for (Sparse24Layer &layer : layers) {
+    PackOp pack = layer.pack;
+    Operation *activation = layer.op.getLhs().getDefiningOp();
+    if (failed(rewriteLayer(builder, layer)))
+      continue;
+    producers.push_back(pack);
+    if (activation)
+      producers.push_back(activation);
+  }
+}

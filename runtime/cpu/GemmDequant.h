@@ -79,20 +79,35 @@ template <typename Isa, int Bits> struct GemmDequant {
     Vec acc[Rows][2];
     for (auto &pair : acc)
       pair[0] = pair[1] = Isa::zeroF32();
+    // Fewer than three rows give too few accumulator chains to cover the
+    // fused multiply-add's latency: two sets of partial sums (even and odd
+    // k) then, added at the end of the group.
+    constexpr int kSets = Rows <= 2 ? 2 : 1;
     for (int64_t g = 0; g < b.groups; ++g) {
-      Vec part[Rows][2];
-      for (auto &pair : part)
-        pair[0] = pair[1] = Isa::zeroF32();
-      int64_t end = std::min(b.k, (g + 1) * b.groupSize);
-      for (int64_t k = g * b.groupSize; k < end; ++k) {
+      Vec part[kSets][Rows][2];
+      for (auto &set : part)
+        for (auto &pair : set)
+          pair[0] = pair[1] = Isa::zeroF32();
+      auto step = [&](int set, int64_t k) {
         Vec w0, w1;
         decode(b.codes + k * kBytesPerK, w0, w1);
         for (int r = 0; r < Rows; ++r) {
           Vec x = Isa::broadcastF32(a[k * Rows + r]);
-          part[r][0] = Isa::fma(x, w0, part[r][0]);
-          part[r][1] = Isa::fma(x, w1, part[r][1]);
+          part[set][r][0] = Isa::fma(x, w0, part[set][r][0]);
+          part[set][r][1] = Isa::fma(x, w1, part[set][r][1]);
         }
-      }
+      };
+      int64_t k = g * b.groupSize, end = std::min(b.k, (g + 1) * b.groupSize);
+      for (; k + kSets <= end; k += kSets)
+        for (int set = 0; set < kSets; ++set)
+          step(set, k + set);
+      for (; k < end; ++k)
+        step(0, k);
+      for (int set = 1; set < kSets; ++set)
+        for (int r = 0; r < Rows; ++r)
+          for (int half = 0; half < 2; ++half)
+            part[0][r][half] =
+                Isa::addF32(part[0][r][half], part[set][r][half]);
       const float *scale = b.scales + g * kPanel;
       Vec s0 = Isa::loadF32(scale), s1 = Isa::loadF32(scale + kLanes);
       if (b.zeros) {
@@ -100,13 +115,13 @@ template <typename Isa, int Bits> struct GemmDequant {
         Vec z0 = Isa::loadF32(zero), z1 = Isa::loadF32(zero + kLanes);
         for (int r = 0; r < Rows; ++r) {
           Vec sum = Isa::broadcastF32(sums[r * b.groups + g]);
-          part[r][0] = Isa::fnma(z0, sum, part[r][0]);
-          part[r][1] = Isa::fnma(z1, sum, part[r][1]);
+          part[0][r][0] = Isa::fnma(z0, sum, part[0][r][0]);
+          part[0][r][1] = Isa::fnma(z1, sum, part[0][r][1]);
         }
       }
       for (int r = 0; r < Rows; ++r) {
-        acc[r][0] = Isa::fma(part[r][0], s0, acc[r][0]);
-        acc[r][1] = Isa::fma(part[r][1], s1, acc[r][1]);
+        acc[r][0] = Isa::fma(part[0][r][0], s0, acc[r][0]);
+        acc[r][1] = Isa::fma(part[0][r][1], s1, acc[r][1]);
       }
     }
     for (int r = 0; r < Rows; ++r) {
@@ -204,14 +219,15 @@ template <typename Isa, int Bits> struct GemmDequant {
         row(b, lhs.data.data(), sums.data(), outPanel, masks);
         return;
       }
-      for (int64_t i = 0; i < m; i += kRows) {
-        int64_t rows = std::min<int64_t>(kRows, m - i);
+      RowSplit split(m, kRows);
+      for (int64_t t = 0; t < split.count; ++t) {
+        int64_t i = split.start(t), rows = split.rows(t);
         kTiles[rows - 1](b, lhs.data.data() + i * k,
                          zeroPoints ? sums.data() + i * groups : nullptr,
                          outPanel + i * out.stride, out.stride, masks);
       }
     };
-    parallelFor(panels, threads, panelBody);
+    parallelFor(panels, threadsForWork(threads, m * n * k), panelBody);
     out.finish();
   }
 };

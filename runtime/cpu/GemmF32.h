@@ -106,7 +106,7 @@ template <typename Isa> struct GemmF32 {
     return {&tile<Rows + 1>...};
   }
 
-  /// The columns of panel p of C; A packed in blocks of kRows rows
+  /// The columns of panel p of C; A packed in the tiles of RowSplit(m, kRows)
   /// (`PackedRows`).
   static void panel(int64_t p, int64_t m, int64_t n, int64_t k, const float *a,
                     const float *packed, float *c, int64_t ldc) {
@@ -121,8 +121,9 @@ template <typename Isa> struct GemmF32 {
     }
     for (int64_t k0 = 0; k0 < k; k0 += kBlockK) {
       int64_t depth = std::min(kBlockK, k - k0);
-      for (int64_t i = 0; i < m; i += kRows) {
-        int64_t rows = std::min<int64_t>(kRows, m - i);
+      RowSplit split(m, kRows);
+      for (int64_t t = 0; t < split.count; ++t) {
+        int64_t i = split.start(t), rows = split.rows(t);
         kTiles[rows - 1](depth, a + i * k + k0 * rows, weights + k0 * kPanel,
                          out + i * ldc, ldc, masks, k0 > 0);
       }
@@ -144,7 +145,8 @@ template <typename Isa> struct GemmF32 {
     auto panelBody = [&](int64_t p) {
       panel(p, m, n, k, lhs.data.data(), packed->data(), out.data, out.stride);
     };
-    parallelFor(ceilDiv(n, kPanel), threads, panelBody);
+    parallelFor(ceilDiv(n, kPanel), threadsForWork(threads, m * n * k),
+                panelBody);
     out.finish();
   }
 };

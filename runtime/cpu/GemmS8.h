@@ -138,14 +138,16 @@ template <typename Isa> struct GemmS8 {
         row(groups, rows.data.data(), panel, panelStart, outPanel, masks);
         return;
       }
-      for (int64_t i = 0; i < m; i += kRows) {
-        int64_t tileRows = std::min<int64_t>(kRows, m - i);
+      RowSplit split(m, kRows);
+      for (int64_t t = 0; t < split.count; ++t) {
+        int64_t i = split.start(t), tileRows = split.rows(t);
         kTiles[tileRows - 1](groups, rows.data.data() + i * groups * kGroup,
                              panel, panelStart, outPanel + i * out.stride,
                              out.stride, masks);
       }
     };
-    parallelFor(ceilDiv(n, kPanel), threads, panelBody);
+    parallelFor(ceilDiv(n, kPanel), threadsForWork(threads, m * n * k),
+                panelBody);
     out.finish();
   }
 };

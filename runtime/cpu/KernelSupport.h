@@ -65,12 +65,27 @@ template <typename T> struct RowMajorOutput {
   }
 };
 
+/// The row tiles of M rows for a register tile of at most `maxRows` rows:
+/// as few tiles as that allows, their sizes differing by at most one (M = 4
+/// in tiles of at most 3 is 2 + 2, not 3 + 1: a one-row tile has too few
+/// independent accumulators to cover the fused multiply-add's latency).
+/// Tile t covers rows [start(t), start(t) + rows(t)).
+struct RowSplit {
+  int64_t m, count, base, extra;
+  RowSplit(int64_t m, int64_t maxRows)
+      : m(m), count((m + maxRows - 1) / maxRows), base(count ? m / count : 0),
+        extra(count ? m % count : 0) {}
+  int64_t rows(int64_t t) const { return base + (t < extra ? 1 : 0); }
+  int64_t start(int64_t t) const { return t * base + std::min(t, extra); }
+};
+
 /// A copy of the rows of a 2-D operand A[M, K] in the order a register tile
-/// reads them: blocks of `tileRows` rows (fewer in the last block), each
+/// reads them: the tiles of a `RowSplit`, each
 /// block group by group of `Group` elements of K (K zero-padded to whole
 /// groups), row by row within a group. Block b starts at element
 /// `b * tileRows * paddedK`; within a block of `rows` rows, group g of row r
-/// is at `(g * rows + r) * Group`. `convert` maps each element of A.
+/// is at `(g * rows + r) * Group`. `convert` maps each element of A. A
+/// `tileRows` of 1 gives the rows one after another.
 template <typename T, int64_t Group> struct PackedRows {
   std::vector<T> data;
 
@@ -79,8 +94,9 @@ template <typename T, int64_t Group> struct PackedRows {
     int64_t m = a.sizes[0], k = a.sizes[1];
     int64_t paddedK = (k + Group - 1) / Group * Group;
     data.assign(m * paddedK, T(0));
-    for (int64_t i0 = 0; i0 < m; i0 += tileRows) {
-      int64_t rows = std::min(tileRows, m - i0);
+    RowSplit split(m, tileRows);
+    for (int64_t t = 0; t < split.count; ++t) {
+      int64_t i0 = split.start(t), rows = split.rows(t);
       T *block = data.data() + i0 * paddedK;
       for (int64_t r = 0; r < rows; ++r) {
         const Source *row = a.data() + (i0 + r) * a.strides[0];

@@ -202,6 +202,7 @@ struct SparseF32 {
       return;
     RowMajorOutput<float> out(*c);
     int64_t groups = sparse24Groups(k), panels = ceilDiv(n, kPanel);
+    threads = threadsForWork(threads, m * n * k / 2);
     const uint32_t *meta = reinterpret_cast<const uint32_t *>(metaRef->data());
     const float *kept = values->data();
     if (m < kMinTileRows) {
@@ -375,6 +376,7 @@ struct SparseS8 {
       return;
     RowMajorOutput<int32_t> out(*c);
     int64_t groups = sparse24Groups(k), panels = ceilDiv(n, kPanel);
+    threads = threadsForWork(threads, m * n * k / 2);
     const uint32_t *meta = reinterpret_cast<const uint32_t *>(metaRef->data());
     const int8_t *kept = values->data();
     if (m < kMinTileRows) {

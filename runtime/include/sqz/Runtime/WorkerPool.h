@@ -11,6 +11,7 @@
 #ifndef SQZ_RUNTIME_WORKERPOOL_H
 #define SQZ_RUNTIME_WORKERPOOL_H
 
+#include <algorithm>
 #include <cstdint>
 
 namespace sqzrt {
@@ -18,6 +19,19 @@ namespace sqzrt {
 /// The threads a kernel uses when the compiled code asks for `requested`:
 /// that many, or all hardware threads when 0 (at least 1).
 int resolveThreads(int64_t requested);
+
+/// Multiply-adds a thread must get for a kernel call to use it: below this
+/// (about 10-25 us of one core's work), waking another thread costs more
+/// than it saves.
+inline constexpr int64_t kMinMultiplyAddsPerThread = int64_t(1) << 20;
+
+/// `threads` capped so that each gets at least kMinMultiplyAddsPerThread of
+/// a call's `multiplyAdds` (at least 1).
+inline int threadsForWork(int threads, int64_t multiplyAdds) {
+  int64_t useful = multiplyAdds / kMinMultiplyAddsPerThread;
+  return static_cast<int>(
+      std::max<int64_t>(1, std::min<int64_t>(threads, useful)));
+}
 
 /// Runs `body(context, i)` for every i in [0, count) on `threads` threads
 /// (the caller among them); iterations must be independent. Returns when

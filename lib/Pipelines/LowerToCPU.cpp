@@ -116,6 +116,9 @@ void sqz::buildLowerToCPUPipeline(OpPassManager &pm,
   pm.addPass(createSCFToControlFlowPass());
 
   // ---- The LLVM tail (see MLIR22-FACTS.md) ---------------------------------
+  // exp, tanh and erf as vector arithmetic rather than libm calls.
+  if (options.approximateMath)
+    pm.addPass(createSqzCPUApproximateMath());
   // llvm.intr.powi takes one scalar exponent: vector fpowi per element.
   pm.addPass(createSqzScalarizeVectorFPowI());
   pm.addPass(createConvertMathToLLVMPass());

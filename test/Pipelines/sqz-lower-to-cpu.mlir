@@ -1,6 +1,7 @@
 // RUN: sqz-opt %s --sqz-lower-to-cpu | FileCheck %s
 // RUN: sqz-opt %s --sqz-lower-to-cpu="fuse-elementwise=0" | FileCheck %s --check-prefix=NOFUSE
 // RUN: sqz-opt %s --sqz-lower-to-cpu="vectorize=0" | FileCheck %s --check-prefix=LOOPS
+// RUN: sqz-opt %s --sqz-lower-to-cpu="approximate-math=0" | FileCheck %s --check-prefix=LIBM
 
 // The output is LLVM dialect only (the pipeline's own check passed, and no op
 // of another dialect is printed), and mlir-translate turns it into LLVM IR.
@@ -53,13 +54,16 @@ func.func @matmul_i8(%a: tensor<4x8xi8>, %b: tensor<8x16xi8>) -> tensor<4x16xi32
 // Elementwise ops on whole tensors become one fused loop nest over rows of 8
 // (sqz-vectorize): the result is the only buffer. Without fusion, the
 // intermediate is allocated and freed. erf has no LLVM intrinsic: it becomes
-// a libm call per element.
+// vector arithmetic (sqz-cpu-approximate-math), or with approximate-math=0 a
+// libm call per element.
 // CHECK-LABEL: llvm.func @fused_elementwise(
 //       CHECK:   llvm.call @malloc
 //   CHECK-NOT:   llvm.call @malloc
 //       CHECK:   llvm.fadd %{{.*}}, %{{.*}} : vector<8xf32>
-//       CHECK:   llvm.call @erff(
+//   CHECK-NOT:   llvm.call @erff(
 //   CHECK-NOT:   llvm.call @free
+// LIBM-LABEL: llvm.func @fused_elementwise(
+//       LIBM:   llvm.call @erff(
 // NOFUSE-LABEL: llvm.func @fused_elementwise(
 //       NOFUSE:   llvm.call @malloc
 //       NOFUSE:   llvm.call @malloc

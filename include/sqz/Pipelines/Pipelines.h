@@ -48,6 +48,13 @@ struct LowerToCPUOptions : public PassPipelineOptions<LowerToCPUOptions> {
                      "tiles and vectorize them with the linalg vectorizer "
                      "(sqz-vectorize); the rest goes through loops"),
       llvm::cl::init(true)};
+  PassOptions::Option<bool> approximateMath{
+      *this, "approximate-math",
+      llvm::cl::desc("Compute f32 exp, tanh and erf with vectorizable "
+                     "polynomial approximations (a few ulp) instead of one C "
+                     "math library call per element "
+                     "(sqz-cpu-approximate-math)"),
+      llvm::cl::init(true)};
   PassOptions::Option<bool> contiguousInnerLoop{
       *this, "contiguous-inner-loop",
       llvm::cl::desc("Interchange contraction loops so that the innermost "

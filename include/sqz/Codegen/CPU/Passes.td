@@ -35,7 +35,14 @@ def SqzCPUGemmKernels : Pass<"sqz-cpu-gemm-kernels", "ModuleOp"> {
       codes in registers (a float or 8-bit copy of a 4-bit weight never
       exists) and apply each group's scale to its partial sum; within float
       rounding of the reference. The bias is added by a `linalg.generic`
-      after the call.
+      after the call;
+    * `sqz.matmul` by a constant 2:4 weight sparse along K (two kept values
+      in every four): f32 values under f32 activations
+      (`sqz_cpu_gemm_sp24_f32_avx2`, within float rounding), and symmetric
+      int8 codes under symmetric int8 activations, per token or per tensor
+      (`sqz_cpu_gemm_sp24_s8_avx2`, exact; the scales applied after the call
+      as the reference does, so bit-identical). Only the kept values are
+      stored and multiplied, with one metadata word per 8 columns and 4 K.
 
     The weight is packed once, here, into the layout the chosen kernel
     reads (panels of output columns, K grouped for the dot-product
@@ -84,6 +91,31 @@ def SqzCPUGemmKernels : Pass<"sqz-cpu-gemm-kernels", "ModuleOp"> {
            "Threads each kernel call uses (it splits the output columns "
            "among them); 0: all hardware threads of the machine running "
            "the code (default: 0)">,
+  ];
+}
+
+def SqzCPUApproximateMath : Pass<"sqz-cpu-approximate-math"> {
+  let summary = "Replace f32 exp, tanh and erf by polynomial approximations "
+                "that vectorize";
+  let description = [{
+    LLVM lowers `math.exp`, `math.tanh` and `math.erf` to calls of the C
+    math library, one per element even on vectors: in a transformer block
+    (softmax, GELU) they take about a third of the time. This pass rewrites
+    f32 ones (scalars and vectors) into the upstream polynomial
+    approximations, built from arithmetic, `math.fma` and bit operations
+    that stay vectors. Their error is a few units in the last place
+    (docs/design.md gives the measured bound); other types and functions are
+    left alone.
+
+    ```mlir
+    %y = math.tanh %x : vector<16xf32>
+    // becomes a clamp, a rational polynomial in %x and a select, on vectors
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::math::MathDialect",
+    "::mlir::vector::VectorDialect",
   ];
 }
 

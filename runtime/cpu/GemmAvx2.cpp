@@ -68,7 +68,7 @@ struct Avx2 {
   static F32 fnma(F32 a, F32 b, F32 acc) { return _mm256_fnmadd_ps(a, b, acc); }
 
   // ---- weight-only quantized: codes unpacked in registers ----
-  static constexpr int kDequantRows = 3;
+  static constexpr int kDequantRows = 6;
   /// 8 signed bytes as f32.
   static F32 bytesToF32(const int8_t *p) {
     return _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(

@@ -4,8 +4,9 @@
 // (8 or 4) with one scale (and optionally one zero point) per group of K
 // rows and column. The codes are unpacked and converted to f32 in registers
 // (never into a buffer), multiplied with the broadcast rows of A into one
-// partial sum per group, and each group's partial sum is scaled into the
-// accumulator once:
+// partial sum per group, and each group's partial sum is scaled into C (in
+// memory: a load and a store per group, which frees the registers for more
+// rows) once:
 //
 //   C[m, n] = sum_g s[g, n] * (sum_{k in g} A[m, k] c[k, n] - z'[g, n] sum_{k
 //   in g} A[m, k])
@@ -76,9 +77,6 @@ template <typename Isa, int Bits> struct GemmDequant {
   template <int Rows>
   static void tile(const Panel &b, const float *a, const float *sums, float *c,
                    int64_t ldc, Masks masks) {
-    Vec acc[Rows][2];
-    for (auto &pair : acc)
-      pair[0] = pair[1] = Isa::zeroF32();
     // Fewer than three rows give too few accumulator chains to cover the
     // fused multiply-add's latency: two sets of partial sums (even and odd
     // k) then, added at the end of the group.
@@ -119,14 +117,17 @@ template <typename Isa, int Bits> struct GemmDequant {
           part[0][r][1] = Isa::fnma(z1, sum, part[0][r][1]);
         }
       }
+      // C (+)= part * scale, accumulated in memory rather than in
+      // registers: a group is many k, so one load and store of C per group
+      // and row cost nothing, and the registers go to more rows.
       for (int r = 0; r < Rows; ++r) {
-        acc[r][0] = Isa::fma(part[0][r][0], s0, acc[r][0]);
-        acc[r][1] = Isa::fma(part[0][r][1], s1, acc[r][1]);
+        float *row = c + r * ldc;
+        Vec c0 = g ? Isa::loadF32(row, masks.low) : Isa::zeroF32();
+        Vec c1 = g ? Isa::loadF32(row + kLanes, masks.high) : Isa::zeroF32();
+        Isa::storeF32(row, Isa::fma(part[0][r][0], s0, c0), masks.low);
+        Isa::storeF32(row + kLanes, Isa::fma(part[0][r][1], s1, c1),
+                      masks.high);
       }
-    }
-    for (int r = 0; r < Rows; ++r) {
-      Isa::storeF32(c + r * ldc, acc[r][0], masks.low);
-      Isa::storeF32(c + r * ldc + kLanes, acc[r][1], masks.high);
     }
   }
 

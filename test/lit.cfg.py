@@ -30,6 +30,7 @@ tool_dirs = [config.sqz_tools_dir, config.llvm_tools_dir]
 tools = [
     "sqz-opt",
     "sqz-run",
+    "sqz-kernel-check",
     ToolSubst("mlir-opt", unresolved="ignore"),
     ToolSubst("mlir-translate", unresolved="ignore"),
     "not",

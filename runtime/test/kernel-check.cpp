@@ -1,0 +1,329 @@
+//===- kernel-check.cpp - Every CPU kernel of the host against a reference ===//
+//
+// Runs each kernel of the runtime whose instruction set the host has (AVX2
+// with FMA; AVX-512 F/BW/VL/DQ; AVX-512 VNNI) on weights packed in its
+// layout and checks the result against a reference computed here in double
+// precision (float kernels: within K * 2^-23 * (|A| @ |B|), the rounding
+// bound of any summation order) or in exact integers (int8 kernels: bit for
+// bit, wrapping like i32). Shapes cover the kernels' paths: one row (GEMV),
+// a few rows, partial and whole row tiles, and K and N off the panel and
+// group sizes. Prints one line per kernel and shape, then
+// `PASS: N checks, 0 problem(s)`; exits non-zero on a problem.
+//
+// This tests the kernels without the compiler, so it also runs where only
+// the runtime is built, e.g. on a machine with AVX-512 that has no LLVM.
+//
+//===----------------------------------------------------------------------===//
+
+#include "sqz/Runtime/CPUKernels.h"
+#include "sqz/Runtime/WeightPacking.h"
+
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <functional>
+#include <initializer_list>
+#include <random>
+#include <string>
+#include <vector>
+
+using namespace sqzrt;
+
+namespace {
+
+std::mt19937 rng(2026);
+
+template <typename T, int Rank>
+MemRef<T, Rank> view(std::vector<T> &data,
+                     std::initializer_list<int64_t> sizes) {
+  MemRef<T, Rank> ref{data.data(), data.data(), 0, {}, {}};
+  int d = 0;
+  for (int64_t size : sizes)
+    ref.sizes[d++] = size;
+  int64_t stride = 1;
+  for (int i = Rank - 1; i >= 0; --i) {
+    ref.strides[i] = stride;
+    stride *= ref.sizes[i];
+  }
+  return ref;
+}
+
+std::vector<float> randomFloats(int64_t count) {
+  std::normal_distribution<float> normal;
+  std::vector<float> values(count);
+  for (float &v : values)
+    v = normal(rng);
+  return values;
+}
+
+std::vector<int8_t> randomBytes(int64_t count, int low = -128, int high = 127) {
+  std::uniform_int_distribution<int> uniform(low, high);
+  std::vector<int8_t> values(count);
+  for (int8_t &v : values)
+    v = static_cast<int8_t>(uniform(rng));
+  return values;
+}
+
+int checks = 0, problems = 0;
+
+void report(const std::string &what, bool ok, const std::string &detail) {
+  ++checks;
+  problems += !ok;
+  std::printf("%s %s: %s\n", ok ? "ok  " : "FAIL", what.c_str(),
+              detail.c_str());
+}
+
+/// c against the double product a @ b ([M, K] @ [K, N]) within the rounding
+/// bound of any summation order, K * 2^-23 * (|a| @ magnitude), where
+/// `magnitude` is |b| unless given.
+void checkFloat(const std::string &what, const std::vector<float> &c,
+                const std::vector<float> &a, const std::vector<double> &b,
+                int64_t m, int64_t k, int64_t n,
+                const std::vector<double> *magnitudes = nullptr) {
+  int64_t outside = 0;
+  double worst = 0;
+  for (int64_t i = 0; i < m; ++i)
+    for (int64_t j = 0; j < n; ++j) {
+      double sum = 0, magnitude = 0;
+      for (int64_t p = 0; p < k; ++p) {
+        sum += a[i * k + p] * b[p * n + j];
+        magnitude +=
+            std::fabs(a[i * k + p]) *
+            (magnitudes ? (*magnitudes)[p * n + j] : std::fabs(b[p * n + j]));
+      }
+      double diff = std::fabs(c[i * n + j] - sum);
+      double bound = (k + 1) * std::ldexp(1.0, -23) * magnitude;
+      worst = std::max(worst, bound > 0 ? diff / bound : diff);
+      outside += diff > bound;
+    }
+  char detail[96];
+  std::snprintf(detail, sizeof(detail),
+                "within the rounding bound (worst %.2f of it)", worst);
+  report(what, outside == 0,
+         outside ? std::to_string(outside) + " outputs outside the bound"
+                 : detail);
+}
+
+/// c against the exact integer product, wrapped to i32.
+void checkExact(const std::string &what, const std::vector<int32_t> &c,
+                const std::vector<int8_t> &a, const std::vector<int8_t> &b,
+                int64_t m, int64_t k, int64_t n) {
+  int64_t wrong = 0;
+  for (int64_t i = 0; i < m; ++i)
+    for (int64_t j = 0; j < n; ++j) {
+      uint32_t sum = 0;
+      for (int64_t p = 0; p < k; ++p)
+        sum += static_cast<uint32_t>(int32_t(a[i * k + p]) * b[p * n + j]);
+      wrong += static_cast<int32_t>(sum) != c[i * n + j];
+    }
+  report(what, wrong == 0,
+         wrong ? std::to_string(wrong) + " outputs differ" : "exact");
+}
+
+std::string shape(const char *kernel, int64_t m, int64_t k, int64_t n) {
+  return std::string(kernel) + " M=" + std::to_string(m) +
+         " K=" + std::to_string(k) + " N=" + std::to_string(n);
+}
+
+using F32Kernel = void (*)(MemRef<float, 2> *, MemRef<float, 2> *,
+                           MemRef<float, 1> *, int64_t);
+using S8Kernel = void (*)(MemRef<int32_t, 2> *, MemRef<int8_t, 2> *,
+                          MemRef<int8_t, 1> *, int64_t);
+using VnniKernel = void (*)(MemRef<int32_t, 2> *, MemRef<int8_t, 2> *,
+                            MemRef<int8_t, 1> *, MemRef<int32_t, 1> *, int64_t);
+using QuantKernel = void (*)(MemRef<float, 2> *, MemRef<float, 2> *,
+                             MemRef<int8_t, 1> *, MemRef<float, 1> *,
+                             MemRef<float, 1> *, int64_t);
+
+void checkF32(const char *name, F32Kernel kernel, GemmLayout layout, int64_t m,
+              int64_t k, int64_t n) {
+  std::vector<float> a = randomFloats(m * k), b = randomFloats(k * n);
+  std::vector<float> packed(layout.packedSize(k, n)), c(m * n);
+  packGemmWeight(b.data(), k, n, /*transposed=*/false, layout, packed.data());
+  auto av = view<float, 2>(a, {m, k});
+  auto cv = view<float, 2>(c, {m, n});
+  auto pv = view<float, 1>(packed, {int64_t(packed.size())});
+  kernel(&cv, &av, &pv, 2);
+  checkFloat(shape(name, m, k, n), c, a,
+             std::vector<double>(b.begin(), b.end()), m, k, n);
+}
+
+void checkS8(const char *name, S8Kernel kernel, VnniKernel vnni,
+             GemmLayout layout, int64_t m, int64_t k, int64_t n) {
+  std::vector<int8_t> a = randomBytes(m * k), b = randomBytes(k * n);
+  std::vector<int8_t> packed(layout.packedSize(k, n));
+  std::vector<int32_t> c(m * n), correction(layout.paddedColumns(n));
+  packGemmWeight(b.data(), k, n, /*transposed=*/false, layout, packed.data());
+  auto av = view<int8_t, 2>(a, {m, k});
+  auto cv = view<int32_t, 2>(c, {m, n});
+  auto pv = view<int8_t, 1>(packed, {int64_t(packed.size())});
+  if (vnni) {
+    gemmS8OffsetCorrection(b.data(), k, n, false, layout, correction.data());
+    auto corr = view<int32_t, 1>(correction, {int64_t(correction.size())});
+    vnni(&cv, &av, &pv, &corr, 2);
+  } else {
+    kernel(&cv, &av, &pv, 2);
+  }
+  checkExact(shape(name, m, k, n), c, a, b, m, k, n);
+}
+
+/// Per group of `group` K rows, with zero points when `zeroPoints`.
+void checkQuant(const char *name, QuantKernel kernel, GemmLayout layout,
+                int bits, int64_t m, int64_t k, int64_t n, int64_t group,
+                bool zeroPoints) {
+  int64_t groups = k / group;
+  std::vector<int8_t> codes =
+      randomBytes(k * n, 0, (1 << bits) - 1); // unsigned storage
+  std::vector<float> scales(groups * n), zeros;
+  std::uniform_real_distribution<float> scale(0.005f, 0.05f);
+  for (float &s : scales)
+    s = scale(rng);
+  int bias = quantCodeBias(bits, /*isSigned=*/false);
+  std::vector<double> dequantized(k * n);
+  std::vector<int8_t> zeroCodes = randomBytes(groups * n, 0, (1 << bits) - 1);
+  for (int64_t p = 0; p < k; ++p)
+    for (int64_t j = 0; j < n; ++j) {
+      int64_t g = p / group;
+      double z = zeroPoints ? uint8_t(zeroCodes[g * n + j]) : bias;
+      dequantized[p * n + j] =
+          double(scales[g * n + j]) * (uint8_t(codes[p * n + j]) - z);
+    }
+  if (zeroPoints) {
+    zeros.resize(groups * n);
+    for (int64_t i = 0; i < groups * n; ++i)
+      zeros[i] = float(uint8_t(zeroCodes[i]) - bias);
+  }
+  std::vector<int8_t> packed(quantPackedBytes(layout, k, n, bits));
+  packGemmQuantCodes(codes.data(), k, n, false, bits, false, layout,
+                     packed.data());
+  std::vector<float> packedScales(layout.paddedColumns(n) * groups);
+  std::vector<float> packedZeros(zeroPoints ? packedScales.size() : 0);
+  packGemmGroupParams(scales.data(), groups, n, layout, packedScales.data());
+  if (zeroPoints)
+    packGemmGroupParams(zeros.data(), groups, n, layout, packedZeros.data());
+  std::vector<float> a = randomFloats(m * k), c(m * n);
+  auto av = view<float, 2>(a, {m, k});
+  auto cv = view<float, 2>(c, {m, n});
+  auto pv = view<int8_t, 1>(packed, {int64_t(packed.size())});
+  auto sv = view<float, 1>(packedScales, {int64_t(packedScales.size())});
+  auto zv = view<float, 1>(packedZeros, {int64_t(packedZeros.size())});
+  kernel(&cv, &av, &pv, &sv, &zv, 2);
+  // The kernels sum the codes (q - bias) and subtract the zero point's
+  // share (z - bias) after the sum: both count in the rounding bound.
+  std::vector<double> magnitudes(k * n);
+  for (int64_t p = 0; p < k; ++p)
+    for (int64_t j = 0; j < n; ++j) {
+      int64_t g = p / group;
+      double z = zeroPoints ? zeros[g * n + j] : 0.0;
+      magnitudes[p * n + j] =
+          scales[g * n + j] *
+          (std::fabs(double(uint8_t(codes[p * n + j])) - bias) + std::fabs(z));
+    }
+  checkFloat(shape(name, m, k, n) + " g" + std::to_string(group) +
+                 (zeroPoints ? " zp" : ""),
+             c, a, dequantized, m, k, n, &magnitudes);
+}
+
+/// A random 2:4 weight: kept values and positions as sqz stores them
+/// ([K / 2, N]), and its dense form.
+template <typename T>
+void random24(int64_t k, int64_t n, std::vector<T> &values,
+              std::vector<uint8_t> &positions, std::vector<T> &dense,
+              std::function<T()> draw) {
+  std::uniform_int_distribution<int> pair(0, 5);
+  values.assign(k / 2 * n, T(0));
+  positions.assign(k / 2 * n, 0);
+  dense.assign(k * n, T(0));
+  for (int64_t q = 0; q < k / 4; ++q)
+    for (int64_t j = 0; j < n; ++j) {
+      int chosen = pair(rng);
+      for (int s = 0; s < 2; ++s) {
+        int position = kSparse24Pairs[chosen][s];
+        T value = draw();
+        values[(2 * q + s) * n + j] = value;
+        positions[(2 * q + s) * n + j] = uint8_t(position);
+        dense[(4 * q + position) * n + j] = value;
+      }
+    }
+}
+
+void checkSparse24(int64_t m, int64_t k, int64_t n) {
+  std::vector<float> values, dense;
+  std::vector<uint8_t> positions;
+  std::normal_distribution<float> normal;
+  random24<float>(k, n, values, positions, dense, [&] { return normal(rng); });
+  std::vector<float> packed(sparse24ValuesSize(k, n));
+  std::vector<int32_t> meta(sparse24MetaSize(k, n));
+  packSparse24(values.data(), positions.data(), k, n, false, packed.data(),
+               reinterpret_cast<uint32_t *>(meta.data()));
+  std::vector<float> a = randomFloats(m * k), c(m * n);
+  auto av = view<float, 2>(a, {m, k});
+  auto cv = view<float, 2>(c, {m, n});
+  auto pv = view<float, 1>(packed, {int64_t(packed.size())});
+  auto mv = view<int32_t, 1>(meta, {int64_t(meta.size())});
+  _mlir_ciface_sqz_cpu_gemm_sp24_f32_avx2(&cv, &av, &pv, &mv, 2);
+  checkFloat(shape("sp24_f32_avx2", m, k, n), c, a,
+             std::vector<double>(dense.begin(), dense.end()), m, k, n);
+
+  std::vector<int8_t> codes, denseCodes;
+  std::uniform_int_distribution<int> byte(-128, 127);
+  random24<int8_t>(k, n, codes, positions, denseCodes,
+                   [&] { return int8_t(byte(rng)); });
+  std::vector<int8_t> packedCodes(sparse24ValuesSize(k, n));
+  packSparse24(codes.data(), positions.data(), k, n, false, packedCodes.data(),
+               reinterpret_cast<uint32_t *>(meta.data()));
+  std::vector<int8_t> a8 = randomBytes(m * k);
+  std::vector<int32_t> c8(m * n);
+  auto a8v = view<int8_t, 2>(a8, {m, k});
+  auto c8v = view<int32_t, 2>(c8, {m, n});
+  auto p8v = view<int8_t, 1>(packedCodes, {int64_t(packedCodes.size())});
+  _mlir_ciface_sqz_cpu_gemm_sp24_s8_avx2(&c8v, &a8v, &p8v, &mv, 2);
+  checkExact(shape("sp24_s8_avx2", m, k, n), c8, a8, denseCodes, m, k, n);
+}
+
+} // namespace
+
+int main() {
+  __builtin_cpu_init();
+  bool avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+  bool avx512 = __builtin_cpu_supports("avx512f") &&
+                __builtin_cpu_supports("avx512bw") &&
+                __builtin_cpu_supports("avx512vl") &&
+                __builtin_cpu_supports("avx512dq") && avx2;
+  bool vnni = avx512 && __builtin_cpu_supports("avx512vnni");
+  std::printf("host: avx2+fma %s, avx512 %s, avx512vnni %s\n",
+              avx2 ? "yes" : "no", avx512 ? "yes" : "no", vnni ? "yes" : "no");
+
+  // (M, K, N): one row, a few, partial and whole tiles; K and N off the
+  // panels and groups.
+  const int64_t shapes[][3] = {{1, 64, 40},   {3, 36, 17},    {4, 128, 33},
+                               {17, 100, 70}, {30, 260, 129}, {128, 64, 16}};
+  for (const auto &s : shapes) {
+    int64_t m = s[0], k = s[1], n = s[2];
+    if (avx2) {
+      checkF32("f32_avx2", _mlir_ciface_sqz_cpu_gemm_f32_avx2,
+               kGemmF32Avx2Layout, m, k, n);
+      checkS8("s8_avx2", _mlir_ciface_sqz_cpu_gemm_s8_avx2, nullptr,
+              kGemmS8Avx2Layout, m, k, n);
+      checkQuant("q8_avx2", _mlir_ciface_sqz_cpu_gemm_q8_avx2,
+                 kGemmQuantAvx2Layout, 8, m, k, n, k, false);
+      checkQuant("q4_avx2", _mlir_ciface_sqz_cpu_gemm_q4_avx2,
+                 kGemmQuantAvx2Layout, 4, m, k, n, 4, true);
+      checkSparse24(m, k, n);
+    }
+    if (avx512) {
+      checkF32("f32_avx512", _mlir_ciface_sqz_cpu_gemm_f32_avx512,
+               kGemmF32Avx512Layout, m, k, n);
+      checkQuant("q8_avx512", _mlir_ciface_sqz_cpu_gemm_q8_avx512,
+                 kGemmQuantAvx512Layout, 8, m, k, n, k, false);
+      checkQuant("q4_avx512", _mlir_ciface_sqz_cpu_gemm_q4_avx512,
+                 kGemmQuantAvx512Layout, 4, m, k, n, 4, true);
+    }
+    if (vnni)
+      checkS8("s8_avx512vnni", nullptr, _mlir_ciface_sqz_cpu_gemm_s8_avx512vnni,
+              kGemmS8Avx512VnniLayout, m, k, n);
+  }
+  std::printf("%s: %d checks, %d problem(s)\n", problems ? "FAIL" : "PASS",
+              checks, problems);
+  return problems ? 1 : 0;
+}

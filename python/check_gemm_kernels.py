@@ -32,7 +32,9 @@ another order, with fused multiply-adds), where for quantized weights
 |W| = (|q - z| + |z|) * s, as the kernels subtract the zero point's share
 after the sum. Also checks that every layer did
 become a kernel call, and that the kernels on two threads (`--threads 2`)
-give the one-thread results bit for bit.
+give the one-thread results bit for bit (calls of fewer than 2^20
+multiply-adds per thread run on one thread anyway: here the M=128 layers
+split; sqz-kernel-check tests the split on its own).
 
 Usage: check_gemm_kernels.py --opt sqz-opt --run sqz-run [--keep DIR]
 """

@@ -194,53 +194,23 @@ struct SparseF32 {
     return packed;
   }
 
-  static void run(MemRef<float, 2> *c, MemRef<float, 2> *a,
-                  MemRef<float, 1> *values, MemRef<int32_t, 1> *metaRef,
-                  int threads) {
-    int64_t m = a->sizes[0], k = a->sizes[1], n = c->sizes[1];
-    if (m == 0 || n == 0)
-      return;
-    RowMajorOutput<float> out(*c);
-    int64_t groups = sparse24Groups(k), panels = ceilDiv(n, kPanel);
-    threads = threadsForWork(threads, m * n * k / 2);
-    const uint32_t *meta = reinterpret_cast<const uint32_t *>(metaRef->data());
-    const float *kept = values->data();
-    if (m < kMinTileRows) {
-      PackedRows<float, 1> rows(*a, 1);
-      auto panel = [&](int64_t p) {
-        for (int64_t i = 0; i < m; ++i)
-          row(groups, rows.data.data() + i * k, kept + p * groups * 2 * kPanel,
-              meta + p * groups, out.data + i * out.stride + p * kPanel,
-              std::min(kPanel, n - p * kPanel));
-      };
-      parallelFor(panels, threads, panel);
-      out.finish();
-      return;
-    }
-    RowTiles tiles{m};
-    std::vector<float> rows = packRows(*a, tiles);
-    forEachChunk(panels, threads, [&](int64_t first, int64_t count) {
-      ColumnScratch<float> scratch(count * kPanel, tiles.padded());
-      for (int64_t q0 = 0; q0 < groups; q0 += kBlockGroups) {
-        int64_t depth = std::min(kBlockGroups, groups - q0);
-        for (int64_t t = 0; t < tiles.count(); ++t) {
-          int64_t stride = tiles.vectors(t) * 8;
-          const float *block =
-              rows.data() + t * kTileRows * k + 4 * q0 * stride;
-          for (int64_t p = first; p < first + count; ++p)
-            for (int half = 0; half < 2; ++half)
-              kTiles[tiles.vectors(t) - 1](
-                  depth, block, kept + (p * groups + q0) * 2 * kPanel,
-                  meta + p * groups + q0, half,
-                  scratch.column((p - first) * kPanel + 4 * half) +
-                      t * kTileRows,
-                  scratch.rows);
-        }
-      }
-      scratch.writeTo(out.data, out.stride, m, first * kPanel,
-                      std::min(count * kPanel, n - first * kPanel));
-    });
-    out.finish();
+  /// Each row of A contiguous, for the GEMV.
+  static std::vector<std::vector<float>> gemvRows(const MemRef<float, 2> &a) {
+    std::vector<std::vector<float>> rows(a.sizes[0]);
+    for (int64_t i = 0; i < a.sizes[0]; ++i)
+      for (int64_t j = 0; j < a.sizes[1]; ++j)
+        rows[i].push_back(a.data()[i * a.strides[0] + j * a.strides[1]]);
+    return rows;
+  }
+
+  using In = float;
+  using Out = float;
+  using Kept = float;
+  /// Elements of packed A per group of K and row.
+  static constexpr int64_t kPerGroup = 4;
+  static std::vector<float> packTiles(const MemRef<float, 2> &a,
+                                      const RowTiles &tiles) {
+    return packRows(a, tiles);
   }
 };
 
@@ -368,71 +338,99 @@ struct SparseS8 {
     return packed;
   }
 
-  static void run(MemRef<int32_t, 2> *c, MemRef<int8_t, 2> *a,
-                  MemRef<int8_t, 1> *values, MemRef<int32_t, 1> *metaRef,
-                  int threads) {
-    int64_t m = a->sizes[0], k = a->sizes[1], n = c->sizes[1];
-    if (m == 0 || n == 0)
-      return;
-    RowMajorOutput<int32_t> out(*c);
-    int64_t groups = sparse24Groups(k), panels = ceilDiv(n, kPanel);
-    threads = threadsForWork(threads, m * n * k / 2);
-    const uint32_t *meta = reinterpret_cast<const uint32_t *>(metaRef->data());
-    const int8_t *kept = values->data();
-    if (m < kMinTileRows) {
-      std::vector<std::vector<int32_t>> rows;
-      for (int64_t i = 0; i < m; ++i)
-        rows.push_back(
-            rowPairs(a->data() + i * a->strides[0], a->strides[1], groups));
-      auto panel = [&](int64_t p) {
-        for (int64_t i = 0; i < m; ++i)
-          row(groups, rows[i].data(), kept + p * groups * 2 * kPanel,
-              meta + p * groups, out.data + i * out.stride + p * kPanel,
-              std::min(kPanel, n - p * kPanel));
-      };
-      parallelFor(panels, threads, panel);
-      out.finish();
-      return;
-    }
-    RowTiles tiles{m};
-    std::vector<int32_t> pairs = packPairs(*a, tiles);
-    forEachChunk(panels, threads, [&](int64_t first, int64_t count) {
-      ColumnScratch<int32_t> scratch(count * kPanel, tiles.padded());
-      for (int64_t q0 = 0; q0 < groups; q0 += kBlockGroups) {
-        int64_t depth = std::min(kBlockGroups, groups - q0);
-        for (int64_t t = 0; t < tiles.count(); ++t) {
-          int64_t stride = tiles.vectors(t) * 8;
-          const int32_t *block =
-              pairs.data() + t * kTileRows * 6 * groups + q0 * 6 * stride;
-          for (int64_t p = first; p < first + count; ++p)
-            for (int half = 0; half < 2; ++half)
-              kTiles[tiles.vectors(t) - 1](
-                  depth, block, kept + (p * groups + q0) * 2 * kPanel,
-                  meta + p * groups + q0, half,
-                  scratch.column((p - first) * kPanel + 4 * half) +
-                      t * kTileRows,
-                  scratch.rows);
-        }
-      }
-      scratch.writeTo(out.data, out.stride, m, first * kPanel,
-                      std::min(count * kPanel, n - first * kPanel));
-    });
-    out.finish();
+  /// Each row of A as its pair tables, for the GEMV.
+  static std::vector<std::vector<int32_t>>
+  gemvRows(const MemRef<int8_t, 2> &a) {
+    std::vector<std::vector<int32_t>> rows;
+    for (int64_t i = 0; i < a.sizes[0]; ++i)
+      rows.push_back(rowPairs(a.data() + i * a.strides[0], a.strides[1],
+                              sparse24Groups(a.sizes[1])));
+    return rows;
+  }
+
+  using In = int8_t;
+  using Out = int32_t;
+  using Kept = int8_t;
+  /// Elements of packed A per group of K and row: the six pairs.
+  static constexpr int64_t kPerGroup = 6;
+  static std::vector<int32_t> packTiles(const MemRef<int8_t, 2> &a,
+                                        const RowTiles &tiles) {
+    return packPairs(a, tiles);
   }
 };
+
+//===----------------------------------------------------------------------===//
+// The driver both element types share
+//===----------------------------------------------------------------------===//
+
+/// C = A x B for the element type of `Kernel` (SparseF32 or SparseS8): one
+/// GEMV per row below kMinTileRows rows, else tiles down the rows over
+/// chunks of panels, K blocked by Kernel::kBlockGroups.
+template <typename Kernel>
+void runSparse24(MemRef<typename Kernel::Out, 2> *c,
+                 MemRef<typename Kernel::In, 2> *a,
+                 MemRef<typename Kernel::Kept, 1> *values,
+                 MemRef<int32_t, 1> *metaRef, int threads) {
+  using Out = typename Kernel::Out;
+  int64_t m = a->sizes[0], k = a->sizes[1], n = c->sizes[1];
+  if (m == 0 || n == 0)
+    return;
+  RowMajorOutput<Out> out(*c);
+  int64_t groups = sparse24Groups(k), panels = ceilDiv(n, kPanel);
+  threads = threadsForWork(threads, m * n * k / 2);
+  const uint32_t *meta = reinterpret_cast<const uint32_t *>(metaRef->data());
+  const typename Kernel::Kept *kept = values->data();
+  auto columnsOf = [&](int64_t p) { return std::min(kPanel, n - p * kPanel); };
+  if (m < kMinTileRows) {
+    auto rows = Kernel::gemvRows(*a);
+    auto panel = [&](int64_t p) {
+      for (int64_t i = 0; i < m; ++i)
+        Kernel::row(groups, rows[i].data(), kept + p * groups * 2 * kPanel,
+                    meta + p * groups, out.data + i * out.stride + p * kPanel,
+                    columnsOf(p));
+    };
+    parallelFor(panels, threads, panel);
+    out.finish();
+    return;
+  }
+  RowTiles tiles{m};
+  auto packed = Kernel::packTiles(*a, tiles);
+  constexpr int64_t perGroup = Kernel::kPerGroup;
+  forEachChunk(panels, threads, [&](int64_t first, int64_t count) {
+    ColumnScratch<Out> scratch(count * kPanel, tiles.padded());
+    for (int64_t q0 = 0; q0 < groups; q0 += Kernel::kBlockGroups) {
+      int64_t depth = std::min(Kernel::kBlockGroups, groups - q0);
+      for (int64_t t = 0; t < tiles.count(); ++t) {
+        int64_t stride = tiles.vectors(t) * 8;
+        auto *block = packed.data() + t * kTileRows * perGroup * groups +
+                      q0 * perGroup * stride;
+        for (int64_t p = first; p < first + count; ++p)
+          for (int half = 0; half < 2; ++half)
+            Kernel::kTiles[tiles.vectors(t) - 1](
+                depth, block, kept + (p * groups + q0) * 2 * kPanel,
+                meta + p * groups + q0, half,
+                scratch.column((p - first) * kPanel + 4 * half) + t * kTileRows,
+                scratch.rows);
+      }
+    }
+    scratch.writeTo(out.data, out.stride, m, first * kPanel,
+                    std::min(count * kPanel, n - first * kPanel));
+  });
+  out.finish();
+}
 
 } // namespace
 
 extern "C" void _mlir_ciface_sqz_cpu_gemm_sp24_f32_avx2(
     MemRef<float, 2> *c, MemRef<float, 2> *a, MemRef<float, 1> *values,
     MemRef<int32_t, 1> *meta, int64_t threads) {
-  SparseF32::run(c, a, values, meta, resolveThreads(threads));
+  runSparse24<SparseF32>(c, a, values, meta, resolveThreads(threads));
 }
 
 extern "C" void _mlir_ciface_sqz_cpu_gemm_sp24_s8_avx2(
     MemRef<int32_t, 2> *c, MemRef<int8_t, 2> *a, MemRef<int8_t, 1> *values,
     MemRef<int32_t, 1> *meta, int64_t threads) {
-  SparseS8::run(c, a, values, meta, resolveThreads(threads));
+  runSparse24<SparseS8>(c, a, values, meta, resolveThreads(threads));
 }
 
 #pragma clang attribute pop

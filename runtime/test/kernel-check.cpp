@@ -7,7 +7,8 @@
 // bound of any summation order) or in exact integers (int8 kernels: bit for
 // bit, wrapping like i32). Shapes cover the kernels' paths: one row (GEMV),
 // a few rows, partial and whole row tiles, and K and N off the panel and
-// group sizes. Prints one line per kernel and shape, then
+// group sizes; and one thread against two, bit for bit (the threads split
+// the output columns). Prints one line per kernel and shape, then
 // `PASS: N checks, 0 problem(s)`; exits non-zero on a problem.
 //
 // This tests the kernels without the compiler, so it also runs where only
@@ -65,6 +66,16 @@ std::vector<int8_t> randomBytes(int64_t count, int low = -128, int high = 127) {
 }
 
 int checks = 0, problems = 0;
+/// The threads every kernel call asks for (kernels use fewer for small
+/// calls).
+int64_t threads = 2;
+/// The output of the last kernel call a check made, as bytes.
+std::vector<char> lastOutput;
+
+template <typename T> void keep(const std::vector<T> &c) {
+  lastOutput.assign(reinterpret_cast<const char *>(c.data()),
+                    reinterpret_cast<const char *>(c.data() + c.size()));
+}
 
 void report(const std::string &what, bool ok, const std::string &detail) {
   ++checks;
@@ -143,7 +154,8 @@ void checkF32(const char *name, F32Kernel kernel, GemmLayout layout, int64_t m,
   auto av = view<float, 2>(a, {m, k});
   auto cv = view<float, 2>(c, {m, n});
   auto pv = view<float, 1>(packed, {int64_t(packed.size())});
-  kernel(&cv, &av, &pv, 2);
+  kernel(&cv, &av, &pv, threads);
+  keep(c);
   checkFloat(shape(name, m, k, n), c, a,
              std::vector<double>(b.begin(), b.end()), m, k, n);
 }
@@ -160,10 +172,11 @@ void checkS8(const char *name, S8Kernel kernel, VnniKernel vnni,
   if (vnni) {
     gemmS8OffsetCorrection(b.data(), k, n, false, layout, correction.data());
     auto corr = view<int32_t, 1>(correction, {int64_t(correction.size())});
-    vnni(&cv, &av, &pv, &corr, 2);
+    vnni(&cv, &av, &pv, &corr, threads);
   } else {
-    kernel(&cv, &av, &pv, 2);
+    kernel(&cv, &av, &pv, threads);
   }
+  keep(c);
   checkExact(shape(name, m, k, n), c, a, b, m, k, n);
 }
 
@@ -207,7 +220,8 @@ void checkQuant(const char *name, QuantKernel kernel, GemmLayout layout,
   auto pv = view<int8_t, 1>(packed, {int64_t(packed.size())});
   auto sv = view<float, 1>(packedScales, {int64_t(packedScales.size())});
   auto zv = view<float, 1>(packedZeros, {int64_t(packedZeros.size())});
-  kernel(&cv, &av, &pv, &sv, &zv, 2);
+  kernel(&cv, &av, &pv, &sv, &zv, threads);
+  keep(c);
   // The kernels sum the codes (q - bias) and subtract the zero point's
   // share (z - bias) after the sum: both count in the rounding bound.
   std::vector<double> magnitudes(k * n);
@@ -261,7 +275,7 @@ void checkSparse24(int64_t m, int64_t k, int64_t n) {
   auto cv = view<float, 2>(c, {m, n});
   auto pv = view<float, 1>(packed, {int64_t(packed.size())});
   auto mv = view<int32_t, 1>(meta, {int64_t(meta.size())});
-  _mlir_ciface_sqz_cpu_gemm_sp24_f32_avx2(&cv, &av, &pv, &mv, 2);
+  _mlir_ciface_sqz_cpu_gemm_sp24_f32_avx2(&cv, &av, &pv, &mv, threads);
   checkFloat(shape("sp24_f32_avx2", m, k, n), c, a,
              std::vector<double>(dense.begin(), dense.end()), m, k, n);
 
@@ -277,8 +291,27 @@ void checkSparse24(int64_t m, int64_t k, int64_t n) {
   auto a8v = view<int8_t, 2>(a8, {m, k});
   auto c8v = view<int32_t, 2>(c8, {m, n});
   auto p8v = view<int8_t, 1>(packedCodes, {int64_t(packedCodes.size())});
-  _mlir_ciface_sqz_cpu_gemm_sp24_s8_avx2(&c8v, &a8v, &p8v, &mv, 2);
+  _mlir_ciface_sqz_cpu_gemm_sp24_s8_avx2(&c8v, &a8v, &p8v, &mv, threads);
+  keep(c8);
   checkExact(shape("sp24_s8_avx2", m, k, n), c8, a8, denseCodes, m, k, n);
+}
+
+/// Runs `check` (which draws its inputs from `rng`) on one thread and on two
+/// from the same seed: the outputs must be identical, as the threads only
+/// split the output columns. The shape must be large enough for the kernel
+/// to use two threads (kMinMultiplyAddsPerThread each).
+template <typename Check>
+void checkThreadSplit(const std::string &what, Check check) {
+  std::vector<char> outputs[2];
+  for (int64_t count : {1, 2}) {
+    threads = count;
+    rng.seed(7);
+    check();
+    outputs[count - 1] = lastOutput;
+  }
+  threads = 2;
+  report(what + " on 1 and 2 threads", outputs[0] == outputs[1],
+         outputs[0] == outputs[1] ? "bit-identical" : "differ");
 }
 
 } // namespace
@@ -322,6 +355,20 @@ int main() {
     if (vnni)
       checkS8("s8_avx512vnni", nullptr, _mlir_ciface_sqz_cpu_gemm_s8_avx512vnni,
               kGemmS8Avx512VnniLayout, m, k, n);
+  }
+  // Threads split the output columns: the same sums, bit for bit (the last
+  // kernel call of each check is the one compared).
+  if (avx2) {
+    const int64_t m = 64, k = 512, n = 200;
+    checkThreadSplit("f32_avx2", [&] {
+      checkF32("f32_avx2", _mlir_ciface_sqz_cpu_gemm_f32_avx2,
+               kGemmF32Avx2Layout, m, k, n);
+    });
+    checkThreadSplit("q4_avx2", [&] {
+      checkQuant("q4_avx2", _mlir_ciface_sqz_cpu_gemm_q4_avx2,
+                 kGemmQuantAvx2Layout, 4, m, k, n, 128, true);
+    });
+    checkThreadSplit("sp24_s8_avx2", [&] { checkSparse24(m, k, n); });
   }
   std::printf("%s: %d checks, %d problem(s)\n", problems ? "FAIL" : "PASS",
               checks, problems);

@@ -117,6 +117,27 @@ Value KernelCallBuilder::emitCall(Location loc, StringRef kernel,
   return tensor;
 }
 
+Value KernelCallBuilder::emitRowsCall(Location loc, StringRef kernel,
+                                      Value activation,
+                                      RankedTensorType resultType,
+                                      ArrayRef<memref::GlobalOp> globals,
+                                      ArrayRef<Value> extra, Value bias) {
+  if (resultType.getRank() == 2) {
+    Value y = emitCall(loc, kernel, activation, resultType, globals, extra);
+    return bias ? addColumnBias(rewriter, loc, y, bias) : y;
+  }
+  SmallVector<ReassociationIndices> rows = {{0, 1}, {2}};
+  Value x = tensor::CollapseShapeOp::create(rewriter, loc, activation, rows);
+  auto flatType =
+      RankedTensorType::get({cast<RankedTensorType>(x.getType()).getDimSize(0),
+                             resultType.getDimSize(2)},
+                            resultType.getElementType());
+  Value y = emitCall(loc, kernel, x, flatType, globals, extra);
+  if (bias)
+    y = addColumnBias(rewriter, loc, y, bias);
+  return tensor::ExpandShapeOp::create(rewriter, loc, resultType, y, rows);
+}
+
 Value mlir::sqz::addColumnBias(OpBuilder &b, Location loc, Value y,
                                Value bias) {
   MLIRContext *context = b.getContext();

@@ -83,8 +83,9 @@ FailureOr<Sparse24Layer> matchSparse24Layer(MatmulOp op) {
   }
 
   layer.pack = op.getRhs().getDefiningOp<PackOp>();
+  // Kept values with positions; scales exactly when the codes are int8.
   if (!layer.pack || !layer.pack.getMetadata() || layer.pack.getZeroPoints() ||
-      (layer.integer != !!layer.pack.getScales()))
+      static_cast<bool>(layer.pack.getScales()) != layer.integer)
     return failure();
   std::string why;
   std::optional<ConstantBytes> values =
@@ -164,30 +165,22 @@ LogicalResult rewriteLayer(KernelCallBuilder &builder, Sparse24Layer &layer) {
   // ---- Packed values and metadata -----------------------------------------
   int64_t valueCount = sqzrt::sparse24ValuesSize(k, n);
   std::vector<uint32_t> meta(sqzrt::sparse24MetaSize(k, n));
-  memref::GlobalOp values;
-  bool packed = true;
-  if (layer.integer) {
-    std::vector<int8_t> codes = expandedCopy<int8_t>(layer.values, kept);
-    std::vector<int8_t> data(valueCount);
-    packed = sqzrt::packSparse24(codes.data(), positions.data(), k, n,
-                                 layer.transposed, data.data(), meta.data());
-    if (packed)
-      values = builder.createGlobal(
-          "__sqz_sparse_values", rewriter.getI8Type(), valueCount,
-          [&](char *out) { std::memcpy(out, data.data(), data.size()); });
-  } else {
-    std::vector<float> weights = expandedCopy<float>(layer.values, kept);
-    std::vector<float> data(valueCount);
-    packed = sqzrt::packSparse24(weights.data(), positions.data(), k, n,
-                                 layer.transposed, data.data(), meta.data());
-    if (packed)
-      values = builder.createGlobal(
-          "__sqz_sparse_values", rewriter.getF32Type(), valueCount,
-          [&](char *out) {
-            std::memcpy(out, data.data(), data.size() * sizeof(float));
-          });
-  }
-  if (!packed)
+  auto packValues = [&](auto element, Type type) -> memref::GlobalOp {
+    using T = decltype(element);
+    std::vector<T> stored = expandedCopy<T>(layer.values, kept);
+    std::vector<T> data(valueCount);
+    if (!sqzrt::packSparse24(stored.data(), positions.data(), k, n,
+                             layer.transposed, data.data(), meta.data()))
+      return {};
+    return builder.createGlobal(
+        "__sqz_sparse_values", type, valueCount, [&](char *out) {
+          std::memcpy(out, data.data(), data.size() * sizeof(T));
+        });
+  };
+  memref::GlobalOp values = layer.integer
+                                ? packValues(int8_t(), rewriter.getI8Type())
+                                : packValues(float(), rewriter.getF32Type());
+  if (!values)
     return failure();
   memref::GlobalOp metadata = builder.createGlobal(
       "__sqz_sparse_meta", rewriter.getI32Type(), meta.size(), [&](char *out) {
@@ -216,32 +209,11 @@ LogicalResult rewriteLayer(KernelCallBuilder &builder, Sparse24Layer &layer) {
     y = applyScales(rewriter, loc, acc, unpack.getResult(1), perTensor(lhsType),
                     layer.pack.getScales(), perTensor(op.getRhs().getType()),
                     resultType);
-  } else {
-    // [B, M, K] activations: the kernel sees B * M rows.
-    Value x = op.getLhs();
-    auto resultType2D = resultType;
-    SmallVector<ReassociationIndices> rows = {{0, 1}, {2}};
-    if (resultType.getRank() == 3) {
-      x = tensor::CollapseShapeOp::create(rewriter, loc, x, rows);
-      resultType2D = RankedTensorType::get(
-          {cast<RankedTensorType>(x.getType()).getDimSize(0), n},
-          resultType.getElementType());
-    }
-    y = builder.emitCall(loc, "sqz_cpu_gemm_sp24_f32_avx2", x, resultType2D,
-                         {values, metadata}, {});
-    if (resultType.getRank() == 3)
-      y = tensor::ExpandShapeOp::create(rewriter, loc, resultType, y, rows);
-  }
-  if (Value bias = op.getBias()) {
-    if (resultType.getRank() == 3) {
-      // The bias of [B, M, N] rows, added on the 2-D view.
-      SmallVector<ReassociationIndices> rows = {{0, 1}, {2}};
-      Value flat = tensor::CollapseShapeOp::create(rewriter, loc, y, rows);
-      flat = addColumnBias(rewriter, loc, flat, bias);
-      y = tensor::ExpandShapeOp::create(rewriter, loc, resultType, flat, rows);
-    } else {
+    if (Value bias = op.getBias())
       y = addColumnBias(rewriter, loc, y, bias);
-    }
+  } else {
+    y = builder.emitRowsCall(loc, "sqz_cpu_gemm_sp24_f32_avx2", op.getLhs(),
+                             resultType, {values, metadata}, {}, op.getBias());
   }
   rewriter.replaceOp(op, y);
   return success();

@@ -169,22 +169,9 @@ void rewriteLayer(KernelCallBuilder &builder, WeightOnlyLayer &layer,
                                               global.getSymName());
     zeros = memref::CastOp::create(rewriter, loc, dynamic, value);
   }
-  // [B, M, K] activations: the kernel sees B * M rows.
-  Value x = layer.op.getLhs();
-  auto resultType = cast<RankedTensorType>(layer.op.getType());
-  auto resultType2D = resultType;
-  SmallVector<ReassociationIndices> rows = {{0, 1}, {2}};
-  if (resultType.getRank() == 3) {
-    x = tensor::CollapseShapeOp::create(rewriter, loc, x, rows);
-    resultType2D = RankedTensorType::get(
-        {cast<RankedTensorType>(x.getType()).getDimSize(0), n},
-        resultType.getElementType());
-  }
-  Value y = builder.emitCall(loc, kernel, x, resultType2D, globals, zeros);
-  if (Value bias = layer.op.getBias())
-    y = addColumnBias(rewriter, loc, y, bias);
-  if (resultType.getRank() == 3)
-    y = tensor::ExpandShapeOp::create(rewriter, loc, resultType, y, rows);
+  Value y = builder.emitRowsCall(loc, kernel, layer.op.getLhs(),
+                                 cast<RankedTensorType>(layer.op.getType()),
+                                 globals, zeros, layer.op.getBias());
   rewriter.replaceOp(layer.op, y);
 }
 

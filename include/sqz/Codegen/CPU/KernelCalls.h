@@ -48,6 +48,15 @@ public:
                  RankedTensorType resultType,
                  ArrayRef<memref::GlobalOp> globals, ArrayRef<Value> extra);
 
+  /// `emitCall` on the rows of an activation that is 2-D [M, K] or 3-D
+  /// [B, M, K] (seen as B * M rows against one weight), with `bias` (when
+  /// given) added to every row: the `resultType` tensor, 2-D or 3-D like
+  /// the activation.
+  Value emitRowsCall(Location loc, StringRef kernel, Value activation,
+                     RankedTensorType resultType,
+                     ArrayRef<memref::GlobalOp> globals, ArrayRef<Value> extra,
+                     Value bias);
+
   /// The rewriter, positioned by `replaceWithCall` before the op it
   /// replaced: for values `extra` needs.
   RewriterBase &getRewriter() { return rewriter; }

@@ -26,7 +26,7 @@ packages=(
   cmake ninja-build ccache git
   llvm-22-dev libmlir-22-dev mlir-22-tools llvm-22-tools clang-22 lld-22
   clang-format-22 libclang-rt-22-dev
-  python3 python3-numpy
+  python3 python3-numpy python3-venv
 )
 
 sudo_if_needed() {

@@ -6,11 +6,17 @@
 
 // RUN: not sqz-run %t/inst.mlir --entry two --calibrate %t/samples --stats-out %t/s.json 2>&1 | FileCheck %s --check-prefix=TWO
 // RUN: not sqz-run %t/inst.mlir --entry two --calibrate %t/samples --stats-out %t/s.json 2>&1 | count 1
-// TWO: sqz-run: error: --calibrate feeds one .npy file per call, but @two takes 2 arguments
+// TWO: sqz-run: error: --calibrate '{{.*}}a.npy' is one .npy file, but @two takes 2 arguments: give a directory per sample holding in0.npy ... in1.npy
+
+// A --stats-out that cannot be written fails before the model is compiled.
+// RUN: touch %t/file
+// RUN: not sqz-run %t/inst.mlir --entry one --calibrate %t/samples --stats-out %t/file/s.json 2>&1 | FileCheck %s --check-prefix=UNWRITABLE
+// UNWRITABLE: sqz-run: error: --stats-out: cannot write '{{.*}}file/{{[sm]}}.json': Not a directory
+// RUN: not sqz-run --merge-stats %t/good/s.json --stats-out %t/file/m.json 2>&1 | FileCheck %s --check-prefix=UNWRITABLE
 
 // RUN: not sqz-run %t/inst.mlir --entry one --calibrate %t/empty --stats-out %t/s.json 2>&1 | FileCheck %s --check-prefix=EMPTY
 // RUN: not sqz-run %t/inst.mlir --entry one --calibrate %t/empty --stats-out %t/s.json 2>&1 | count 1
-// EMPTY: sqz-run: error: --calibrate directory '{{.*}}empty' holds no .npy files
+// EMPTY: sqz-run: error: --calibrate directory '{{.*}}empty' holds no .npy files and no sample directories (directories with in0.npy, in1.npy, ...)
 
 // RUN: not sqz-run %t/inst.mlir --entry one --calibrate %t/bad-shape.npy --stats-out %t/s.json 2>&1 | FileCheck %s --check-prefix=SHAPE
 // RUN: not sqz-run %t/inst.mlir --entry one --calibrate %t/bad-shape.npy --stats-out %t/s.json 2>&1 | count 1

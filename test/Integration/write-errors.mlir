@@ -7,6 +7,13 @@
 // RUN: not sqz-opt %s -o /dev/full 2>&1 | FileCheck %s --check-prefix=OPT
 // OPT: sqz-opt: error: cannot write the output to '/dev/full': No space left on device
 
+// The output's missing directories are created; a path that cannot be
+// written fails before the passes run.
+// RUN: sqz-opt %s -o %t/new/dir/out.mlir && FileCheck %s --check-prefix=MADE < %t/new/dir/out.mlir
+// MADE: func.func @fc
+// RUN: touch %t/file && not sqz-opt %s -o %t/file/out.mlir 2>&1 | FileCheck %s --check-prefix=OPTDIR
+// OPTDIR: sqz-opt: error: cannot write '{{.*}}file/out.mlir': Not a directory
+
 // RUN: not sqz-opt %s --sqz-quantize-weights --sqz-report=output=/dev/full -o /dev/null 2>&1 | FileCheck %s --check-prefix=REPORT
 // REPORT: error: sqz-report: cannot write the report to '/dev/full': No space left on device
 

@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "sqz/Registration/InitSqueeze.h"
+#include "sqz/Support/WriteFile.h"
 
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/Support/FileUtilities.h"
@@ -48,6 +49,13 @@ int main(int argc, char **argv) {
       openInputFile(inputPath, &message);
   if (!input) {
     llvm::errs() << message << "\n";
+    return 1;
+  }
+  // The output's directories are made before the passes run, and a path
+  // that cannot be written fails now, not after them.
+  if (llvm::Error error = sqz::prepareOutputFile(outputPath)) {
+    llvm::errs() << "sqz-opt: error: " << llvm::toString(std::move(error))
+                 << "\n";
     return 1;
   }
   std::unique_ptr<llvm::ToolOutputFile> output =

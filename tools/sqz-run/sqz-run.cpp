@@ -32,6 +32,7 @@
 #include "sqz/Pipelines/Passes.h"
 #include "sqz/Pipelines/Pipelines.h"
 #include "sqz/Registration/InitSqueeze.h"
+#include "sqz/Support/WriteFile.h"
 
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "sqz/Runtime/CPUKernels.h"
@@ -167,10 +168,13 @@ static llvm::cl::list<std::string> calibrateInputs(
     "calibrate",
     llvm::cl::desc("Calibrate: run the instrumented model (sqz-opt "
                    "--sqz-instrument) once per sample and record the "
-                   "statistics of its sqz.observe values; a directory (its "
-                   ".npy files in name order) or .npy files, one sample each "
-                   "(repeat the option or separate with commas)"),
-    llvm::cl::value_desc("dir|file.npy"), llvm::cl::CommaSeparated,
+                   "statistics of its sqz.observe values. A sample is a .npy "
+                   "file (a function of one argument) or a directory holding "
+                   "in0.npy, in1.npy, ... (one per argument, as --save-inputs "
+                   "writes them); any other directory stands for its samples "
+                   "(.npy files and sample directories in name order). Repeat "
+                   "the option or separate with commas"),
+    llvm::cl::value_desc("sample|dir"), llvm::cl::CommaSeparated,
     llvm::cl::cat(runCategory));
 
 static llvm::cl::opt<std::string>
@@ -482,6 +486,38 @@ static npy::Array loadInput(const AbiValue &value, unsigned index,
   return std::move(*array);
 }
 
+/// The arguments of one --calibrate sample: a .npy file for a function of
+/// one argument, or a sample directory with `in<i>.npy` for every argument
+/// `i` (and no more).
+static SmallVector<npy::Array> loadSample(ArrayRef<AbiValue> args,
+                                          StringRef sample) {
+  SmallVector<npy::Array> arrays;
+  if (!llvm::sys::fs::is_directory(sample)) {
+    if (args.size() != 1)
+      fail("--calibrate '" + sample + "' is one .npy file, but @" + entryName +
+           " takes " + Twine(args.size()) +
+           " arguments: give a directory per sample holding in0.npy ... in" +
+           Twine(args.size() - 1) + ".npy");
+    arrays.push_back(loadInput(args[0], 0, sample, "--calibrate"));
+    return arrays;
+  }
+  for (auto [index, value] : llvm::enumerate(args)) {
+    SmallString<128> path(sample);
+    llvm::sys::path::append(path, "in" + Twine(index) + ".npy");
+    if (!llvm::sys::fs::exists(path))
+      fail("--calibrate sample '" + sample + "' has no in" + Twine(index) +
+           ".npy for argument " + Twine(index) + " of @" + entryName + " (" +
+           typeString(value) + ")");
+    arrays.push_back(loadInput(value, index, path, "--calibrate"));
+  }
+  SmallString<128> extra(sample);
+  llvm::sys::path::append(extra, "in" + Twine(args.size()) + ".npy");
+  if (llvm::sys::fs::exists(extra))
+    fail("--calibrate sample '" + sample + "' has " + extra.str() + ", but @" +
+         entryName + " takes " + Twine(args.size()) + " argument(s)");
+  return arrays;
+}
+
 //===----------------------------------------------------------------------===//
 // Buffers crossing the C interface
 //===----------------------------------------------------------------------===//
@@ -650,30 +686,42 @@ extern "C" void sqzObserve(int64_t id, int64_t rank, void *descriptor) {
   activeCalibrator->observe(id, rank, descriptor);
 }
 
-/// The sample files of --calibrate: directories expand to their .npy files
-/// in name order.
+/// Whether `path` is a sample directory: one that holds `in0.npy`.
+static bool isSampleDirectory(const llvm::Twine &path) {
+  SmallString<128> first;
+  path.toVector(first);
+  llvm::sys::path::append(first, "in0.npy");
+  return llvm::sys::fs::is_directory(path) && llvm::sys::fs::exists(first);
+}
+
+/// The samples of --calibrate, in order: .npy files and sample directories
+/// as given, other directories expanded to the .npy files and sample
+/// directories they hold, in name order.
 static SmallVector<std::string> calibrationSamples() {
   SmallVector<std::string> samples;
   for (const std::string &entry : calibrateInputs) {
-    if (!llvm::sys::fs::is_directory(entry)) {
+    if (!llvm::sys::fs::is_directory(entry) || isSampleDirectory(entry)) {
       if (!llvm::sys::fs::exists(entry))
         fail("--calibrate '" + entry + "' does not exist");
       samples.push_back(entry);
       continue;
     }
-    SmallVector<std::string> files;
+    SmallVector<std::string> found;
     std::error_code error;
     for (llvm::sys::fs::directory_iterator it(entry, error), end;
          it != end && !error; it.increment(error))
-      if (llvm::sys::path::extension(it->path()) == ".npy")
-        files.push_back(it->path());
+      if (llvm::sys::path::extension(it->path()) == ".npy" ||
+          isSampleDirectory(it->path()))
+        found.push_back(it->path());
     if (error)
       fail("cannot list --calibrate directory '" + entry +
            "': " + error.message());
-    if (files.empty())
-      fail("--calibrate directory '" + entry + "' holds no .npy files");
-    llvm::sort(files);
-    samples.append(files.begin(), files.end());
+    if (found.empty())
+      fail("--calibrate directory '" + entry +
+           "' holds no .npy files and no sample directories (directories "
+           "with in0.npy, in1.npy, ...)");
+    llvm::sort(found);
+    samples.append(found.begin(), found.end());
   }
   return samples;
 }
@@ -809,6 +857,13 @@ static void mergeStatistics() {
 // Driver
 //===----------------------------------------------------------------------===//
 
+/// Creates the parent directories of a file the run ends by writing, and
+/// fails now, before the long work, when it cannot be written.
+static void prepareOutput(StringRef path, StringRef option) {
+  if (llvm::Error error = sqz::prepareOutputFile(path))
+    fail(option + ": " + llvm::toString(std::move(error)));
+}
+
 static bool isLLVMDialectOnly(ModuleOp module) {
   WalkResult result = module->walk([&](Operation *op) {
     if (op != module.getOperation() &&
@@ -846,6 +901,7 @@ int main(int argc, char **argv) {
       fail("--merge-stats needs --stats-out FILE");
     if (!modelFile.empty() || !calibrateInputs.empty())
       fail("--merge-stats takes no model and excludes --calibrate");
+    prepareOutput(statsOut, "--stats-out");
     mergeStatistics();
     return finishStdout();
   }
@@ -874,9 +930,14 @@ int main(int argc, char **argv) {
       fail("--histogram-bins must be a power of two in [2, " +
            Twine(kMaxHistogramBins) + "], got " +
            Twine(histogramBins.getValue()));
+    prepareOutput(statsOut, "--stats-out");
   } else if (!statsOut.empty() || hessian) {
     fail("--stats-out and --hessian need --calibrate");
   }
+  if (!outputDir.empty())
+    if (std::error_code error = llvm::sys::fs::create_directories(outputDir))
+      fail("cannot create --output-dir '" + outputDir +
+           "': " + error.message());
 
   DialectRegistry registry;
   sqz::registerSqueezeAndUpstream(registry);
@@ -955,9 +1016,6 @@ int main(int argc, char **argv) {
   SmallVector<std::string> samples;
   std::unique_ptr<sqz::Calibrator> calibrator;
   if (calibrate) {
-    if (args.size() != 1)
-      fail("--calibrate feeds one .npy file per call, but @" + entryName +
-           " takes " + llvm::Twine(args.size()) + " arguments");
     auto idsAttr =
         (*module)->getAttrOfType<ArrayAttr>(sqz::kObserveIdsAttrName);
     SmallVector<std::string> ids;
@@ -977,7 +1035,7 @@ int main(int argc, char **argv) {
   // ---- Inputs -------------------------------------------------------------
   SmallVector<npy::Array> inputs;
   if (calibrate) {
-    inputs.push_back(loadInput(args[0], 0, samples[0], "--calibrate"));
+    inputs = loadSample(args, samples[0]);
   } else if (!inputFiles.empty() || !randomInputs) {
     if (inputFiles.size() != args.size())
       fail("@" + entryName + " takes " + llvm::Twine(args.size()) +
@@ -992,10 +1050,6 @@ int main(int argc, char **argv) {
       inputs.push_back(randomArray(value, index));
   }
 
-  if (!outputDir.empty())
-    if (std::error_code error = llvm::sys::fs::create_directories(outputDir))
-      fail("cannot create --output-dir '" + outputDir +
-           "': " + error.message());
   if (saveInputs)
     for (auto [index, array] : llvm::enumerate(inputs)) {
       SmallString<128> path(outputDir);
@@ -1124,12 +1178,15 @@ int main(int argc, char **argv) {
   if (calibrate) {
     for (auto [index, sample] : llvm::enumerate(samples)) {
       if (index) {
-        inputs[0] = loadInput(args[0], 0, sample, "--calibrate");
-        slots[0] = std::make_unique<InputSlot>();
-        setUpInput(*slots[0], args[0], inputs[0]);
-        packedArgs[resultByPointer ? 1 : 0] =
-            args[0].shaped ? static_cast<void *>(&slots[0]->descriptorPtr)
-                           : static_cast<void *>(slots[0]->scalar);
+        inputs = loadSample(args, sample);
+        for (auto [argIndex, value] : llvm::enumerate(args)) {
+          slots[argIndex] = std::make_unique<InputSlot>();
+          setUpInput(*slots[argIndex], value, inputs[argIndex]);
+          packedArgs[(resultByPointer ? 1 : 0) + argIndex] =
+              value.shaped
+                  ? static_cast<void *>(&slots[argIndex]->descriptorPtr)
+                  : static_cast<void *>(slots[argIndex]->scalar);
+        }
       }
       std::memset(resultBytes, 0, resultStorage.size() * 8);
       (*packed)(packedArgs.data());

@@ -1,10 +1,14 @@
 // RUN: sqz-opt %s --sqz-report -o /dev/null --verify-diagnostics
 // RUN: sqz-opt %s --sqz-report -o /dev/null 2>&1 | FileCheck %s --check-prefix=ROW
 // RUN: not sqz-opt %s --sqz-report="format=xml" 2>&1 | FileCheck %s --check-prefix=FORMAT
-// RUN: not sqz-opt %s --sqz-report="output=%t.missing/report.txt" -o /dev/null 2>&1 | FileCheck %s --check-prefix=OUTPUT
+// RUN: rm -rf %t.new %t.file && touch %t.file
+// RUN: not sqz-opt %s --sqz-report="output=%t.file/report.txt" -o /dev/null 2>&1 | FileCheck %s --check-prefix=OUTPUT
+// Missing parent directories of the report are created.
+// RUN: sqz-opt %s --sqz-report="output=%t.new/sub/report.txt" -o /dev/null 2>/dev/null
+// RUN: FileCheck %s --check-prefix=ROW < %t.new/sub/report.txt
 
 // FORMAT: error: sqz-report: format must be text or json, got 'xml'
-// OUTPUT: error: sqz-report: cannot open output file '{{.*}}.missing/report.txt'
+// OUTPUT: error: sqz-report: cannot write '{{.*}}.file/report.txt': Not a directory
 
 // Malformed discardable attributes are ignored with a warning: the layer
 // keeps its FUNC#INDEX name and has no error columns.

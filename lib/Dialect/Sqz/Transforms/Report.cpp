@@ -10,6 +10,7 @@
 #include "sqz/Dialect/Sqz/Transforms/LinearLayers.h"
 #include "sqz/Dialect/Sqz/Transforms/Passes.h"
 #include "sqz/Dialect/Sqz/Utils/QuantMath.h"
+#include "sqz/Support/WriteFile.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/IR/LinalgInterfaces.h"
@@ -647,7 +648,10 @@ struct SqzReportPass : sqz::impl::SqzReportBase<SqzReportPass> {
       os = &llvm::outs();
     } else if (!output.empty()) {
       std::string message;
-      file = openOutputFile(output, &message);
+      if (llvm::Error error = prepareOutputFile(output))
+        message = llvm::toString(std::move(error));
+      else
+        file = openOutputFile(output, &message);
       if (!file) {
         emitError(getOperation().getLoc()) << "sqz-report: " << message;
         return signalPassFailure();

@@ -1,7 +1,8 @@
 // One numbering of layers for every pass, the statistics files and the
-// report: linalg contractions and sqz.matmul ops are counted together in
-// program order, per function. A layer is the same `<function>.linear<i>`
-// whichever tool names it.
+// report: layers with a weight (linalg contractions and sqz.matmul ops) are
+// counted together in program order, per function. A layer is the same
+// `<function>.linear<i>` whichever tool names it (layer-names-attention.mlir:
+// contractions of two activations are counted apart).
 
 // RUN: sqz-opt %s --sqz-instrument | FileCheck %s --check-prefix=INST
 // INST-LABEL: func.func @mixed

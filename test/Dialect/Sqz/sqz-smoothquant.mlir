@@ -155,7 +155,7 @@ func.func @search(%x: tensor<2x4xf32>) -> tensor<2x2xf32> {
 // A weight that is not a constant: left alone, with a remark.
 // CHECK-LABEL: func.func @negative_activation_weight
 //   CHECK-NOT:   sqz.smoothing
-// SEARCH: remark: layer 'negative_activation_weight.linear0' not smoothed: {{.+}}
+// SEARCH: remark: layer 'negative_activation_weight.matmul0' not smoothed: {{.+}}
 func.func @negative_activation_weight(%x: tensor<2x2xf32>, %w: tensor<2x2xf32>) -> tensor<2x2xf32> {
   %zero = arith.constant 0.0 : f32
   %e = tensor.empty() : tensor<2x2xf32>

@@ -105,6 +105,19 @@ static FailureOr<IntegerMatmul> matchIntegerMatmul(MatmulOp op,
   return match;
 }
 
+/// Moves what describes the layer from the `sqz.matmul` and its weight's
+/// pack to `contraction`, the integer op that replaces them: its name, the
+/// compressed weight type and the quantization error.
+static void recordFoldedLayer(IntegerMatmul &match, Operation *contraction) {
+  if (Attribute name = match.op->getAttr(SqzDialect::getLayerAttrName()))
+    contraction->setAttr(SqzDialect::getLayerAttrName(), name);
+  contraction->setAttr(SqzDialect::getFoldedWeightAttrName(),
+                       TypeAttr::get(match.rhsType));
+  if (Attribute error =
+          match.weight->getAttr(SqzDialect::getQuantErrorAttrName()))
+    contraction->setAttr(SqzDialect::getQuantErrorAttrName(), error);
+}
+
 /// Column sums `Sw[n] = sum_k qw[k, n]` of the weight codes.
 static SmallVector<int32_t> columnSums(IntegerMatmul &match) {
   bool transposed = match.op.getRhsTransposed();
@@ -382,6 +395,7 @@ static void foldIntegerMatmul(RewriterBase &b, IntegerMatmul &match) {
       rhsQuant.getStorageSigned() ? Extend::Signed : Extend::Unsigned;
   Value acc = buildContraction(b, loc, lhsCodes, rhsCodes, init, transposed,
                                lhsExtend, rhsExtend);
+  recordFoldedLayer(match, acc.getDefiningOp());
 
   // Row sums Sa[m] of the activation codes, when the weight has zero points.
   Value rowSums;

@@ -2,6 +2,7 @@
 
 #include "sqz/Dialect/Sqz/Transforms/LinearLayers.h"
 #include "sqz/Dialect/Sqz/Transforms/RewriteUtils.h"
+#include "sqz/Dialect/Sqz/Transforms/WeightConstants.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/MLProgram/IR/MLProgram.h"
@@ -158,24 +159,41 @@ FailureOr<LinearLayer> sqz::matchLinearLayer(linalg::LinalgOp op,
   return layer;
 }
 
+bool sqz::hasWeightOperand(const LinearLayer &layer) {
+  Operation *producer = layer.weight.getDefiningOp();
+  if (producer && isa<SqzDialect>(producer->getDialect()))
+    return true;
+  std::string why;
+  return readConstantBytes(layer.weight, why).has_value();
+}
+
 SmallVector<NamedLayer> sqz::findNamedLayers(Operation *root) {
   SmallVector<NamedLayer> layers;
   root->walk<WalkOrder::PreOrder>([&](FunctionOpInterface function) {
-    unsigned index = 0;
+    // Two counters, so that no weight layer's name depends on how many
+    // activation x activation contractions come before it.
+    unsigned weightIndex = 0, activationIndex = 0;
     function->walk<WalkOrder::PreOrder>([&](Operation *op) {
+      bool weighted = true;
       if (!isa<MatmulOp>(op)) {
         auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
-        std::string why;
-        if (!linalgOp || failed(matchLinearLayer(linalgOp, why)))
+        if (!linalgOp)
           return;
+        std::string why;
+        FailureOr<LinearLayer> layer = matchLinearLayer(linalgOp, why);
+        if (failed(layer))
+          return;
+        weighted = hasWeightOperand(*layer);
       }
       std::string name;
       if (auto attr =
               op->getAttrOfType<StringAttr>(SqzDialect::getLayerAttrName()))
         name = attr.str();
+      else if (weighted)
+        name = (function.getName() + ".linear" + Twine(weightIndex)).str();
       else
-        name = (function.getName() + ".linear" + Twine(index)).str();
-      ++index;
+        name = (function.getName() + ".matmul" + Twine(activationIndex)).str();
+      ++(weighted ? weightIndex : activationIndex);
       layers.push_back({op, std::move(name)});
     });
     return WalkResult::skip();

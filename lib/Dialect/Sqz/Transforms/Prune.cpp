@@ -455,6 +455,12 @@ struct SqzPrunePass : sqz::impl::SqzPruneBase<SqzPrunePass> {
       FailureOr<LinearLayer> layer = matchLinearLayer(named.op, why);
       assert(succeeded(layer) && "findNamedLinearLayers matched it");
       std::optional<WeightData> data = readConstantWeight(layer->weight, why);
+      if (!data && requested.contains(named.name)) {
+        named.op->emitError("sqz-prune: layer '")
+            << named.name << "' in layers= has no weight to prune: " << why;
+        hadError = true;
+        continue;
+      }
       if (!data) {
         if (explain)
           named.op->emitRemark("weight not pruned: ") << why;

@@ -222,6 +222,23 @@ static std::optional<Weight> getContractionWeight(linalg::LinalgOp op) {
   return std::nullopt;
 }
 
+/// The weight of the integer contraction that `sqz-fold-scales` made of an
+/// `sqz.matmul`: its codes, described by the compressed type it recorded.
+static std::optional<Weight> getFoldedWeight(linalg::LinalgOp op) {
+  auto recorded =
+      op->getAttrOfType<TypeAttr>(SqzDialect::getFoldedWeightAttrName());
+  auto type =
+      recorded ? dyn_cast<SqzTensorType>(recorded.getValue()) : SqzTensorType();
+  if (!type || op.getNumDpsInputs() != 2)
+    return std::nullopt;
+  Weight weight;
+  weight.value = op.getDpsInputs()[1];
+  weight.type = type;
+  weight.quant = type.getQuant();
+  weight.sparsity = type.getSparsity();
+  return weight;
+}
+
 /// `#sqz.quant` written out: `i4 per_group(0, 128) symmetric`.
 static std::string formatScheme(const Weight &weight) {
   std::string scheme;
@@ -259,11 +276,29 @@ static std::string formatScheme(const Weight &weight) {
 /// The number of zero weights of a compressed weight made by an `sqz.pack` of
 /// constants: the elements the sparsity pattern leaves out, plus the kept
 /// codes equal to their zero point (or kept float values equal to zero).
+/// The zero codes of a folded weight (`getFoldedWeight`), when they are
+/// zeros: dense symmetric codes.
+static std::optional<int64_t> countFoldedZeros(const Weight &weight,
+                                               int64_t params) {
+  QuantAttr quant = weight.quant;
+  std::optional<RawElements> codes = getRawElements(weight.value);
+  if (!quant || !quant.getSymmetric() || weight.sparsity || !codes ||
+      codes->numElements != params)
+    return std::nullopt;
+  uint64_t mask = llvm::maskTrailingOnes<uint64_t>(quant.getStorageWidth());
+  if (codes->splat)
+    return (codes->get(0) & mask) == 0 ? params : 0;
+  int64_t zeros = 0;
+  for (int64_t i = 0; i < params; ++i)
+    zeros += (codes->get(i) & mask) == 0;
+  return zeros;
+}
+
 static std::optional<int64_t> countCompressedZeros(const Weight &weight,
                                                    int64_t params) {
   PackOp pack = weight.pack;
   if (!pack)
-    return std::nullopt;
+    return countFoldedZeros(weight, params);
   std::optional<RawElements> values = getRawElements(pack.getValues());
   if (!values)
     return std::nullopt;
@@ -629,7 +664,9 @@ struct SqzReportPass : sqz::impl::SqzReportBase<SqzReportPass> {
       } else if (auto linalgOp = dyn_cast<linalg::LinalgOp>(op)) {
         if (!linalg::isaContractionOpInterface(linalgOp))
           return;
-        weight = getContractionWeight(linalgOp);
+        weight = getFoldedWeight(linalgOp);
+        if (!weight)
+          weight = getContractionWeight(linalgOp);
         if (!weight) {
           LLVM_DEBUG(llvm::dbgs()
                      << "not a layer (no constant weight): " << op->getName()
@@ -704,20 +741,20 @@ struct SqzReportPass : sqz::impl::SqzReportBase<SqzReportPass> {
     row.scheme = formatScheme(weight);
     measure(weight, row);
 
-    if (PackOp pack = weight.pack) {
-      if (Attribute error =
-              pack->getAttr(SqzDialect::getQuantErrorAttrName())) {
-        auto dict = dyn_cast<DictionaryAttr>(error);
-        auto mse = dict ? dict.getAs<FloatAttr>("mse") : FloatAttr();
-        auto sqnr = dict ? dict.getAs<FloatAttr>("sqnr_db") : FloatAttr();
-        if (mse && sqnr) {
-          row.mse = mse.getValueAsDouble();
-          row.sqnrDb = sqnr.getValueAsDouble();
-        } else {
-          pack->emitWarning("sqz-report: ignoring ")
-              << SqzDialect::getQuantErrorAttrName()
-              << ", which is not {mse = <float>, sqnr_db = <float>}: " << error;
-        }
+    // The error sits on the weight's pack, or on a folded layer's op.
+    Operation *holder = weight.pack ? PackOp(weight.pack).getOperation() : op;
+    if (Attribute error =
+            holder->getAttr(SqzDialect::getQuantErrorAttrName())) {
+      auto dict = dyn_cast<DictionaryAttr>(error);
+      auto mse = dict ? dict.getAs<FloatAttr>("mse") : FloatAttr();
+      auto sqnr = dict ? dict.getAs<FloatAttr>("sqnr_db") : FloatAttr();
+      if (mse && sqnr) {
+        row.mse = mse.getValueAsDouble();
+        row.sqnrDb = sqnr.getValueAsDouble();
+      } else {
+        holder->emitWarning("sqz-report: ignoring ")
+            << SqzDialect::getQuantErrorAttrName()
+            << ", which is not {mse = <float>, sqnr_db = <float>}: " << error;
       }
     }
     return row;

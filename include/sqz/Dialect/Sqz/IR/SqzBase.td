@@ -34,7 +34,11 @@ def Sqz_Dialect : Dialect {
     Discardable attributes: `sqz.quant_error = {mse, sqnr_db}` on an
     `sqz.pack` that a pass quantized from a float weight records the weight's
     quantization error; `sqz.layer = "name"` on a matmul-like op is its stable
-    layer name, kept by later passes.
+    layer name, kept by later passes; `sqz.folded_weight = <type>` on the
+    integer contraction that `sqz-fold-scales` makes of an `sqz.matmul`
+    records the compressed weight type it replaced (with `sqz.layer` and
+    `sqz.quant_error` moved there too), so that `sqz-report` still describes
+    the layer.
 
     Numerics: `q = clamp(round_half_even(x / scale) + zero_point, qmin, qmax)`
     and `x ~ (q - zero_point) * scale`, where `[qmin, qmax]` is the storage
@@ -58,6 +62,11 @@ def Sqz_Dialect : Dialect {
     static ::llvm::StringRef getQuantErrorAttrName() { return "sqz.quant_error"; }
     /// On a matmul-like op: the layer's stable name.
     static ::llvm::StringRef getLayerAttrName() { return "sqz.layer"; }
+    /// On the integer contraction of a folded `sqz.matmul`: the
+    /// `!sqz.tensor` type of the weight it replaced, for reports.
+    static ::llvm::StringRef getFoldedWeightAttrName() {
+      return "sqz.folded_weight";
+    }
   }];
 }
 

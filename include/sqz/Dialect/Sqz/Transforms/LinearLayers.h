@@ -71,12 +71,20 @@ struct NamedLayer {
   std::string name;
 };
 
+/// Whether the layer's weight operand (seen through data movement) is a
+/// constant or made by an `sqz` op (a dequantized compressed weight), as
+/// opposed to a computed activation (attention's `Q Kᵀ` and `P V`).
+bool hasWeightOperand(const LinearLayer &layer);
+
 /// The layers under `root` in program order (a pre-order walk of every
 /// function), linalg contractions that `matchLinearLayer` accepts and
-/// `sqz.matmul` ops counted together, with their names: the `sqz.layer`
-/// string attribute when the op has one, else `<function>.linear<i>` for the
-/// `i`-th layer of its function. This is the one numbering of layers that
-/// every pass, the statistics files and `sqz-report` use.
+/// `sqz.matmul` ops, with their names: the `sqz.layer` string attribute when
+/// the op has one, else `<function>.linear<i>` for the `i`-th layer with a
+/// weight (`hasWeightOperand`, every `sqz.matmul`) of its function and
+/// `<function>.matmul<j>` for the `j`-th contraction of two activations.
+/// The two are counted apart, so that a weight layer's name does not depend
+/// on the attention around it. This is the one naming of layers that every
+/// pass, the statistics files and `sqz-report` use.
 SmallVector<NamedLayer> findNamedLayers(Operation *root);
 
 /// The layers of `findNamedLayers` that are linalg contractions (the ones

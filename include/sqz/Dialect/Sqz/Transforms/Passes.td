@@ -399,8 +399,10 @@ def SqzReport : Pass<"sqz-report", "ModuleOp"> {
 
     * `layer`: the name every pass and statistics file uses
       (docs/statistics.md): the `sqz.layer` string attribute of the op, else
-      `<function>.linear<i>`, linear contractions and `sqz.matmul` ops
-      counted together in program order. A contraction with a constant
+      `<function>.linear<i>`, the layers with a weight in program order. A
+      layer that `sqz-fold-scales` turned into an integer contraction is
+      described by the compressed weight type it recorded
+      (`sqz.folded_weight`). A contraction with a constant
       weight that no pass takes as a layer (one that accumulates into an
       argument, say) is `<function>.other<i>`.
     * `shape` and `params`: the weight's logical shape, as stored, and its
@@ -490,11 +492,10 @@ def SqzInstrument : Pass<"sqz-instrument", "ModuleOp"> {
       that the name survives the passes that rewrite the layer (they move
       `sqz.layer` to the op they create). The names are those of
       `docs/statistics.md` (`findNamedLinearLayers`): the existing
-      `sqz.layer`, else `<function>.linear<i>`. The layers are the `linalg`
-      contractions that `matchLinearLayer` accepts and the `sqz.matmul` ops
-      whose lhs is a float tensor; `i` counts both kinds together in a
-      pre-order walk of the function, so that a layer that an earlier pass
-      turned into an unnamed `sqz.matmul` keeps its index.
+      `sqz.layer`, else `<function>.linear<i>` for the layers with a weight
+      and `<function>.matmul<j>` for contractions of two activations, each
+      counted in a pre-order walk of the function, so that a layer that an
+      earlier pass turned into an unnamed `sqz.matmul` keeps its index.
     * the activation input of every layer (the `[M, K]` / `[B, M, K]`
       operand) goes through an `sqz.observe` whose `id` is the layer's name:
       calibration records the statistics of the statistics file under that

@@ -15,12 +15,13 @@ and the Hessians to 1e-12 relative. Prints one `ok` line per check.
 """
 
 import argparse
-import json
 import os
 import subprocess
 import sys
 
 import numpy as np
+
+import sqz_stats
 
 MODEL = """
 func.func @mlp(%x: tensor<5x8xf32>) -> tensor<5x4xf32> {
@@ -126,9 +127,8 @@ def main():
     x0 = np.concatenate(xs)
     x1 = np.maximum(x0.astype(np.float64) @ w0.astype(np.float64), 0.0)
     inputs = {"mlp.linear0": x0.astype(np.float64)}
-    with open(os.path.join(out_dir, "stats.json")) as f:
-        stats = json.load(f)
-    check("format", stats["format"] == "sqz-stats" and stats["version"] == 1)
+    stats = sqz_stats.load(os.path.join(out_dir, "stats.json"))
+    check("format", stats["format"] == "sqz-stats" and stats["version"] == 2)
     check("layers", sorted(stats["layers"]) == ["mlp.linear0", "mlp.linear1"])
     for name, x in inputs.items():
         s = stats["layers"][name]
@@ -168,6 +168,8 @@ def main():
         listed = f.read()
     with open(os.path.join(out_dir, "stats.json")) as f:
         check("directory == listed files", f.read() == listed)
+    check("directory == listed files (arrays)",
+          sqz_stats.load(os.path.join(out_list, "stats.json")) == stats)
     for name in inputs:
         a = np.load(os.path.join(out_dir, f"{name}.hessian.npy"))
         b = np.load(os.path.join(out_list, f"{name}.hessian.npy"))
@@ -188,8 +190,7 @@ def main():
         subprocess.run([args.run, "--merge-stats", ",".join(pair),
                         "--stats-out", os.path.join(out, "stats.json")],
                        check=True)
-        with open(os.path.join(out, "stats.json")) as f:
-            m = json.load(f)
+        m = sqz_stats.load(os.path.join(out, "stats.json"))
         for name, s in stats["layers"].items():
             t = m["layers"][name]
             exact = all(t[key] == s[key] for key in

@@ -25,10 +25,11 @@ Prints "scale <f32 repr> zero_point <int|none>".
 """
 
 import argparse
-import json
 import sys
 
 import numpy as np
+
+import sqz_stats
 
 F32 = np.float32
 FINE = 4096
@@ -152,7 +153,7 @@ def main():
     parser.add_argument("--bits", type=int, default=8)
     parser.add_argument("--smoothing")
     args = parser.parse_args()
-    layer = json.load(open(args.stats))["layers"][args.layer]
+    layer = sqz_stats.load(args.stats)["layers"][args.layer]
     smoothing = None if args.smoothing is None else [float(v) for v in args.smoothing.split(",")]
     scale, zp = params(layer, args.range, args.percentile, not args.asymmetric, args.bits, smoothing)
     print(f"scale {np.format_float_scientific(scale, precision=9)} zero_point {zp if zp is not None else 'none'}")

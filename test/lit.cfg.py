@@ -17,6 +17,8 @@ config.excludes = ["CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py", "Inputs"]
 config.substitutions.append(("%PATH%", config.environment["PATH"]))
 config.substitutions.append(("%sqz_src_root", config.sqz_src_root))
 config.substitutions.append(("%python", config.python_executable))
+# Inline `%python -c` checks import the project's helpers (sqz_stats, ...).
+config.environment["PYTHONPATH"] = os.path.join(config.sqz_src_root, "python")
 config.substitutions.append(
     ("%clang_format", os.path.join(config.llvm_tools_dir, "clang-format")))
 

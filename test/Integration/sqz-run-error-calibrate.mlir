@@ -53,20 +53,20 @@
 // RUN: sqz-run %t/inst.mlir --entry one --calibrate %t/samples --stats-out %t/good/s.json
 // RUN: sqz-run %t/inst.mlir --entry one --calibrate %t/samples --stats-out %t/bins/s.json --histogram-bins=64
 // RUN: sqz-run %t/inst.mlir --entry one --calibrate %t/samples --stats-out %t/hess/s.json --hessian
-// RUN: %python -c "import json; s = json.load(open('%t/good/s.json')); l = s['layers']['one.linear0']; l['channels'] = 2; [l.update({k: l[k][:2]}) for k in ('min', 'max', 'absmax', 'sumsq', 'l2')]; h = l['histogram']; h['lo'], h['hi'], h['counts'] = h['lo'][:2], h['hi'][:2], h['counts'][:2]; json.dump(s, open('%t/channels.json', 'w'))"
-// RUN: %python -c "import json; s = json.load(open('%t/good/s.json')); s['layers']['one.linear0']['histogram']['hi'][1] = 3.0; json.dump(s, open('%t/range.json', 'w'))"
-// RUN: %python -c "import json; s = json.load(open('%t/good/s.json')); del s['layers']['one.linear0']['co' 'unt']; json.dump(s, open('%t/nocount.json', 'w'))"
+// RUN: %python -c "import json, sqz_stats; s = sqz_stats.load('%t/good/s.json'); s['version'] = 1; l = s['layers']['one.linear0']; l['channels'] = 2; [l.update({k: l[k][:2]}) for k in ('min', 'max', 'absmax', 'sumsq', 'l2')]; h = l['histogram']; h['lo'], h['hi'], h['counts'] = h['lo'][:2], h['hi'][:2], h['counts'][:2]; json.dump(s, open('%t/channels.json', 'w'))"
+// RUN: %python -c "import json, sqz_stats; s = sqz_stats.load('%t/good/s.json'); s['version'] = 1; s['layers']['one.linear0']['histogram']['hi'][1] = 3.0; json.dump(s, open('%t/range.json', 'w'))"
+// RUN: %python -c "import json, sqz_stats; s = sqz_stats.load('%t/good/s.json'); s['version'] = 1; del s['layers']['one.linear0']['co' 'unt']; json.dump(s, open('%t/nocount.json', 'w'))"
 // RUN: echo '{"format": "sqz-stats",' > %t/broken.json
 
 // RUN: sqz-run --merge-stats %t/good/s.json,%t/good/s.json --stats-out %t/merged.json
-// RUN: %python -c "import json; s = json.load(open('%t/merged.json'))['layers']['one.linear0']; assert s['co' 'unt'] == 4 and sum(s['histogram']['counts'][0]) == 4, s"
+// RUN: %python -c "import sqz_stats; s = sqz_stats.load('%t/merged.json')['layers']['one.linear0']; assert s['co' 'unt'] == 4 and sum(s['histogram']['counts'][0]) == 4, s"
 
 // RUN: not sqz-run --merge-stats %t/good/s.json 2>&1 | FileCheck %s --check-prefix=MNOOUT
 // MNOOUT: sqz-run: error: --merge-stats needs --stats-out FILE
 // RUN: not sqz-run %t/inst.mlir --merge-stats %t/good/s.json --stats-out %t/m.json 2>&1 | FileCheck %s --check-prefix=MMODEL
 // MMODEL: sqz-run: error: --merge-stats takes no model and excludes --calibrate
 // RUN: not sqz-run --merge-stats %t/good/s.json,%t/bins/s.json --stats-out %t/m.json 2>&1 | FileCheck %s --check-prefix=MBINS
-// MBINS: sqz-run: error: --merge-stats '{{.*}}bins/s.json': layer 'one.linear0': field 'histogram.bins' is 64, 2048 in '{{.*}}good/s.json'
+// MBINS: sqz-run: error: --merge-stats '{{.*}}bins/s.json': layer 'one.linear0': field 'histogram.bins' is 64, 1024 in '{{.*}}good/s.json'
 // RUN: not sqz-run --merge-stats %t/good/s.json,%t/hess/s.json --stats-out %t/m.json 2>&1 | FileCheck %s --check-prefix=MHESS
 // MHESS: sqz-run: error: --merge-stats '{{.*}}hess/s.json': layer 'one.linear0' has a Hessian, but has none in '{{.*}}good/s.json'
 // RUN: not sqz-run --merge-stats %t/good/s.json,%t/channels.json --stats-out %t/m.json 2>&1 | FileCheck %s --check-prefix=MCHAN

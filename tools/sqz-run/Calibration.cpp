@@ -182,6 +182,54 @@ llvm::SmallVector<std::string> Calibrator::unobserved() const {
   return result;
 }
 
+/// The per-channel rows of a layer's `.channels.npy`, in order.
+static constexpr llvm::StringLiteral kChannelRows[] = {
+    "min", "max", "absmax", "sumsq", "l2", "histogram.lo", "histogram.hi"};
+
+/// `[rows, K]` float64 of the per-channel statistics of `s`, rows as
+/// kChannelRows names them.
+static npy::Array channelArrays(const ChannelStats &s) {
+  int64_t k = s.channels;
+  std::vector<double> rows;
+  rows.reserve(std::size(kChannelRows) * k);
+  auto append = [&](const std::vector<double> &values) {
+    rows.insert(rows.end(), values.begin(), values.end());
+  };
+  append(s.min);
+  append(s.max);
+  append(s.absmax);
+  append(s.sumsq);
+  for (double sum : s.sumsq)
+    rows.push_back(std::sqrt(sum));
+  for (double high : s.range)
+    rows.push_back(-high);
+  append(s.range);
+  npy::Array array;
+  array.dtype = npy::DType{npy::DTypeKind::Float, 8};
+  array.shape = {static_cast<int64_t>(std::size(kChannelRows)), k};
+  array.data.resize(rows.size() * 8);
+  std::memcpy(array.data.data(), rows.data(), array.data.size());
+  return array;
+}
+
+/// `[K, bins]` histogram counts in the narrowest unsigned type that holds
+/// the largest (uint16 for up to 65535 rows).
+static npy::Array histogramArray(const ChannelStats &s, int64_t bins) {
+  int64_t largest = 0;
+  for (int64_t n : s.histogram)
+    largest = std::max(largest, n);
+  unsigned size = largest <= 0xffff ? 2 : largest <= 0xffffffffll ? 4 : 8;
+  npy::Array array;
+  array.dtype = npy::DType{npy::DTypeKind::UInt, size};
+  array.shape = {s.channels, bins};
+  array.data.resize(s.histogram.size() * size);
+  for (auto [index, n] : llvm::enumerate(s.histogram)) {
+    uint64_t bits = static_cast<uint64_t>(n);
+    std::memcpy(array.data.data() + index * size, &bits, size);
+  }
+  return array;
+}
+
 llvm::Error sqz::writeStatistics(llvm::StringRef path,
                                  llvm::ArrayRef<std::string> ids,
                                  llvm::ArrayRef<ChannelStats> stats,
@@ -189,18 +237,13 @@ llvm::Error sqz::writeStatistics(llvm::StringRef path,
   std::string text;
   llvm::raw_string_ostream os(text);
   llvm::json::OStream json(os, /*IndentSize=*/2);
-  auto array = [&](llvm::StringRef key, const std::vector<double> &values) {
-    json.attributeArray(key, [&] {
-      for (double v : values)
-        json.value(v);
-    });
-  };
   llvm::StringRef directory = llvm::sys::path::parent_path(path);
-  // Hessians are written after the JSON is complete.
+  // The arrays go to .npy files beside the JSON index, written after it.
+  llvm::SmallVector<std::pair<std::string, npy::Array>> arrays;
   llvm::SmallVector<std::pair<std::string, const ChannelStats *>> hessians;
   json.object([&] {
     json.attribute("format", "sqz-stats");
-    json.attribute("version", 1);
+    json.attribute("version", 2);
     json.attributeObject("layers", [&] {
       for (size_t i = 0; i < ids.size(); ++i) {
         const std::string &id = ids[i];
@@ -210,29 +253,19 @@ llvm::Error sqz::writeStatistics(llvm::StringRef path,
         json.attributeObject(id, [&] {
           json.attribute("channels", s.channels);
           json.attribute("count", s.count);
-          array("min", s.min);
-          array("max", s.max);
-          array("absmax", s.absmax);
-          array("sumsq", s.sumsq);
-          std::vector<double> l2(s.sumsq.size());
-          for (auto [norm, sum] : llvm::zip(l2, s.sumsq))
-            norm = std::sqrt(sum);
-          array("l2", l2);
+          std::string channelFile = id + ".channels.npy";
+          json.attribute("channel_stats", channelFile);
+          json.attributeArray("channel_stats_rows", [&] {
+            for (llvm::StringRef row : kChannelRows)
+              json.value(row);
+          });
+          arrays.push_back({channelFile, channelArrays(s)});
+          std::string histogramFile = id + ".histogram.npy";
           json.attributeObject("histogram", [&] {
             json.attribute("bins", bins);
-            std::vector<double> lo(s.range.size());
-            for (auto [low, high] : llvm::zip(lo, s.range))
-              low = -high;
-            array("lo", lo);
-            array("hi", s.range);
-            json.attributeArray("counts", [&] {
-              for (int64_t k = 0; k < s.channels; ++k)
-                json.array([&] {
-                  for (int64_t b = 0; b < bins; ++b)
-                    json.value(s.histogram[k * bins + b]);
-                });
-            });
+            json.attribute("counts", histogramFile);
           });
+          arrays.push_back({histogramFile, histogramArray(s, bins)});
           if (!s.hessian.empty()) {
             std::string file = id + ".hessian.npy";
             json.attribute("hessian", file);
@@ -247,16 +280,21 @@ llvm::Error sqz::writeStatistics(llvm::StringRef path,
   if (llvm::Error error = writeFile(path, text))
     return llvm::createStringError("--stats-out: " +
                                    llvm::toString(std::move(error)));
-
+  auto writeBeside = [&](llvm::StringRef file, const npy::Array &array) {
+    llvm::SmallString<128> full(directory);
+    llvm::sys::path::append(full, file);
+    return npy::write(full, array);
+  };
+  for (auto &[file, array] : arrays)
+    if (llvm::Error e = writeBeside(file, array))
+      return e;
   for (auto &[file, s] : hessians) {
     npy::Array matrix;
     matrix.dtype = npy::DType{npy::DTypeKind::Float, 8};
     matrix.shape = {s->channels, s->channels};
     matrix.data.resize(s->hessian.size() * 8);
     std::memcpy(matrix.data.data(), s->hessian.data(), matrix.data.size());
-    llvm::SmallString<128> full(directory);
-    llvm::sys::path::append(full, file);
-    if (llvm::Error e = npy::write(full, matrix))
+    if (llvm::Error e = writeBeside(file, matrix))
       return e;
   }
   return llvm::Error::success();

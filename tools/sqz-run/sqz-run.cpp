@@ -197,7 +197,7 @@ static llvm::cl::opt<unsigned> histogramBins(
     "histogram-bins",
     llvm::cl::desc("With --calibrate, the bins of each channel's histogram "
                    "(a power of two, at most 65536)"),
-    llvm::cl::init(2048), llvm::cl::cat(runCategory));
+    llvm::cl::init(1024), llvm::cl::cat(runCategory));
 
 static llvm::cl::list<std::string> mergeInputs(
     "merge-stats",
@@ -815,7 +815,13 @@ static void mergeStatistics() {
       names.push_back(entry.getKey());
     llvm::sort(names);
     for (StringRef name : names) {
-      const sqz::LayerStatistics &layer = file->layers.find(name)->second;
+      // One layer's histogram counts at a time, read from their file.
+      sqz::LayerStatistics layer = file->layers.find(name)->second;
+      if (layer.histogram &&
+          failed(sqz::loadHistogramCounts(
+              path, name, layer.channels, *layer.histogram,
+              [&] { return emitError(UnknownLoc::get(&context)); })))
+        fail("--merge-stats: " + diagnostics.take());
       sqz::ChannelStats stats = mergeableStats(path, name, layer);
       int64_t layerBins = layer.histogram->bins;
       if (bins == 0) {

@@ -52,7 +52,7 @@
 // NOTJSON: error: sqz-prune: statistics file '{{.*}}prune-stats-not-json.json' is not JSON: {{.+}}
 // NOTOBJECT: error: sqz-prune: statistics file '{{.*}}': the top level must be an object
 // FORMAT: error: sqz-prune: statistics file '{{.*}}': field 'format' must be "sqz-stats"
-// VERSION: error: sqz-prune: statistics file '{{.*}}': field 'version' must be 1
+// VERSION: error: sqz-prune: statistics file '{{.*}}': field 'version' must be 1 or 2
 // LAYERS: error: sqz-prune: statistics file '{{.*}}': field 'layers' must be an object
 // LAYER: error: sqz-prune: statistics file '{{.*}}': layer 'fc1' must be an object
 // NOCHANNELS: error: sqz-prune: statistics file '{{.*}}': layer 'fc1': field 'channels' is missing

@@ -397,7 +397,12 @@ struct SqzQuantizeActivationsPass
     } else {
       if (!layer.histogram)
         return missing("histogram");
-      const ChannelHistogram &h = *layer.histogram;
+      // This layer's counts only, read from their file when they are not
+      // inline, and dropped after use.
+      ChannelHistogram h = *layer.histogram;
+      if (failed(loadHistogramCounts(statistics->path, name, layer.channels, h,
+                                     [&] { return op.emitError(); })))
+        return failure();
       std::vector<WeightedInterval> intervals;
       intervals.reserve(k * h.bins);
       for (int64_t j = 0; j < k; ++j) {

@@ -4,6 +4,7 @@
 #include "sqz/Dialect/Sqz/Transforms/LinearLayers.h"
 #include "sqz/Dialect/Sqz/Transforms/RewriteUtils.h"
 #include "sqz/Support/JsonStructure.h"
+#include "sqz/Support/NpyIO.h"
 
 #include "llvm/ADT/StringSet.h"
 
@@ -12,6 +13,7 @@
 #include "llvm/Support/Path.h"
 
 #include <cmath>
+#include <cstring>
 
 using namespace mlir;
 using namespace mlir::sqz;
@@ -67,10 +69,101 @@ private:
   LogicalResult readHistogram(StringRef layer, const llvm::json::Value &value,
                               int64_t channels, ChannelHistogram &result);
 
+  /// Version 2: reads the per-channel arrays that `channel_stats` names
+  /// into `arrays`, by field name.
+  LogicalResult
+  readChannelStatsFile(StringRef layer, const llvm::json::Object &object,
+                       int64_t channels,
+                       llvm::StringMap<std::vector<double>> &arrays);
+  /// `file` resolved against the directory of the JSON file.
+  std::string resolve(StringRef file) const;
+
   std::string path;
   function_ref<InFlightDiagnostic()> emitErrorFn;
+  int64_t version = 1;
+  /// The arrays of the layer being read that came from its channel_stats
+  /// file (version 2), by field name.
+  llvm::StringMap<std::vector<double>> fileArrays;
 };
 } // namespace
+
+/// The per-channel fields a version 2 `channel_stats` file may hold, and
+/// whether they are non-negative.
+static constexpr std::pair<StringLiteral, bool> kChannelFields[] = {
+    {"min", false},          {"max", false}, {"absmax", true},
+    {"sumsq", true},         {"l2", true},   {"histogram.lo", false},
+    {"histogram.hi", false},
+};
+
+std::string StatisticsReader::resolve(StringRef file) const {
+  SmallString<256> resolved;
+  if (llvm::sys::path::is_relative(file))
+    resolved = llvm::sys::path::parent_path(path);
+  llvm::sys::path::append(resolved, file);
+  return resolved.str().str();
+}
+
+LogicalResult StatisticsReader::readChannelStatsFile(
+    StringRef layer, const llvm::json::Object &object, int64_t channels,
+    llvm::StringMap<std::vector<double>> &arrays) {
+  arrays.clear();
+  const llvm::json::Value *file = object.get("channel_stats");
+  if (!file)
+    return success();
+  if (version < 2)
+    return fieldError(layer, "channel_stats") << "needs version 2";
+  std::optional<StringRef> name = file->getAsString();
+  if (!name || name->empty())
+    return fieldError(layer, "channel_stats") << "must be a non-empty string";
+  const llvm::json::Array *rows = object.getArray("channel_stats_rows");
+  if (!rows || rows->empty())
+    return fieldError(layer, "channel_stats_rows")
+           << "must be a non-empty array of field names";
+  SmallVector<StringRef> fields;
+  for (const llvm::json::Value &row : *rows) {
+    std::optional<StringRef> field = row.getAsString();
+    if (!field || llvm::none_of(kChannelFields, [&](const auto &known) {
+          return known.first == *field;
+        }))
+      return fieldError(layer, "channel_stats_rows")
+             << "must name fields among min, max, absmax, sumsq, l2, "
+                "histogram.lo, histogram.hi";
+    if (llvm::is_contained(fields, *field))
+      return fieldError(layer, "channel_stats_rows")
+             << "names '" << *field << "' twice";
+    fields.push_back(*field);
+  }
+  std::string resolved = resolve(*name);
+  llvm::Expected<npy::Array> array = npy::read(resolved);
+  if (!array)
+    return fieldError(layer, "channel_stats")
+           << "cannot be read: " << llvm::toString(array.takeError());
+  int64_t numRows = static_cast<int64_t>(fields.size());
+  if (array->dtype != npy::DType{npy::DTypeKind::Float, 8} ||
+      array->shape.size() != 2 || array->shape[0] != numRows ||
+      array->shape[1] != channels)
+    return fieldError(layer, "channel_stats")
+           << "'" << resolved << "' must be float64 (" << numRows << ", "
+           << channels << "), got " << array->dtype.name() << " "
+           << npy::shapeString(array->shape);
+  for (auto [row, rowField] : llvm::enumerate(fields)) {
+    StringRef field = rowField;
+    std::vector<double> &values = arrays[field];
+    values.resize(channels);
+    std::memcpy(values.data(), array->data.data() + row * channels * 8,
+                channels * 8);
+    bool nonNegative = llvm::find_if(kChannelFields, [&](const auto &known) {
+                         return known.first == field;
+                       })->second;
+    for (double v : values)
+      if (!std::isfinite(v) || (nonNegative && v < 0))
+        return fieldError(layer, field)
+               << "(row " << row << " of '" << resolved << "') must hold "
+               << channels << (nonNegative ? " non-negative" : "")
+               << " finite numbers";
+  }
+  return success();
+}
 
 FailureOr<Statistics> StatisticsReader::read() {
   llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer =
@@ -98,10 +191,11 @@ FailureOr<Statistics> StatisticsReader::read() {
     return failure();
   }
   std::optional<int64_t> version = root->getInteger("version");
-  if (!version || *version != 1) {
-    error() << ": field 'version' must be 1";
+  if (!version || (*version != 1 && *version != 2)) {
+    error() << ": field 'version' must be 1 or 2";
     return failure();
   }
+  this->version = *version;
   const llvm::json::Object *layers = root->getObject("layers");
   if (!layers) {
     error() << ": field 'layers' must be an object";
@@ -171,7 +265,8 @@ LogicalResult StatisticsReader::checkConsistency(StringRef name,
              << "must be below field 'histogram.hi' at channel " << c << " ("
              << formatShortest(histogram.lo[c])
              << " >= " << formatShortest(histogram.hi[c]) << ")";
-    if (llvm::all_of(histogram.counts[c], [](int64_t n) { return n == 0; }))
+    if (!histogram.countsFile &&
+        llvm::all_of(histogram.counts[c], [](int64_t n) { return n == 0; }))
       return fieldError(name, "histogram.counts")
              << "holds no value for channel " << c << " (all bins are zero)";
   }
@@ -198,6 +293,8 @@ LogicalResult StatisticsReader::readLayer(StringRef name,
       return fieldError(name, "count") << "must be a non-negative integer";
     layer.count = *rows;
   }
+  if (failed(readChannelStatsFile(name, *object, *k, fileArrays)))
+    return failure();
   if (failed(readChannelArray(name, *object, "min", *k, false, layer.min)) ||
       failed(readChannelArray(name, *object, "max", *k, false, layer.max)) ||
       failed(
@@ -214,12 +311,9 @@ LogicalResult StatisticsReader::readLayer(StringRef name,
     std::optional<StringRef> file = hessian->getAsString();
     if (!file || file->empty())
       return fieldError(name, "hessian") << "must be a non-empty string";
-    SmallString<256> resolved;
-    if (llvm::sys::path::is_relative(*file))
-      resolved = llvm::sys::path::parent_path(path);
-    llvm::sys::path::append(resolved, *file);
-    layer.hessian = resolved.str().str();
+    layer.hessian = resolve(*file);
   }
+
   return checkConsistency(name, layer);
 }
 
@@ -228,6 +322,14 @@ LogicalResult StatisticsReader::readChannelArray(
     int64_t channels, bool nonNegative,
     std::optional<std::vector<double>> &result) {
   const llvm::json::Value *value = object.get(field);
+  auto fromFile = fileArrays.find(field);
+  if (fromFile != fileArrays.end()) {
+    if (value)
+      return fieldError(layer, field)
+             << "is given both inline and in field 'channel_stats'";
+    result = std::move(fromFile->second);
+    return success();
+  }
   if (!value)
     return success();
   result.emplace();
@@ -276,6 +378,14 @@ LogicalResult StatisticsReader::readHistogram(StringRef layer,
        {std::make_pair("lo", &result.lo), std::make_pair("hi", &result.hi)}) {
     std::string name = std::string("histogram.") + field;
     const llvm::json::Value *array = object->get(field);
+    auto fromFile = fileArrays.find(name);
+    if (fromFile != fileArrays.end()) {
+      if (array)
+        return fieldError(layer, name)
+               << "is given both inline and in field 'channel_stats'";
+      *bounds = std::move(fromFile->second);
+      continue;
+    }
     if (!array)
       return fieldError(layer, name) << "is missing";
     if (failed(readNumbers(layer, name, *array, channels, false, *bounds)))
@@ -284,6 +394,16 @@ LogicalResult StatisticsReader::readHistogram(StringRef layer,
   const llvm::json::Value *counts = object->get("counts");
   if (!counts)
     return fieldError(layer, "histogram.counts") << "is missing";
+  if (std::optional<StringRef> file = counts->getAsString()) {
+    if (version < 2)
+      return fieldError(layer, "histogram.counts")
+             << "may name a file only in version 2";
+    if (file->empty())
+      return fieldError(layer, "histogram.counts")
+             << "must not be an empty file name";
+    result.countsFile = resolve(*file);
+    return success();
+  }
   const llvm::json::Array *rows = counts->getAsArray();
   if (!rows || static_cast<int64_t>(rows->size()) != channels)
     return fieldError(layer, "histogram.counts")
@@ -304,6 +424,52 @@ LogicalResult StatisticsReader::readHistogram(StringRef layer,
                << " non-negative integers";
       counted.push_back(*n);
     }
+  }
+  return success();
+}
+
+LogicalResult
+sqz::loadHistogramCounts(StringRef statsPath, StringRef layer, int64_t channels,
+                         ChannelHistogram &histogram,
+                         function_ref<InFlightDiagnostic()> emitError) {
+  if (!histogram.countsFile || !histogram.counts.empty())
+    return success();
+  auto fail = [&]() -> InFlightDiagnostic {
+    return emitError() << "statistics file '" << statsPath << "': layer '"
+                       << layer << "': field 'histogram.counts' ";
+  };
+  const std::string &file = *histogram.countsFile;
+  llvm::Expected<npy::Array> array = npy::read(file);
+  if (!array)
+    return fail() << "cannot be read: " << llvm::toString(array.takeError());
+  bool integer = array->dtype.kind == npy::DTypeKind::Int ||
+                 array->dtype.kind == npy::DTypeKind::UInt;
+  if (!integer || array->shape.size() != 2 || array->shape[0] != channels ||
+      array->shape[1] != histogram.bins)
+    return fail() << "'" << file << "' must be integers (" << channels << ", "
+                  << histogram.bins << "), got " << array->dtype.name() << " "
+                  << npy::shapeString(array->shape);
+  unsigned size = array->dtype.size;
+  bool isSigned = array->dtype.kind == npy::DTypeKind::Int;
+  histogram.counts.assign(channels, std::vector<int64_t>(histogram.bins));
+  for (int64_t c = 0; c < channels; ++c) {
+    bool any = false;
+    for (int64_t i = 0; i < histogram.bins; ++i) {
+      uint64_t bits = 0;
+      std::memcpy(&bits, array->data.data() + (c * histogram.bins + i) * size,
+                  size);
+      int64_t n = static_cast<int64_t>(bits);
+      if (isSigned && size < 8)
+        n = llvm::SignExtend64(bits, size * 8);
+      if (n < 0 || (!isSigned && size == 8 && bits > uint64_t(INT64_MAX)))
+        return fail() << "'" << file << "' holds a negative or too large "
+                      << "count at channel " << c << ", bin " << i;
+      histogram.counts[c][i] = n;
+      any |= n != 0;
+    }
+    if (!any)
+      return fail() << "holds no value for channel " << c
+                    << " (all bins are zero)";
   }
   return success();
 }

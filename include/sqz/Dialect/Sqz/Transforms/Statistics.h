@@ -26,8 +26,21 @@ namespace mlir::sqz {
 struct ChannelHistogram {
   int64_t bins = 0;
   std::vector<double> lo, hi;
+  /// The counts, when the file holds them inline; empty when they are in
+  /// `countsFile` (see loadHistogramCounts).
   std::vector<std::vector<int64_t>> counts;
+  /// The `.npy` file (`[channels, bins]` integers) of version 2 files,
+  /// resolved against the directory of the JSON file.
+  std::optional<std::string> countsFile;
 };
+
+/// Makes `histogram.counts` hold the counts: reads and validates
+/// `countsFile` when the counts are not inline (one layer's counts at a
+/// time, so that a consumer never holds more). Errors name the statistics
+/// file `statsPath`, the layer and the field.
+LogicalResult loadHistogramCounts(StringRef statsPath, StringRef layer,
+                                  int64_t channels, ChannelHistogram &histogram,
+                                  function_ref<InFlightDiagnostic()> emitError);
 
 /// The statistics of one layer's input, one entry per input channel. Only
 /// the optional fields present in the file are set.

@@ -55,15 +55,17 @@ def smoothed_error(absmax, moment, weights_kn, s):
 
 
 def search_alpha(absmax, weights_kn, sumsq=None, count=None):
-    """The alpha of the grid with the smallest smoothed_error."""
+    """The alpha of the grid with the smallest smoothed_error, or None when
+    no smoothing (s = 1) is at least as good as every alpha."""
     absmax = np.asarray(absmax, dtype=np.float64)
     moment = absmax * absmax
     if sumsq is not None and count:
         moment = np.asarray(sumsq, dtype=np.float64) / count
-    best, best_alpha = None, 0.0
+    best = smoothed_error(absmax, moment, weights_kn, np.ones_like(absmax))
+    best_alpha = None
     for alpha in ALPHAS:
         error = smoothed_error(absmax, moment, weights_kn, factors(absmax, weights_kn, alpha))
-        if best is None or error < best:
+        if error < best:
             best, best_alpha = error, alpha
     return best_alpha
 

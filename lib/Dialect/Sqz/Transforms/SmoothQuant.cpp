@@ -290,6 +290,30 @@ static double smoothedError(ArrayRef<Consumer> consumers,
   return error;
 }
 
+/// The alpha of 0, 0.05, ..., 1 whose smoothing gives `consumers` the
+/// lowest estimated W8A8 error, or std::nullopt when leaving them unsmoothed
+/// (s = 1, which no alpha gives: alpha = 0 still divides by the weights'
+/// ranges) is at least as good, so that the search never does worse than no
+/// smoothing by its own estimate.
+static std::optional<double> searchGroupAlpha(ArrayRef<Consumer> consumers,
+                                              ArrayRef<double> absmax,
+                                              ArrayRef<double> moment,
+                                              ArrayRef<double> wmax) {
+  SmallVector<double> identity(absmax.size(), 1.0);
+  double best = smoothedError(consumers, absmax, moment, identity);
+  std::optional<double> chosen;
+  for (int step = 0; step <= 20; ++step) {
+    double candidate = step / 20.0;
+    double error = smoothedError(consumers, absmax, moment,
+                                 smoothingFactors(absmax, wmax, candidate));
+    if (error < best) {
+      best = error;
+      chosen = candidate;
+    }
+  }
+  return chosen;
+}
+
 namespace {
 struct SqzSmoothQuantPass
     : public sqz::impl::SqzSmoothQuantBase<SqzSmoothQuantPass> {
@@ -395,16 +419,18 @@ struct SqzSmoothQuantPass
 
     double groupAlpha = alpha;
     if (searchAlpha) {
-      double best = 0.0;
-      for (int step = 0; step <= 20; ++step) {
-        double candidate = step / 20.0;
-        double error = smoothedError(consumers, absmax, moment,
-                                     smoothingFactors(absmax, wmax, candidate));
-        if (step == 0 || error < best) {
-          best = error;
-          groupAlpha = candidate;
-        }
+      std::optional<double> chosen =
+          searchGroupAlpha(consumers, absmax, moment, wmax);
+      if (!chosen) {
+        if (explain)
+          for (const Consumer &consumer : consumers)
+            consumer.op->emitRemark("layer '")
+                << consumer.name << "' not smoothed: in its group of "
+                << consumers.size()
+                << ", no smoothing has the lowest estimated W8A8 error";
+        return;
       }
+      groupAlpha = *chosen;
     }
     SmallVector<double> factors = smoothingFactors(absmax, wmax, groupAlpha);
     SmallVector<float> s(k), inverse(k);

@@ -634,7 +634,10 @@ def SqzSmoothQuant : Pass<"sqz-smoothquant", "ModuleOp"> {
 
     With `search-alpha=true` each group picks its own alpha from
     0, 0.05, ..., 1 by minimising an estimate of the error of W8A8 per-tensor
-    symmetric quantization of the smoothed layers (docs/guide.md, SmoothQuant).
+    symmetric quantization of the smoothed layers (docs/guide.md,
+    SmoothQuant), or stays unsmoothed (s = 1, which no alpha gives) when
+    that estimate is lowest without smoothing, so that the search is never
+    worse than no smoothing by its estimate.
 
     ```mlir
     // --sqz-smoothquant="stats=s.json": absmax = [16, 4], W = [[1, 1], [1, 1]]
@@ -655,7 +658,7 @@ def SqzSmoothQuant : Pass<"sqz-smoothquant", "ModuleOp"> {
            "Accept a statistics file that also names layers this module does "
            "not have (a model compiled in several modules)">,
     Option<"searchAlpha", "search-alpha", "bool", "false",
-           "Choose alpha per group from 0, 0.05, ..., 1 by the estimated W8A8 error">,
+           "Choose alpha per group from 0, 0.05, ..., 1, or no smoothing, by the estimated W8A8 error">,
     Option<"explain", "explain", "bool", "false",
            "Emit a remark on every linear layer, saying how it was smoothed or why not">
   ];

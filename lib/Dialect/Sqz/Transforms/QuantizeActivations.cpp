@@ -297,7 +297,9 @@ struct SqzQuantizeActivationsPass
       auto type =
           SqzTensorType::get(&getContext(), inputType.getShape(),
                              inputType.getElementType(), quant, SparsityAttr());
-      rewriter.setInsertionPoint(op);
+      // Right after the input's definition, so that every layer reading the
+      // input (Q, K and V) can share the one quantization.
+      rewriter.setInsertionPointAfterValue(op.getLhs());
       Value scales, zeroPoints;
       if (mode == "static") {
         if (failed(buildStaticParams(rewriter, op, scales, zeroPoints))) {
@@ -305,17 +307,49 @@ struct SqzQuantizeActivationsPass
           return;
         }
       }
-      auto quantized = QuantizeOp::create(rewriter, op.getLoc(), type,
-                                          op.getLhs(), scales, zeroPoints);
+      QuantizeOp quantized =
+          findQuantized(op.getLhs(), type, scales, zeroPoints);
+      if (quantized) {
+        for (Value param : {scales, zeroPoints})
+          if (param && param.use_empty())
+            rewriter.eraseOp(param.getDefiningOp());
+      } else {
+        quantized = QuantizeOp::create(rewriter, op.getLoc(), type, op.getLhs(),
+                                       scales, zeroPoints);
+        quantizedInputs[op.getLhs()].push_back(quantized);
+      }
       rewriter.modifyOpInPlace(
           op, [&] { op.getLhsMutable().assign(quantized.getResult()); });
     });
+    quantizedInputs.clear();
     if (hadError)
       signalPassFailure();
   }
 
   /// The name of every layer, from findNamedLayers.
   DenseMap<Operation *, std::string> layerNames;
+
+  /// The `sqz.quantize` ops made so far, by the value they quantize.
+  DenseMap<Value, SmallVector<QuantizeOp>> quantizedInputs;
+
+  /// A quantization of `input` made for an earlier layer with the same type
+  /// and parameters (none, or equal constants), or null.
+  QuantizeOp findQuantized(Value input, SqzTensorType type, Value scales,
+                           Value zeroPoints) {
+    auto sameParam = [](Value a, Value b) {
+      if (!a || !b)
+        return !a && !b;
+      Attribute x, y;
+      return matchPattern(a, m_Constant(&x)) &&
+             matchPattern(b, m_Constant(&y)) && x == y;
+    };
+    for (QuantizeOp candidate : quantizedInputs.lookup(input))
+      if (candidate.getType() == type &&
+          sameParam(candidate.getScales(), scales) &&
+          sameParam(candidate.getZeroPoints(), zeroPoints))
+        return candidate;
+    return nullptr;
+  }
 
   /// Computes the per-tensor scale (and zero point) of `op`'s activation
   /// from its layer's statistics and creates them as constants.

@@ -61,3 +61,10 @@ if {"avx512f", "avx512bw", "avx512vl", "avx512dq"} <= _flags:
     config.available_features.add("cpu-avx512")
     if "avx512_vnni" in _flags:
         config.available_features.add("cpu-avx512vnni")
+
+# The real-model test needs the MiniLM example's virtual environment (torch,
+# transformers, torch-mlir from PyPI), which `.ci/run` and
+# `examples/minilm/run.py --setup-only` create.
+minilm_venv = os.path.join(config.sqz_src_root, "examples", "minilm", ".venv")
+if os.path.exists(os.path.join(minilm_venv, "requirements.sha256")):
+    config.available_features.add("minilm-venv")

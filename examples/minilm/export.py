@@ -12,7 +12,8 @@ into OUT:
   model.onnx        the same function for ONNX Runtime (with --onnx)
   eval/in0.npy      token ids of the evaluation sentences (sentences.txt),
   eval/in1.npy      and their attention mask: one sqz-run sample directory
-  calib/sNN/        calibration samples (calibration.txt, B sentences each)
+  calib/sNN/        calibration samples: B rows of the calibration.txt
+                    sentences packed without padding
   reference/        PyTorch fp32 outputs on eval: hidden.npy, pooled.npy
   export.json       shapes, sentences, package versions
 
@@ -67,6 +68,26 @@ def read_lines(name: str) -> list[str]:
         return [line.strip() for line in f if line.strip()]
 
 
+def packed_rows(tokenizer, sentences: list[str], seq_len: int) -> list[list[int]]:
+    """Calibration rows without padding: each row of `seq_len` tokens holds
+    whole sentences, each as the tokenizer encodes it alone ([CLS] ...
+    [SEP]), one after another (the last one cut at the row's end). Padding
+    would make most calibration rows pad tokens, whose activations say
+    nothing about the real ones. A last row that is not full is left out."""
+    rows, row = [], []
+    for sentence in sentences:
+        ids = tokenizer(sentence)["input_ids"][:seq_len]
+        if len(row) + len(ids) > seq_len:
+            # The row ends with the start of this sentence, which the next
+            # row then holds whole.
+            rows.append((row + ids)[:seq_len])
+            row = []
+        row += ids
+    if row and not rows:
+        rows.append((row * (seq_len // len(row) + 1))[:seq_len])
+    return rows
+
+
 def save_sample(directory: str, ids: np.ndarray, mask: np.ndarray) -> None:
     os.makedirs(directory, exist_ok=True)
     np.save(os.path.join(directory, "in0.npy"), ids)
@@ -97,9 +118,6 @@ def main() -> int:
     sentences = read_lines("sentences.txt")
     calibration = read_lines("calibration.txt")
     batch = len(sentences)
-    if len(calibration) % batch:
-        sys.exit(f"export.py: {len(calibration)} calibration sentences are no whole "
-                 f"number of batches of {batch}")
 
     def tokenize(texts):
         encoded = tokenizer(texts, padding="max_length", truncation=True,
@@ -110,10 +128,13 @@ def main() -> int:
     ids, mask = tokenize(sentences)
     save_sample(os.path.join(args.out, "eval"), ids.numpy(), mask.numpy())
     truncated = int((mask.sum(1) == args.seq_len).sum())
-    for index in range(len(calibration) // batch):
-        c_ids, c_mask = tokenize(calibration[index * batch:(index + 1) * batch])
-        save_sample(os.path.join(args.out, "calib", f"s{index:02d}"), c_ids.numpy(),
-                    c_mask.numpy())
+    rows = packed_rows(tokenizer, calibration, args.seq_len)
+    samples = max(1, len(rows) // batch)
+    rows = (rows * batch)[:samples * batch]
+    for index in range(samples):
+        c_ids = np.array(rows[index * batch:(index + 1) * batch], dtype=np.int64)
+        save_sample(os.path.join(args.out, "calib", f"s{index:02d}"), c_ids,
+                    np.ones_like(c_ids))
 
     with torch.no_grad():
         hidden, pooled = model(ids, mask)
@@ -142,7 +163,8 @@ def main() -> int:
     with open(os.path.join(args.out, "export.json"), "w") as f:
         json.dump({"batch": batch, "seq_len": args.seq_len,
                    "tokens": int(mask.sum()), "truncated_sentences": truncated,
-                   "sentences": sentences, "calibration_samples": len(calibration) // batch,
+                   "sentences": sentences, "calibration_samples": samples,
+                   "calibration_tokens": samples * batch * args.seq_len,
                    "versions": versions, "onnx": bool(args.onnx)}, f, indent=1)
     return 0
 

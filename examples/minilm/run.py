@@ -25,6 +25,8 @@ Squeeze's own fp32.
 
 Usage: examples/minilm/run.py [--seq-len 128] [--workdir build/minilm]
                               [--repeat 5] [--threads 1] [--out FILE.md]
+                              [--schemes 1,2] [--min-cosine 1=0.999]
+       examples/minilm/run.py --setup-only   (the virtual environment only)
 """
 
 import argparse
@@ -33,6 +35,7 @@ import json
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 import time
@@ -48,22 +51,35 @@ DYNAMIC = "--sqz-quantize-activations=mode=dynamic granularity=token"
 FOLD = "--sqz-fold-scales"
 
 
-def static_activations(stats: str) -> str:
-    return f"--sqz-quantize-activations=mode=static granularity=tensor stats={stats}"
+def static_activations(stats: str, options: str = "") -> str:
+    return ("--sqz-quantize-activations=mode=static granularity=tensor "
+            f"stats={stats} {options}").strip()
+
+
+# The static W8A8 recipe that reaches the target: asymmetric per-tensor
+# activations (GELU outputs and attention contexts are far from symmetric)
+# with the clipping range that minimises the expected squared error, after
+# SmoothQuant with alpha searched per group (no smoothing among the choices).
+STATIC_BEST = "range=mse symmetric=false"
 
 
 def schemes(stats: str, stats_dir: str) -> list[tuple[str, list[str], list[str]]]:
     """(name, passes that compress the weights, passes after the report)."""
+    gptq = f"{W4} method=gptq hessian={stats_dir}"
     return [
         ("fp32", [], []),
         ("W8 per channel", [W8], []),
         ("W8A8 dynamic per token", [W8], [DYNAMIC, FOLD]),
-        ("W8A8 static per tensor", [W8], [static_activations(stats), FOLD]),
-        ("W8A8 static + SmoothQuant 0.5",
-         [f"--sqz-smoothquant=alpha=0.5 stats={stats}", W8],
+        ("W8A8 static, symmetric min/max", [W8], [static_activations(stats), FOLD]),
+        ("W8A8 static + SmoothQuant 0.5", [f"--sqz-smoothquant=alpha=0.5 stats={stats}", W8],
          [static_activations(stats), FOLD]),
+        ("W8A8 static, asymmetric MSE", [W8], [static_activations(stats, STATIC_BEST), FOLD]),
+        ("W8A8 static + SQ search, asym. MSE",
+         [f"--sqz-smoothquant=search-alpha=true stats={stats}", W8],
+         [static_activations(stats, STATIC_BEST), FOLD]),
         ("W4 g128 RTN", [W4], []),
-        ("W4 g128 GPTQ", [f"{W4} method=gptq hessian={stats_dir}"], []),
+        ("W4 g128 GPTQ", [gptq], []),
+        ("W4 g128 GPTQ asym., act-order", [f"{gptq} symmetric=false act-order=true damp=0.1"], []),
         ("2:4 (Wanda) + W8A8 dynamic",
          [f"--sqz-prune=method=wanda pattern=nm n=2 m=4 stats={stats}", W8],
          [DYNAMIC, FOLD]),
@@ -118,6 +134,8 @@ def ensure_export(python: str, args) -> dict:
     manifest = os.path.join(args.workdir, "export.json")
     if not (os.path.exists(stamp) and open(stamp).read() == digest):
         log(f"exporting all-MiniLM-L6-v2 (sequence {args.seq_len}) with torch-mlir")
+        # Statistics of another export would not fit this one.
+        shutil.rmtree(os.path.join(args.workdir, "stats"), ignore_errors=True)
         run([python, os.path.join(HERE, "export.py"), "--out", args.workdir,
              "--seq-len", str(args.seq_len), "--onnx"])
         # Bytecode: every later step parses it in a fraction of the text's time.
@@ -234,7 +252,8 @@ def run_onnxruntime(python: str, args, reference: dict, mask: np.ndarray) -> lis
 # Table
 
 def table(rows: list[dict], fp32_ms: float) -> list[str]:
-    header = (f"| {'scheme':36s} | {'weights (B)':>11s} | {'ratio':>5s} | {'cosine':>8s} "
+    width = max(len(row["name"]) for row in rows)
+    header = (f"| {'scheme':{width}s} | {'weights (B)':>11s} | {'ratio':>5s} | {'cosine':>8s} "
               f"| {'min cos':>8s} | {'rel. L2':>8s} | {'rank ρ':>6s} | {'NN':>5s} "
               f"| {'time (ms)':>9s} | {'vs fp32':>7s} |")
     lines = [header, "|" + "|".join("-" * (len(c)) for c in header.split("|")[1:-1]) + "|"]
@@ -242,10 +261,19 @@ def table(rows: list[dict], fp32_ms: float) -> list[str]:
         weights = (f"{row['bytes_after']:11d} | {row['bytes_before'] / row['bytes_after']:5.2f}"
                    if row.get("bytes_after") else f"{'-':>11s} | {'-':>5s}")
         lines.append(
-            f"| {row['name']:36s} | {weights} | {row['cosine']:8.5f} | {row['min_cosine']:8.5f} "
+            f"| {row['name']:{width}s} | {weights} | {row['cosine']:8.5f} | {row['min_cosine']:8.5f} "
             f"| {row['rel_l2']:8.2e} | {row['spearman']:6.3f} | {row['same_neighbour']:2d}/{row['sentences']:<2d} "
             f"| {row['ms']:9.2f} | {fp32_ms / row['ms']:6.2f}x |")
     return lines
+
+
+def parse_bounds(text: str) -> dict[int, float]:
+    """--min-cosine "1=0.999,2=0.995": scheme number -> lowest mean cosine."""
+    bounds = {}
+    for item in filter(None, text.split(",")):
+        index, _, bound = item.partition("=")
+        bounds[int(index)] = float(bound)
+    return bounds
 
 
 def main() -> int:
@@ -263,13 +291,21 @@ def main() -> int:
     parser.add_argument("--no-onnxruntime", action="store_true",
                         help="leave out ONNX Runtime's rows")
     parser.add_argument("--out", help="also write the table as Markdown to this file")
+    parser.add_argument("--setup-only", action="store_true",
+                        help="only create the virtual environment, then stop")
+    parser.add_argument("--min-cosine", default="",
+                        help='fail unless these schemes reach a mean cosine, e.g. "1=0.999,2=0.995"')
     args = parser.parse_args()
+    if args.repeat < 2:
+        parser.error("--repeat must be at least 2 (sqz-run reports a median of several calls)")
     args.workdir = os.path.abspath(args.workdir)
-    for tool in (args.opt, args.run):
-        if not os.access(tool, os.X_OK):
-            sys.exit(f"minilm: {tool} is not built (run scripts/setup.sh)")
-
     python = ensure_venv(args.venv)
+    if args.setup_only:
+        return 0
+    for tool in (args.opt, args.run):
+        if not shutil.which(tool):
+            sys.exit(f"minilm: {tool} is not built (run scripts/setup.sh)")
+    bounds = parse_bounds(args.min_cosine)
     manifest = ensure_export(python, args)
     stats, stats_dir = calibrate(args)
     reference = {k: np.load(os.path.join(args.workdir, "reference", f"{k}.npy"))
@@ -277,13 +313,14 @@ def main() -> int:
     mask = np.load(os.path.join(args.workdir, "eval", "in1.npy"))
     sentences = len(manifest["sentences"])
 
-    chosen = schemes(stats, stats_dir)
+    chosen = list(enumerate(schemes(stats, stats_dir)))
     if args.schemes:
         wanted = {int(i) for i in args.schemes.split(",")} | {0}
-        chosen = [s for i, s in enumerate(chosen) if i in wanted]
+        chosen = [(i, s) for i, s in chosen if i in wanted]
     rows = []
     fp32_bytes = None
-    for index, (name, weight_passes, later_passes) in enumerate(chosen):
+    failures = []
+    for index, (name, weight_passes, later_passes) in chosen:
         log(f"{name}: compress and run")
         model, totals, _ = compress(args, name, index, weight_passes, later_passes)
         outputs, ms = execute(args, model, os.path.join(args.workdir, "out", str(index)))
@@ -293,6 +330,8 @@ def main() -> int:
             row["bytes_before"], row["bytes_after"] = totals["bytes_before"], totals["bytes_after"]
             fp32_bytes = totals["bytes_before"]
         rows.append(row)
+        if index in bounds and not row["cosine"] >= bounds[index]:
+            failures.append(f"{name}: cosine {row['cosine']:.5f} < {bounds[index]}")
     if fp32_bytes:
         rows[0]["bytes_before"] = rows[0]["bytes_after"] = fp32_bytes
     if not args.no_onnxruntime:
@@ -317,7 +356,9 @@ def main() -> int:
             f.write(f"# MiniLM: fidelity, size and time of each scheme\n\n{title}.\n\n")
             f.write("\n".join(lines) + "\n")
             f.write(f"\nVersions: {json.dumps(manifest['versions'])}\n")
-    return 0
+    for failure in failures:
+        print(f"minilm: FAIL {failure}", file=sys.stderr)
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":

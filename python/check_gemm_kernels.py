@@ -11,6 +11,10 @@ linalg.transpose; [N, K] through the matmul's indexing_maps):
 * f32 x f32 -> f32 (`linalg.matmul`): weights and inputs N(0, 1);
 * i8 x i8 -> i32 (the sign-extending contraction sqz-fold-scales leaves):
   weights and inputs over the whole int8 range, -128 included;
+* u8 x i8 -> i32 starting from a constant per column (what sqz-fold-scales
+  leaves for asymmetric static activations: unsigned codes, the zero
+  point's correction in the initial accumulator): the kernels take x - 128
+  and add the initial values plus 128 * sum_k W back;
 * weight-only quantized (`sqz.matmul` of f32 activations by an `sqz.pack` of
   constant codes, scales and zero points): i8 per channel, i4 per group,
   u4 per group with zero points, u8 per tensor with a zero point, one with
@@ -58,6 +62,8 @@ LAYERS = [
     (100, 70, "nk-transpose", "i8"),
     (5, 33, "kn", "i8"),
     (260, 129, "nk-maps", "i8"),
+    (40, 33, "kn", "u8"),
+    (100, 70, "nk-transpose", "u8"),
     (64, 200, "kn", "q8 channel"),
     (100, 70, "nk", "q4 group"),
     (33, 16, "kn", "u4 group zp"),
@@ -184,7 +190,20 @@ def sparse24_text(i, m, k, n, form, w) -> list[str]:
     return lines
 
 
+class UnsignedInput:
+    """An i8 weight multiplied by unsigned i8 activation codes (extui), the
+    accumulator starting at a constant per column: the integer contraction
+    sqz-fold-scales makes of asymmetric static activations, whose zero
+    point's correction it folds into the initial values."""
+
+    def __init__(self, rng, k, n):
+        self.w = rng.integers(-128, 128, (k, n)).astype(np.int8)
+        self.init = rng.integers(-50000, 50000, n).astype(np.int32)
+
+
 def weights(rng, k, n, element):
+    if element == "u8":
+        return UnsignedInput(rng, k, n)
     if element.startswith("sp24"):
         return Sparse24(rng, k, n, element)
     if element == "f32":
@@ -195,6 +214,8 @@ def weights(rng, k, n, element):
 
 
 def inputs(rng, m, k, element):
+    if element == "u8":
+        return rng.integers(0, 256, (m, k)).astype(np.uint8).view(np.int8)
     if element == "i8":
         return rng.integers(-128, 128, (m, k)).astype(np.int8)
     return rng.standard_normal((m, k)).astype(np.float32)
@@ -252,6 +273,9 @@ def layer_text(i, m, k, n, form, element, w) -> list[str]:
         return quantized_text(i, m, k, n, form, w)
     if isinstance(w, Sparse24):
         return sparse24_text(i, m, k, n, form, w)
+    init = None
+    if isinstance(w, UnsignedInput):
+        w, init, element = w.w, w.init, "i8"
     acc = "f32" if element == "f32" else "i32"
     zero = "0.0" if element == "f32" else "0"
     stored = w.T if form.startswith("nk") else w
@@ -261,6 +285,16 @@ def layer_text(i, m, k, n, form, element, w) -> list[str]:
              f"    %e{i} = tensor.empty() : tensor<{m}x{n}x{acc}>",
              f"    %f{i} = linalg.fill ins(%z{i} : {acc}) outs(%e{i} : tensor<{m}x{n}x{acc}>) "
              f"-> tensor<{m}x{n}x{acc}>"]
+    if init is not None:
+        lines += [f"    %c{i} = arith.constant dense<{hex_literal(init)}> : tensor<{n}xi32>",
+                  f"    %f{i}b = linalg.generic {{indexing_maps = [affine_map<(m, n) -> (n)>, "
+                  f"affine_map<(m, n) -> (m, n)>], iterator_types = [\"parallel\", \"parallel\"]}} "
+                  f"ins(%c{i} : tensor<{n}xi32>) outs(%e{i} : tensor<{m}x{n}xi32>) {{",
+                  "    ^bb0(%v: i32, %o: i32):",
+                  "      linalg.yield %v : i32",
+                  f"    }} -> tensor<{m}x{n}xi32>"]
+    accumulator = f"%f{i}b" if init is not None else f"%f{i}"
+    extend = "extui" if init is not None else "extsi"
     weight, maps = f"%w{i}", MAPS["nk" if form == "nk-maps" else "kn"]
     weight_type = f"tensor<{shape}x{element}>"
     if form == "nk-transpose":
@@ -275,9 +309,9 @@ def layer_text(i, m, k, n, form, element, w) -> list[str]:
     else:
         lines += [f"    %y{i} = linalg.generic {{indexing_maps = {maps}, iterator_types = "
                   f'["parallel", "parallel", "reduction"]}} ins(%x{i}, {weight} : {types}) '
-                  f"outs(%f{i} : tensor<{m}x{n}xi32>) {{",
+                  f"outs({accumulator} : tensor<{m}x{n}xi32>) {{",
                   "    ^bb0(%a: i8, %b: i8, %c: i32):",
-                  "      %a32 = arith.extsi %a : i8 to i32",
+                  f"      %a32 = arith.{extend} %a : i8 to i32",
                   "      %b32 = arith.extsi %b : i8 to i32",
                   "      %p = arith.muli %a32, %b32 : i32",
                   "      %s = arith.addi %c, %p : i32",
@@ -287,9 +321,10 @@ def layer_text(i, m, k, n, form, element, w) -> list[str]:
 
 
 def module_text(m, layers) -> str:
-    args = ", ".join(f"%x{i}: tensor<{m}x{k}x{'i8' if e == 'i8' else 'f32'}>"
+    args = ", ".join(f"%x{i}: tensor<{m}x{k}x{'i8' if e in ('i8', 'u8') else 'f32'}>"
                      for i, (k, n, _, e, _) in enumerate(layers))
-    results = [f"tensor<{m}x{n}x{'i32' if e == 'i8' else 'f32'}>" for k, n, _, e, _ in layers]
+    results = [f"tensor<{m}x{n}x{'i32' if e in ('i8', 'u8') else 'f32'}>"
+               for k, n, _, e, _ in layers]
     body = []
     for i, (k, n, form, element, w) in enumerate(layers):
         body += layer_text(i, m, k, n, form, element, w)
@@ -344,6 +379,12 @@ def check_rows(args, work, m, rng) -> int:
             ok = np.array_equal(got, ref)
             verdict = ("bit-identical to the reference" if ok else
                        f"DIFFERS ({int((got != ref).sum())} outputs)")
+        elif element == "u8":
+            exact = (xs[i].view(np.uint8).astype(np.int64) @ w.w.astype(np.int64)
+                     + w.init.astype(np.int64))
+            wrapped = ((exact + 2 ** 31) % 2 ** 32 - 2 ** 31).astype(np.int32)
+            ok = np.array_equal(got, ref) and np.array_equal(got, wrapped)
+            verdict = "bit-identical to the reference and numpy" if ok else "DIFFERS"
         elif element == "i8":
             exact = xs[i].astype(np.int64) @ w.astype(np.int64)
             wrapped = ((exact + 2 ** 31) % 2 ** 32 - 2 ** 31).astype(np.int32)

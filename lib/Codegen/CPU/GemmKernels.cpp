@@ -74,12 +74,20 @@ struct GemmLayer {
   linalg::LinalgOp op;
   /// The operand that is the activation x (read at rewrite time: an earlier
   /// rewrite may have replaced its producer).
-  unsigned inputIndex;
+  unsigned inputIndex = 0;
   /// The constant as stored: [K, N], or [N, K] when `transposed`.
   Value weight;
   bool transposed = false;
   /// i8 x i8 -> i32 rather than f32.
   bool integer = false;
+  /// The i8 activation holds unsigned codes (asymmetric activations with a
+  /// zero point): the kernel, which takes signed ones, gets `x - 128` and
+  /// the product gets `128 * sum_k W[k, n]` back.
+  bool unsignedInput = false;
+  /// The i32 accumulator starts at these constants of the columns (the
+  /// activation zero point's correction that sqz-fold-scales folds there)
+  /// instead of 0: they are added to the kernel's product.
+  DenseIntElementsAttr columnInit;
 };
 
 /// A 2-D f32 linear layer that `matchLinearLayer` accepts.
@@ -92,15 +100,57 @@ FailureOr<GemmLayer> matchF32Layer(linalg::LinalgOp op) {
   if (resultType.getRank() != 2 || !resultType.getElementType().isF32() ||
       cast<RankedTensorType>(layer->weight.getType()).getRank() != 2)
     return failure();
-  unsigned inputIndex = layer->input == op.getDpsInputs()[0] ? 0 : 1;
-  return GemmLayer{op, inputIndex, layer->weight, layer->weightTransposed,
-                   /*integer=*/false};
+  GemmLayer gemm;
+  gemm.op = op;
+  gemm.inputIndex = layer->input == op.getDpsInputs()[0] ? 0 : 1;
+  gemm.weight = layer->weight;
+  gemm.transposed = layer->weightTransposed;
+  return gemm;
 }
 
 /// Whether `value` is `arith.extsi` of the block argument `arg` from i8.
 bool isSignExtendedI8(Value value, BlockArgument arg) {
   auto ext = value.getDefiningOp<arith::ExtSIOp>();
   return ext && ext.getIn() == arg && ext.getIn().getType().isInteger(8);
+}
+
+/// Whether `value` is `arith.extui` of the block argument `arg` from i8.
+bool isZeroExtendedI8(Value value, BlockArgument arg) {
+  auto ext = value.getDefiningOp<arith::ExtUIOp>();
+  return ext && ext.getIn() == arg && ext.getIn().getType().isInteger(8);
+}
+
+/// The product `extsi(in0) * extsi(in1)` of the i8 multiply-add `body`
+/// (`yield(out + product)`, operands of either op in either order), or null.
+arith::MulIOp int8Product(Block &body) {
+  if (body.getNumArguments() != 3 ||
+      !body.getArgument(2).getType().isInteger(32))
+    return nullptr;
+  Operation *yield = body.getTerminator();
+  auto add = yield->getNumOperands() == 1
+                 ? yield->getOperand(0).getDefiningOp<arith::AddIOp>()
+                 : nullptr;
+  if (!add)
+    return nullptr;
+  Value acc = body.getArgument(2);
+  Value product = add.getLhs() == acc   ? add.getRhs()
+                  : add.getRhs() == acc ? add.getLhs()
+                                        : Value();
+  return product ? product.getDefiningOp<arith::MulIOp>() : nullptr;
+}
+
+/// Whether `body` multiplies the unsigned i8 `input` (extui) by the signed
+/// i8 `weight` (extsi) into its i32 accumulator.
+bool isUnsignedInputMultiplyAdd(Block &body, unsigned inputIndex) {
+  arith::MulIOp mul = int8Product(body);
+  if (!mul)
+    return false;
+  BlockArgument input = body.getArgument(inputIndex);
+  BlockArgument weight = body.getArgument(1 - inputIndex);
+  return (isZeroExtendedI8(mul.getLhs(), input) &&
+          isSignExtendedI8(mul.getRhs(), weight)) ||
+         (isZeroExtendedI8(mul.getRhs(), input) &&
+          isSignExtendedI8(mul.getLhs(), weight));
 }
 
 /// Whether `body` is `yield(out + extsi(in0) * extsi(in1))` on i8 inputs and
@@ -129,12 +179,36 @@ bool isInt8MultiplyAdd(Block &body) {
           isSignExtendedI8(mul.getRhs(), a));
 }
 
+/// The constant `[N]` i32 vector that `init` broadcasts along the rows (a
+/// linalg.generic that yields its input read as `(m, n) -> (n)`), or null.
+DenseIntElementsAttr matchColumnBroadcast(Value init) {
+  auto broadcast = init.getDefiningOp<linalg::GenericOp>();
+  if (!broadcast || broadcast.getNumDpsInputs() != 1 ||
+      broadcast.getNumDpsInits() != 1 || broadcast.getNumLoops() != 2 ||
+      broadcast.getNumParallelLoops() != 2)
+    return nullptr;
+  Block &body = *broadcast.getBlock();
+  Operation *yield = body.getTerminator();
+  if (!body.without_terminator().empty() || yield->getNumOperands() != 1 ||
+      yield->getOperand(0) != body.getArgument(0))
+    return nullptr;
+  MLIRContext *context = init.getContext();
+  SmallVector<AffineMap> maps = broadcast.getIndexingMapsArray();
+  if (maps[0] != AffineMap::get(2, 0, getAffineDimExpr(1, context)) ||
+      !maps[1].isIdentity())
+    return nullptr;
+  DenseIntElementsAttr column;
+  if (!matchPattern(broadcast.getDpsInputs()[0], m_Constant(&column)) ||
+      !column.getElementType().isInteger(32))
+    return nullptr;
+  return column;
+}
+
 /// A 2-D i8 x i8 -> i32 contraction `x W` with a zero accumulator, W read
 /// (through transposes) as [K, N] or [N, K].
 FailureOr<GemmLayer> matchInt8Layer(linalg::LinalgOp op) {
   if (op.getNumDpsInputs() != 2 || op.getNumDpsInits() != 1 ||
-      !op.hasPureTensorSemantics() || op.getNumLoops() != 3 ||
-      !isInt8MultiplyAdd(*op.getBlock()))
+      !op.hasPureTensorSemantics() || op.getNumLoops() != 3)
     return failure();
   FailureOr<linalg::ContractionDimensions> dims =
       linalg::inferContractionDims(op);
@@ -156,11 +230,27 @@ FailureOr<GemmLayer> matchInt8Layer(linalg::LinalgOp op) {
     return failure();
   Value init = op.getDpsInits()[0];
   auto fill = init.getDefiningOp<linalg::FillOp>();
+  DenseIntElementsAttr columnInit;
   if (!(fill && matchPattern(fill.getInputs()[0], m_Zero())) &&
-      !matchPattern(init, m_Zero()))
-    return failure();
+      !matchPattern(init, m_Zero())) {
+    columnInit = matchColumnBroadcast(init);
+    if (!columnInit)
+      return failure();
+  }
 
-  GemmLayer layer{op, static_cast<unsigned>(inputIndex), Value(), false, true};
+  bool unsignedInput = false;
+  if (!isInt8MultiplyAdd(*op.getBlock())) {
+    if (!isUnsignedInputMultiplyAdd(*op.getBlock(), inputIndex))
+      return failure();
+    unsignedInput = true;
+  }
+
+  GemmLayer layer;
+  layer.op = op;
+  layer.inputIndex = static_cast<unsigned>(inputIndex);
+  layer.integer = true;
+  layer.unsignedInput = unsignedInput;
+  layer.columnInit = columnInit;
   AffineMap weightMap = maps[1 - inputIndex];
   layer.weight =
       lookThroughDataMovement(op.getDpsInputs()[1 - inputIndex], weightMap);
@@ -171,6 +261,31 @@ FailureOr<GemmLayer> matchInt8Layer(linalg::LinalgOp op) {
   if (cast<RankedTensorType>(layer.weight.getType()).getRank() != 2)
     return failure();
   return layer;
+}
+
+/// `x - 128` of the unsigned i8 codes `x`, as signed i8: their top bit
+/// flipped, elementwise.
+Value flipSignBits(OpBuilder &b, Location loc, Value x) {
+  auto type = cast<RankedTensorType>(x.getType());
+  SmallVector<Value> sizes;
+  for (int64_t d = 0; d < type.getRank(); ++d)
+    if (type.isDynamicDim(d))
+      sizes.push_back(tensor::DimOp::create(b, loc, x, d));
+  Value init = tensor::EmptyOp::create(b, loc, type, sizes);
+  AffineMap identity =
+      AffineMap::getMultiDimIdentityMap(type.getRank(), b.getContext());
+  SmallVector<utils::IteratorType> iterators(type.getRank(),
+                                             utils::IteratorType::parallel);
+  return linalg::GenericOp::create(
+             b, loc, type, ValueRange{x}, init,
+             ArrayRef<AffineMap>{identity, identity}, iterators,
+             [](OpBuilder &nb, Location l, ValueRange args) {
+               Value top = arith::ConstantOp::create(
+                   nb, l, nb.getIntegerAttr(nb.getI8Type(), -128));
+               Value flipped = arith::XOrIOp::create(nb, l, args[0], top);
+               linalg::YieldOp::create(nb, l, flipped);
+             })
+      .getResult(0);
 }
 
 /// Replaces `layer` by a call of `kernel` on its packed weight. Fails
@@ -222,8 +337,39 @@ LogicalResult rewriteLayer(KernelCallBuilder &builder, GemmLayer &layer,
         }));
   }
 
-  builder.replaceWithCall(layer.op, kernel.name,
-                          layer.op.getDpsInputs()[layer.inputIndex], globals);
+  Value input = layer.op.getDpsInputs()[layer.inputIndex];
+  if (!layer.unsignedInput && !layer.columnInit) {
+    builder.replaceWithCall(layer.op, kernel.name, input, globals);
+    return success();
+  }
+  // What the kernel's product lacks, per column: the accumulator's initial
+  // values, and 128 sum_k W[k, n] for unsigned codes given as `x - 128`.
+  SmallVector<int32_t> correction(n, 0);
+  if (layer.columnInit)
+    for (auto [index, value] :
+         llvm::enumerate(layer.columnInit.getValues<int32_t>()))
+      correction[index] = value;
+  RewriterBase &rewriter = builder.getRewriter();
+  Location loc = layer.op.getLoc();
+  rewriter.setInsertionPoint(layer.op);
+  if (layer.unsignedInput) {
+    input = flipSignBits(rewriter, loc, input);
+    const int8_t *codes = reinterpret_cast<const int8_t *>(bytes->raw.data());
+    for (int64_t kk = 0; kk < k; ++kk)
+      for (int64_t nn = 0; nn < n; ++nn) {
+        int64_t index = layer.transposed ? nn * k + kk : kk * n + nn;
+        correction[nn] += 128 * codes[bytes->splat ? 0 : index];
+      }
+  }
+  Value product =
+      builder.replaceWithCall(layer.op, kernel.name, input, globals);
+  rewriter.setInsertionPointAfterValue(product);
+  auto correctionType = RankedTensorType::get({n}, rewriter.getI32Type());
+  Value correctionConst = arith::ConstantOp::create(
+      rewriter, loc,
+      DenseElementsAttr::get(correctionType, ArrayRef<int32_t>(correction)));
+  Value corrected = addColumnBias(rewriter, loc, product, correctionConst);
+  rewriter.replaceAllUsesExcept(product, corrected, corrected.getDefiningOp());
   return success();
 }
 

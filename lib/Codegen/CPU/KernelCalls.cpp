@@ -154,7 +154,11 @@ Value mlir::sqz::addColumnBias(OpBuilder &b, Location loc, Value y,
              ArrayRef<utils::IteratorType>{utils::IteratorType::parallel,
                                            utils::IteratorType::parallel},
              [](OpBuilder &nb, Location l, ValueRange args) {
-               Value sum = arith::AddFOp::create(nb, l, args[0], args[1]);
+               Value sum = isa<FloatType>(args[0].getType())
+                               ? arith::AddFOp::create(nb, l, args[0], args[1])
+                                     .getResult()
+                               : arith::AddIOp::create(nb, l, args[0], args[1])
+                                     .getResult();
                linalg::YieldOp::create(nb, l, sum);
              })
       .getResult(0);

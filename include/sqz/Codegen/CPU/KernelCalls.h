@@ -72,7 +72,8 @@ private:
 };
 
 /// `y + b`, the 1-D `b` added to every row of the 2-D `y`, as a
-/// linalg.generic: the bias of a layer whose product a kernel computed.
+/// linalg.generic (float or integer add): the bias of a layer whose product
+/// a kernel computed, or a correction of its integer product.
 Value addColumnBias(OpBuilder &b, Location loc, Value y, Value bias);
 
 } // namespace mlir::sqz

@@ -267,6 +267,17 @@ def table(rows: list[dict], fp32_ms: float) -> list[str]:
     return lines
 
 
+def cpu_name() -> str:
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return "unknown CPU"
+
+
 def parse_bounds(text: str) -> dict[int, float]:
     """--min-cosine "1=0.999,2=0.995": scheme number -> lowest mean cosine."""
     bounds = {}
@@ -355,7 +366,10 @@ def main() -> int:
         with open(args.out, "w") as f:
             f.write(f"# MiniLM: fidelity, size and time of each scheme\n\n{title}.\n\n")
             f.write("\n".join(lines) + "\n")
-            f.write(f"\nVersions: {json.dumps(manifest['versions'])}\n")
+            f.write(f"\nCommand: `{shlex.join(['examples/minilm/run.py', *sys.argv[1:]])}` "
+                    f"(README command 1: `scripts/quickstart.sh --out FILE`).\n")
+            f.write(f"Machine: {cpu_name()}, {os.cpu_count()} cores.\n")
+            f.write(f"Versions: {json.dumps(manifest['versions'])}\n")
     for failure in failures:
         print(f"minilm: FAIL {failure}", file=sys.stderr)
     return 1 if failures else 0

@@ -73,7 +73,7 @@ void sqz::buildLowerToCPUPipeline(OpPassManager &pm,
   funcPm.addPass(createConvertElementwiseToLinalgPass());
   if (options.fuseElementwise) {
     funcPm.addPass(createLinalgGeneralizeNamedOpsPass());
-    funcPm.addPass(createLinalgElementwiseOpFusionPass());
+    funcPm.addPass(createSqzFuseElementwise());
   }
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());

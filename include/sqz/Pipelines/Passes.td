@@ -148,6 +148,32 @@ def SqzDecomposeAggregateOps : Pass<"sqz-decompose-aggregate-ops"> {
   ];
 }
 
+def SqzFuseElementwise : Pass<"sqz-fuse-elementwise"> {
+  let summary = "Elementwise fusion of linalg ops that fuses nothing into "
+                "a contraction";
+  let description = [{
+    Upstream's `linalg-fuse-elementwise-ops` (a producer with one use fuses
+    into its consumer, reshapes fold by expansion, constants fold) with one
+    rule more: no producer fuses into a contraction (an op that
+    `linalg::isaContractionOpInterface` accepts). Fused into attention's
+    `Q Kᵀ`, the bias adds of Q and K made a generic whose body adds before
+    it multiplies: the vectorizer skipped it, and it ran as scalar loops
+    that stored the accumulator at every step (45% of MiniLM's run time).
+    The contraction stays a plain multiply-add; the producer runs once, on
+    its own, before it.
+
+    ```mlir
+    %q = linalg.generic {...} ins(%x, %bias ...) { addf }    // stays
+    %s = linalg.batch_matmul ins(%q, %k ...) outs(...)       // stays a contraction
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::affine::AffineDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
+}
+
 def SqzContiguousInnerLoop : Pass<"sqz-contiguous-inner-loop"> {
   let summary = "Interchange linalg loops so that the innermost one walks "
                 "memory contiguously instead of reducing";

@@ -268,14 +268,20 @@ def table(rows: list[dict], fp32_ms: float) -> list[str]:
 
 
 def cpu_name() -> str:
+    """The CPU's model name and the vector extensions the kernels choose by."""
+    name, flags = "unknown CPU", set()
     try:
         with open("/proc/cpuinfo") as f:
             for line in f:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
+                key, _, value = line.partition(":")
+                if key.strip() == "model name" and name == "unknown CPU":
+                    name = value.strip()
+                elif key.strip() == "flags" and not flags:
+                    flags = set(value.split())
     except OSError:
         pass
-    return "unknown CPU"
+    extensions = [e for e in ("avx2", "avx512f", "avx512_vnni") if e in flags]
+    return f"{name} ({', '.join(extensions) or 'no AVX2'})"
 
 
 def parse_bounds(text: str) -> dict[int, float]:
@@ -366,7 +372,9 @@ def main() -> int:
         with open(args.out, "w") as f:
             f.write(f"# MiniLM: fidelity, size and time of each scheme\n\n{title}.\n\n")
             f.write("\n".join(lines) + "\n")
-            f.write(f"\nCommand: `{shlex.join(['examples/minilm/run.py', *sys.argv[1:]])}` "
+            command = [os.path.relpath(a, ROOT) if a.startswith(ROOT + os.sep) else a
+                       for a in sys.argv[1:]]
+            f.write(f"\nCommand: `{shlex.join(['examples/minilm/run.py', *command])}` "
                     f"(README command 1: `scripts/quickstart.sh --out FILE`).\n")
             f.write(f"Machine: {cpu_name()}, {os.cpu_count()} cores.\n")
             f.write(f"Versions: {json.dumps(manifest['versions'])}\n")

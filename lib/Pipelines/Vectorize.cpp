@@ -64,26 +64,37 @@ static bool isWideEnough(int64_t width, int64_t size) {
   return width == size || width >= kVectorWidth;
 }
 
-/// Tile sizes for a matmul-shaped contraction: loops (m, n, k), maps
-/// (m, k), (k, n), (m, n). Empty if `op` is none.
+/// Tile sizes for a matmul-shaped contraction: loops (batch..., m, n, k),
+/// maps (batch..., m, k), (batch..., k, n), (batch..., m, n), with any
+/// number of leading batch loops (attention's Q Kᵀ and P V over batch and
+/// heads), tiled one batch at a time. Empty if `op` is none.
 static SmallVector<int64_t> contractionTileSizes(linalg::LinalgOp op,
                                                  ArrayRef<int64_t> ranges) {
-  if (op.getNumLoops() != 3 || op.getNumDpsInputs() != 2 ||
-      op.getNumDpsInits() != 1 || !linalg::isaContractionOpInterface(op))
+  unsigned loops = op.getNumLoops();
+  if (loops < 3 || op.getNumDpsInputs() != 2 || op.getNumDpsInits() != 1 ||
+      !linalg::isaContractionOpInterface(op))
     return {};
+  unsigned batchLoops = loops - 3;
   SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
-  if (!linalg::isParallelIterator(iterators[0]) ||
-      !linalg::isParallelIterator(iterators[1]) ||
-      !linalg::isReductionIterator(iterators[2]))
+  if (!llvm::all_of(ArrayRef(iterators).drop_back(),
+                    linalg::isParallelIterator) ||
+      !linalg::isReductionIterator(iterators.back()))
     return {};
   MLIRContext *context = op.getContext();
-  AffineExpr m, n, k;
-  bindDims(context, m, n, k);
-  SmallVector<AffineMap> expected = {AffineMap::get(3, 0, {m, k}, context),
-                                     AffineMap::get(3, 0, {k, n}, context),
-                                     AffineMap::get(3, 0, {m, n}, context)};
+  SmallVector<AffineExpr> dims(loops);
+  for (unsigned d = 0; d < loops; ++d)
+    dims[d] = getAffineDimExpr(d, context);
+  ArrayRef<AffineExpr> batch = ArrayRef(dims).take_front(batchLoops);
+  AffineExpr m = dims[loops - 3], n = dims[loops - 2], k = dims[loops - 1];
+  auto map = [&](AffineExpr a, AffineExpr b) {
+    SmallVector<AffineExpr> results(batch);
+    results.append({a, b});
+    return AffineMap::get(loops, 0, results, context);
+  };
+  SmallVector<AffineMap> expected = {map(m, k), map(k, n), map(m, n)};
   if (op.getIndexingMapsArray() != expected)
     return {};
+  ranges = ranges.drop_front(batchLoops);
 
   // Float tiles of mixed types would become outer products, which LLVM
   // lowers to fused multiply-adds: they would round unlike the loops.
@@ -97,7 +108,9 @@ static SmallVector<int64_t> contractionTileSizes(linalg::LinalgOp op,
   int64_t tileN = largestDivisor(ranges[1], isFloat ? kFloatTileN : kIntTileN);
   if (!isWideEnough(tileN, ranges[1]))
     return {};
-  return {tileM, tileN, 1};
+  SmallVector<int64_t> sizes(batchLoops, 1);
+  sizes.append({tileM, tileN, 1});
+  return sizes;
 }
 
 /// Tile sizes for an elementwise or broadcast op: all loops parallel, an

@@ -31,6 +31,36 @@ func.func @matmul_f32(%a: tensor<16x64xf32>, %b: tensor<64x64xf32>,
 
 // -----
 
+// Attention's P V over batch and heads (two batch loops, as the elementwise
+// fusion leaves it): one batch element at a time, the same 8x32 register
+// tiles of multiply and add as a plain matmul.
+// CHECK-LABEL: func.func @batch_heads_pv
+//       CHECK:   scf.for {{.*}} step %c1
+//       CHECK:     scf.for {{.*}} step %c1
+//       CHECK:       scf.for {{.*}} step %c8
+//       CHECK:         scf.for {{.*}} iter_args({{.*}}) -> (vector<1x1x8x32xf32>)
+//       CHECK:           vector.contract {{.*}} : vector<1x1x8x1xf32>, vector<1x1x1x32xf32> into vector<1x1x8x32xf32>
+// LOWER-LABEL: func.func @batch_heads_pv
+//       LOWER:   %[[BP:.*]] = arith.mulf %{{.*}}, %{{.*}} : vector<1x1x8x32xf32>
+//       LOWER:   arith.addf %{{.*}}, %[[BP]] : vector<1x1x8x32xf32>
+//   LOWER-NOT:   vector.contract
+func.func @batch_heads_pv(%p: tensor<2x3x16x64xf32>, %v: tensor<2x3x64x32xf32>,
+                          %c: tensor<2x3x16x32xf32>) -> tensor<2x3x16x32xf32> {
+  %r = linalg.generic {indexing_maps = [affine_map<(b, h, m, n, k) -> (b, h, m, k)>,
+                                        affine_map<(b, h, m, n, k) -> (b, h, k, n)>,
+                                        affine_map<(b, h, m, n, k) -> (b, h, m, n)>],
+                       iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]}
+      ins(%p, %v : tensor<2x3x16x64xf32>, tensor<2x3x64x32xf32>) outs(%c : tensor<2x3x16x32xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %s = arith.addf %acc, %m : f32
+    linalg.yield %s : f32
+  } -> tensor<2x3x16x32xf32>
+  return %r : tensor<2x3x16x32xf32>
+}
+
+// -----
+
 // int8 x int8 -> int32: 4x64 tiles; the sign extensions are folded into a
 // mixed-type vector.contract that accumulates in i32.
 // CHECK-LABEL: func.func @matmul_i8

@@ -218,7 +218,9 @@ def SqzVectorize : Pass<"sqz-vectorize", "::mlir::func::FuncOp"> {
 
     * matmul-shaped contractions (loops `(m, n, k)`, maps `(m, k)`, `(k, n)`,
       `(m, n)`, a multiply-add body; floats all of one type, integers
-      possibly extended, e.g. `i8` to `i32`): tiles of `m x n x 1` with `m x n` = 8 x 32 for float and 4 x 64
+      possibly extended, e.g. `i8` to `i32`; or the same with leading batch
+      loops, such as attention's `Q Kᵀ` and `P V` over batch and heads, tiled
+      one batch element at a time): tiles of `m x n x 1` with `m x n` = 8 x 32 for float and 4 x 64
       for integer accumulators (16 AVX-512 registers of accumulators). The
       tile becomes a `vector.contract`; `arith.extsi` of `i8` operands is
       folded into it (`i8 x i8 -> i32`), and the accumulator's transfer pair

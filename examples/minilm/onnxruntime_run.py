@@ -26,12 +26,12 @@ def run(model: str, feeds: dict, repeat: int, threads: int):
     options.intra_op_num_threads = threads
     options.inter_op_num_threads = 1
     options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
-    session = ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
-    outputs = session.run(None, feeds)
+    inference = ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
+    outputs = inference.run(None, feeds)
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
-        session.run(None, feeds)
+        inference.run(None, feeds)
         times.append((time.perf_counter() - start) * 1e3)
     return outputs, statistics.median(times)
 

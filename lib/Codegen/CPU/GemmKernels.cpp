@@ -120,63 +120,40 @@ bool isZeroExtendedI8(Value value, BlockArgument arg) {
   return ext && ext.getIn() == arg && ext.getIn().getType().isInteger(8);
 }
 
-/// The product `extsi(in0) * extsi(in1)` of the i8 multiply-add `body`
-/// (`yield(out + product)`, operands of either op in either order), or null.
-arith::MulIOp int8Product(Block &body) {
+/// How the i8 multiply-add `body` (`yield(out + ext(x) * extsi(w))` into an
+/// i32 accumulator, operands of either op in either order) extends the
+/// activation `x`, block argument `inputIndex`: true for `arith.extui`
+/// (unsigned codes), false for `arith.extsi`; std::nullopt when `body` is
+/// no such multiply-add.
+std::optional<bool> int8InputIsUnsigned(Block &body, unsigned inputIndex) {
   if (body.getNumArguments() != 3 ||
       !body.getArgument(2).getType().isInteger(32))
-    return nullptr;
+    return std::nullopt;
   Operation *yield = body.getTerminator();
   auto add = yield->getNumOperands() == 1
                  ? yield->getOperand(0).getDefiningOp<arith::AddIOp>()
                  : nullptr;
   if (!add)
-    return nullptr;
-  Value acc = body.getArgument(2);
-  Value product = add.getLhs() == acc   ? add.getRhs()
-                  : add.getRhs() == acc ? add.getLhs()
-                                        : Value();
-  return product ? product.getDefiningOp<arith::MulIOp>() : nullptr;
-}
-
-/// Whether `body` multiplies the unsigned i8 `input` (extui) by the signed
-/// i8 `weight` (extsi) into its i32 accumulator.
-bool isUnsignedInputMultiplyAdd(Block &body, unsigned inputIndex) {
-  arith::MulIOp mul = int8Product(body);
-  if (!mul)
-    return false;
-  BlockArgument input = body.getArgument(inputIndex);
-  BlockArgument weight = body.getArgument(1 - inputIndex);
-  return (isZeroExtendedI8(mul.getLhs(), input) &&
-          isSignExtendedI8(mul.getRhs(), weight)) ||
-         (isZeroExtendedI8(mul.getRhs(), input) &&
-          isSignExtendedI8(mul.getLhs(), weight));
-}
-
-/// Whether `body` is `yield(out + extsi(in0) * extsi(in1))` on i8 inputs and
-/// an i32 accumulator (operands of either op in either order).
-bool isInt8MultiplyAdd(Block &body) {
-  if (body.getNumArguments() != 3 ||
-      !body.getArgument(2).getType().isInteger(32))
-    return false;
-  Operation *yield = body.getTerminator();
-  auto add = yield->getNumOperands() == 1
-                 ? yield->getOperand(0).getDefiningOp<arith::AddIOp>()
-                 : nullptr;
-  if (!add)
-    return false;
+    return std::nullopt;
   Value acc = body.getArgument(2);
   Value product = add.getLhs() == acc   ? add.getRhs()
                   : add.getRhs() == acc ? add.getLhs()
                                         : Value();
   auto mul = product ? product.getDefiningOp<arith::MulIOp>() : nullptr;
   if (!mul)
-    return false;
-  BlockArgument a = body.getArgument(0), b = body.getArgument(1);
-  return (isSignExtendedI8(mul.getLhs(), a) &&
-          isSignExtendedI8(mul.getRhs(), b)) ||
-         (isSignExtendedI8(mul.getLhs(), b) &&
-          isSignExtendedI8(mul.getRhs(), a));
+    return std::nullopt;
+  BlockArgument input = body.getArgument(inputIndex);
+  BlockArgument weight = body.getArgument(1 - inputIndex);
+  for (auto [x, w] : {std::pair(mul.getLhs(), mul.getRhs()),
+                      std::pair(mul.getRhs(), mul.getLhs())}) {
+    if (!isSignExtendedI8(w, weight))
+      continue;
+    if (isSignExtendedI8(x, input))
+      return false;
+    if (isZeroExtendedI8(x, input))
+      return true;
+  }
+  return std::nullopt;
 }
 
 /// The constant `[N]` i32 vector that `init` broadcasts along the rows (a
@@ -204,8 +181,9 @@ DenseIntElementsAttr matchColumnBroadcast(Value init) {
   return column;
 }
 
-/// A 2-D i8 x i8 -> i32 contraction `x W` with a zero accumulator, W read
-/// (through transposes) as [K, N] or [N, K].
+/// A 2-D i8 x i8 -> i32 contraction `x W`, x signed or unsigned codes, W
+/// signed and read (through transposes) as [K, N] or [N, K], the accumulator
+/// zero or a constant broadcast along the rows.
 FailureOr<GemmLayer> matchInt8Layer(linalg::LinalgOp op) {
   if (op.getNumDpsInputs() != 2 || op.getNumDpsInits() != 1 ||
       !op.hasPureTensorSemantics() || op.getNumLoops() != 3)
@@ -238,18 +216,16 @@ FailureOr<GemmLayer> matchInt8Layer(linalg::LinalgOp op) {
       return failure();
   }
 
-  bool unsignedInput = false;
-  if (!isInt8MultiplyAdd(*op.getBlock())) {
-    if (!isUnsignedInputMultiplyAdd(*op.getBlock(), inputIndex))
-      return failure();
-    unsignedInput = true;
-  }
+  std::optional<bool> unsignedInput =
+      int8InputIsUnsigned(*op.getBlock(), inputIndex);
+  if (!unsignedInput)
+    return failure();
 
   GemmLayer layer;
   layer.op = op;
   layer.inputIndex = static_cast<unsigned>(inputIndex);
   layer.integer = true;
-  layer.unsignedInput = unsignedInput;
+  layer.unsignedInput = *unsignedInput;
   layer.columnInit = columnInit;
   AffineMap weightMap = maps[1 - inputIndex];
   layer.weight =

@@ -17,6 +17,8 @@ config.excludes = ["CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py", "Inputs"]
 config.substitutions.append(("%PATH%", config.environment["PATH"]))
 config.substitutions.append(("%sqz_src_root", config.sqz_src_root))
 config.substitutions.append(("%python", config.python_executable))
+config.substitutions.append(
+    ("%sqz_lib_dir", os.path.join(config.sqz_obj_root, "lib")))
 # Inline `%python -c` checks import the project's helpers (sqz_stats, ...).
 config.environment["PYTHONPATH"] = os.path.join(config.sqz_src_root, "python")
 config.substitutions.append(
@@ -33,6 +35,8 @@ tools = [
     "sqz-opt",
     "sqz-run",
     "sqz-kernel-check",
+    "sqz-compile",
+    "sqz-exec",
     ToolSubst("mlir-opt", unresolved="ignore"),
     ToolSubst("mlir-translate", unresolved="ignore"),
     "not",

@@ -24,14 +24,17 @@
 //===----------------------------------------------------------------------===//
 
 #include "Calibration.h"
+#include "CompileSupport.h"
 #include "CompiledCodeSignals.h"
 #include "NpyIO.h"
 
 #include "sqz/Conversion/SqzToLinalg/SqzToLinalg.h"
 #include "sqz/Dialect/Sqz/Transforms/Statistics.h"
+#include "sqz/Pipelines/EntryPoints.h"
 #include "sqz/Pipelines/Passes.h"
 #include "sqz/Pipelines/Pipelines.h"
 #include "sqz/Registration/InitSqueeze.h"
+#include "sqz/Support/EntryCall.h"
 #include "sqz/Support/WriteFile.h"
 
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
@@ -70,6 +73,9 @@
 
 using namespace mlir;
 namespace npy = mlir::sqz::npy;
+namespace entry = mlir::sqz::entry;
+using sqztools::CompileClock;
+using sqztools::FirstErrorHandler;
 
 #ifndef SQZ_MLIR_RUNNER_LIB_DIR
 #define SQZ_MLIR_RUNNER_LIB_DIR "/usr/lib/llvm-22/lib"
@@ -123,18 +129,7 @@ static llvm::cl::opt<bool> saveInputs(
 /// `--threads`, registered in main: libLLVM already has an undocumented
 /// global `-threads` option, which is taken out of the way first.
 static llvm::cl::opt<unsigned> &threadsOption() {
-  static llvm::cl::opt<unsigned> *option = [] {
-    auto &registered = llvm::cl::getRegisteredOptions();
-    if (auto it = registered.find("threads"); it != registered.end())
-      it->second->removeArgument();
-    return new llvm::cl::opt<unsigned>(
-        "threads",
-        llvm::cl::desc("Threads of each CPU kernel call (sqz-lower-to-cpu's "
-                       "threads option); 0: all hardware threads"),
-        llvm::cl::value_desc("N"), llvm::cl::init(0),
-        llvm::cl::cat(runCategory));
-  }();
-  return *option;
+  return sqztools::threadsOption(runCategory);
 }
 
 static llvm::cl::opt<unsigned> repeat(
@@ -211,41 +206,6 @@ static llvm::cl::list<std::string> mergeInputs(
 // Compile time
 //===----------------------------------------------------------------------===//
 
-namespace {
-/// Wall time of the compile phases, so that a large model's compile time is
-/// visible (and a slow phase named).
-class CompileClock {
-public:
-  /// Ends the phase `name` (started at the previous mark).
-  void mark(llvm::StringRef name) {
-    auto now = std::chrono::steady_clock::now();
-    phases.push_back(
-        {name.str(), std::chrono::duration<double>(now - last).count()});
-    last = now;
-  }
-  /// Prints "compiled @NAME in T s (parse .., lowering .., LLVM ..)" when
-  /// `always` or when the total is long enough to wonder about.
-  void report(llvm::raw_ostream &os, llvm::StringRef entry, bool always) {
-    double total = 0;
-    for (const auto &phase : phases)
-      total += phase.second;
-    if (!always && total < kSlowCompileSeconds)
-      return;
-    os << llvm::format("sqz-run: compiled @%s in %.2f s (", entry.str().c_str(),
-                       total);
-    for (auto [index, phase] : llvm::enumerate(phases))
-      os << (index ? ", " : "") << phase.first
-         << llvm::format(" %.2f s", phase.second);
-    os << ")\n";
-  }
-
-private:
-  static constexpr double kSlowCompileSeconds = 10.0;
-  std::chrono::steady_clock::time_point last = std::chrono::steady_clock::now();
-  SmallVector<std::pair<std::string, double>> phases;
-};
-} // namespace
-
 //===----------------------------------------------------------------------===//
 // Errors
 //===----------------------------------------------------------------------===//
@@ -272,204 +232,31 @@ int finishStdout() {
   fail("cannot write the results to standard output: " + error.message());
 }
 
-/// Keeps the first error diagnostic, as "file:line:col: message", so that a
-/// failure is reported on one line.
-struct FirstErrorHandler {
-  std::string first;
-  ScopedDiagnosticHandler handler;
-
-  explicit FirstErrorHandler(MLIRContext *context)
-      : handler(context, [this](Diagnostic &diag) {
-          if (diag.getSeverity() == DiagnosticSeverity::Error &&
-              first.empty()) {
-            llvm::raw_string_ostream os(first);
-            if (auto loc = diag.getLocation()->findInstanceOf<FileLineColLoc>())
-              os << loc.getFilename().getValue() << ":" << loc.getLine() << ":"
-                 << loc.getColumn() << ": ";
-            os << diag.str();
-          }
-          return success();
-        }) {}
-
-  std::string take() {
-    std::string result = first.empty() ? "unknown error" : first;
-    first.clear();
-    return result;
-  }
-};
 } // namespace
 
 //===----------------------------------------------------------------------===//
 // The entry signature and its C ABI
 //===----------------------------------------------------------------------===//
 
-namespace {
-/// One argument or result of the entry function, as the C interface sees it.
-struct AbiValue {
-  Type type;
-  Type elementType;
-  bool shaped = false;
-  SmallVector<int64_t> shape; // ShapedType::kDynamic for dynamic sizes.
-  npy::DType dtype;
-
-  unsigned rank() const { return shape.size(); }
-  /// Bytes of the descriptor (shaped) or of the scalar.
-  size_t abiSize() const { return shaped ? 8 * (3 + 2 * rank()) : dtype.size; }
-  size_t abiAlign() const { return shaped ? 8 : dtype.size; }
-};
-} // namespace
-
-/// The numpy dtype that holds `type`, if any.
-static std::optional<npy::DType> dtypeFor(Type type) {
-  if (type.isF16())
-    return npy::DType{npy::DTypeKind::Float, 2};
-  if (type.isF32())
-    return npy::DType{npy::DTypeKind::Float, 4};
-  if (type.isF64())
-    return npy::DType{npy::DTypeKind::Float, 8};
-  if (type.isIndex())
-    return npy::DType{npy::DTypeKind::Int, 8};
-  if (auto intType = dyn_cast<IntegerType>(type)) {
-    unsigned width = intType.getWidth();
-    if (width == 1)
-      return npy::DType{npy::DTypeKind::Bool, 1};
-    if (width != 8 && width != 16 && width != 32 && width != 64)
-      return std::nullopt;
-    return npy::DType{intType.isUnsigned() ? npy::DTypeKind::UInt
-                                           : npy::DTypeKind::Int,
-                      width / 8};
-  }
-  return std::nullopt;
-}
-
-static AbiValue describe(Type type, const llvm::Twine &what) {
-  AbiValue value;
-  value.type = type;
-  if (auto shapedType = dyn_cast<ShapedType>(type)) {
-    if (!isa<RankedTensorType, MemRefType>(type) || !shapedType.hasRank())
-      fail(what + " has type " + llvm::Twine(debugString(type)) +
-           "; only ranked tensors, memrefs and scalars are supported");
-    if (auto memref = dyn_cast<MemRefType>(type);
-        memref && !memref.getLayout().isIdentity())
-      fail(what + " has type " + llvm::Twine(debugString(type)) +
-           "; only the identity layout is supported");
-    value.shaped = true;
-    value.elementType = shapedType.getElementType();
-    value.shape.assign(shapedType.getShape().begin(),
-                       shapedType.getShape().end());
-  } else {
-    value.elementType = type;
-  }
-  std::optional<npy::DType> dtype = dtypeFor(value.elementType);
-  if (!dtype)
-    fail(what + " has type " + llvm::Twine(debugString(type)) +
-         ", whose element type has no .npy equivalent here (supported: f16, "
-         "f32, f64, i1, i8, i16, i32, i64, index)");
-  value.dtype = *dtype;
-  return value;
-}
+/// One argument or result of the entry function: its C view and, for
+/// messages, its MLIR type.
+using AbiValue = sqz::manifest::Value;
 
 /// "tensor<4x8xf32>" for messages, from the signature.
-static std::string typeString(const AbiValue &value) {
-  return debugString(value.type);
-}
-
-static bool shapeMatches(const AbiValue &value, llvm::ArrayRef<int64_t> shape) {
-  if (shape.size() != value.rank())
-    return false;
-  for (auto [expected, actual] : llvm::zip(value.shape, shape))
-    if (!ShapedType::isDynamic(expected) && expected != actual)
-      return false;
-  return true;
-}
-
-static std::string expectedShapeString(const AbiValue &value) {
-  std::string text = "(";
-  for (auto [index, dim] : llvm::enumerate(value.shape)) {
-    if (index)
-      text += ", ";
-    text += ShapedType::isDynamic(dim) ? "?" : std::to_string(dim);
-  }
-  if (value.rank() == 1)
-    text += ",";
-  return text + ")";
+static const std::string &typeString(const AbiValue &value) {
+  return value.typeText;
 }
 
 //===----------------------------------------------------------------------===//
 // Inputs
 //===----------------------------------------------------------------------===//
 
-/// splitmix64: a small, portable, well-mixed generator.
-static uint64_t nextRandom(uint64_t &state) {
-  uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
-}
-
-static uint16_t floatToHalf(float value) {
-  llvm::APFloat half(value);
-  bool losesInfo = false;
-  half.convert(llvm::APFloat::IEEEhalf(), llvm::APFloat::rmNearestTiesToEven,
-               &losesInfo);
-  return uint16_t(half.bitcastToAPInt().getZExtValue());
-}
-
-static float halfToFloat(uint16_t bits) {
-  llvm::APFloat value(llvm::APFloat::IEEEhalf(), llvm::APInt(16, bits));
-  bool losesInfo = false;
-  value.convert(llvm::APFloat::IEEEsingle(), llvm::APFloat::rmNearestTiesToEven,
-                &losesInfo);
-  return value.convertToFloat();
-}
-
 static npy::Array randomArray(const AbiValue &value, unsigned index) {
-  npy::Array array;
-  array.dtype = value.dtype;
-  for (int64_t dim : value.shape) {
-    if (ShapedType::isDynamic(dim))
-      fail("argument " + llvm::Twine(index) + " of @" + entryName + " is " +
-           typeString(value) +
-           ": --random-inputs needs static shapes (give --input files)");
-    array.shape.push_back(dim);
-  }
-  int64_t count = array.numElements();
-  array.data.resize(count * value.dtype.size);
-  // One stream per argument, so that adding an argument leaves the values of
-  // the others unchanged.
-  uint64_t state = seed ^ (0xd1b54a32d192ed03ULL * (index + 1));
-  uint8_t *out = array.data.data();
-  for (int64_t i = 0; i < count; ++i) {
-    uint64_t bits = nextRandom(state);
-    // Uniform in [-1, 1) on a 2^-23 grid, exact in every float type.
-    float real = float(int64_t(bits >> 40) - (int64_t(1) << 23)) /
-                 float(int64_t(1) << 23);
-    int64_t integer = int64_t(bits >> 60) - 8; // [-8, 7]
-    switch (value.dtype.kind) {
-    case npy::DTypeKind::Float:
-      if (value.dtype.size == 2) {
-        uint16_t half = floatToHalf(real);
-        std::memcpy(out + 2 * i, &half, 2);
-      } else if (value.dtype.size == 4) {
-        std::memcpy(out + 4 * i, &real, 4);
-      } else {
-        double wide = real;
-        std::memcpy(out + 8 * i, &wide, 8);
-      }
-      break;
-    case npy::DTypeKind::Bool:
-      out[i] = bits >> 63;
-      break;
-    case npy::DTypeKind::UInt:
-      integer += 8; // [0, 15]
-      [[fallthrough]];
-    case npy::DTypeKind::Int:
-      // Little-endian: the low bytes of the two's complement value.
-      std::memcpy(out + value.dtype.size * i, &integer, value.dtype.size);
-      break;
-    }
-  }
-  return array;
+  if (!value.hasStaticShape())
+    fail("argument " + llvm::Twine(index) + " of @" + entryName + " is " +
+         typeString(value) +
+         ": --random-inputs needs static shapes (give --input files)");
+  return entry::randomArray(value, seed, index);
 }
 
 static npy::Array loadInput(const AbiValue &value, unsigned index,
@@ -478,10 +265,10 @@ static npy::Array loadInput(const AbiValue &value, unsigned index,
   llvm::Expected<npy::Array> array = npy::read(path);
   if (!array)
     fail(option + " " + llvm::toString(array.takeError()));
-  if (array->dtype != value.dtype || !shapeMatches(value, array->shape))
+  if (array->dtype != value.dtype || !value.shapeMatches(array->shape))
     fail(option + " '" + path + "' for argument " + llvm::Twine(index) +
          " of @" + entryName + " (" + typeString(value) + "): expected " +
-         value.dtype.name() + " " + expectedShapeString(value) + ", got " +
+         value.dtype.name() + " " + value.expectedShapeString() + ", got " +
          array->dtype.name() + " " + npy::shapeString(array->shape));
   return std::move(*array);
 }
@@ -516,160 +303,6 @@ static SmallVector<npy::Array> loadSample(ArrayRef<AbiValue> args,
     fail("--calibrate sample '" + sample + "' has " + extra.str() + ", but @" +
          entryName + " takes " + Twine(args.size()) + " argument(s)");
   return arrays;
-}
-
-//===----------------------------------------------------------------------===//
-// Buffers crossing the C interface
-//===----------------------------------------------------------------------===//
-
-namespace {
-/// An input argument: its bytes in a 64-byte aligned buffer (shaped) or in
-/// the scalar slot, and its descriptor.
-struct InputSlot {
-  const npy::Array *array = nullptr;
-  void *buffer = nullptr;
-  size_t bufferSize = 0;
-  SmallVector<int64_t> descriptor;
-  alignas(8) uint8_t scalar[8] = {};
-  void *descriptorPtr = nullptr; // What the packed argument points to.
-
-  InputSlot() = default;
-  InputSlot(const InputSlot &) = delete;
-  InputSlot &operator=(const InputSlot &) = delete;
-  ~InputSlot() {
-    if (buffer)
-      llvm::deallocate_buffer(buffer, bufferSize, 64);
-  }
-
-  /// Restores the pristine input bytes (the function may have written them).
-  void reset() {
-    // An input with a zero-sized dimension has no bytes (and no pointer).
-    if (array->data.empty())
-      return;
-    if (buffer)
-      std::memcpy(buffer, array->data.data(), array->data.size());
-    else
-      std::memcpy(scalar, array->data.data(), array->data.size());
-  }
-};
-} // namespace
-
-static void setUpInput(InputSlot &slot, const AbiValue &value,
-                       const npy::Array &array) {
-  slot.array = &array;
-  if (!value.shaped) {
-    slot.reset();
-    return;
-  }
-  slot.bufferSize = std::max<size_t>(array.data.size(), 64);
-  slot.buffer = llvm::allocate_buffer(slot.bufferSize, 64);
-  slot.reset();
-  unsigned rank = value.rank();
-  slot.descriptor.assign(3 + 2 * rank, 0);
-  slot.descriptor[0] = reinterpret_cast<int64_t>(slot.buffer);
-  slot.descriptor[1] = reinterpret_cast<int64_t>(slot.buffer);
-  slot.descriptor[2] = 0;
-  int64_t stride = 1;
-  for (int i = rank - 1; i >= 0; --i) {
-    slot.descriptor[3 + i] = array.shape[i];
-    slot.descriptor[3 + rank + i] = stride;
-    stride *= array.shape[i];
-  }
-  slot.descriptorPtr = slot.descriptor.data();
-}
-
-/// Copies the (possibly strided) memref behind `descriptor` into a row-major
-/// array.
-static npy::Array readResult(const AbiValue &value, const int64_t *descriptor,
-                             unsigned index) {
-  npy::Array array;
-  array.dtype = value.dtype;
-  unsigned rank = value.rank();
-  const int64_t *sizes = descriptor + 3;
-  const int64_t *strides = descriptor + 3 + rank;
-  array.shape.assign(sizes, sizes + rank);
-  for (int64_t size : array.shape)
-    if (size < 0)
-      fail("result " + llvm::Twine(index) + " has a negative size");
-  size_t elementSize = value.dtype.size;
-  int64_t count = array.numElements();
-  array.data.resize(count * elementSize);
-  if (count == 0)
-    return array;
-  const uint8_t *base = reinterpret_cast<const uint8_t *>(descriptor[1]) +
-                        descriptor[2] * elementSize;
-  SmallVector<int64_t> position(rank, 0);
-  for (int64_t i = 0; i < count; ++i) {
-    int64_t offset = 0;
-    for (unsigned d = 0; d < rank; ++d)
-      offset += position[d] * strides[d];
-    std::memcpy(array.data.data() + i * elementSize,
-                base + offset * elementSize, elementSize);
-    for (int d = rank - 1; d >= 0; --d) {
-      if (++position[d] < array.shape[d])
-        break;
-      position[d] = 0;
-    }
-  }
-  return array;
-}
-
-//===----------------------------------------------------------------------===//
-// Printing a result summary
-//===----------------------------------------------------------------------===//
-
-static void printElement(llvm::raw_ostream &os, const npy::Array &array,
-                         int64_t i) {
-  const uint8_t *p = array.data.data() + i * array.dtype.size;
-  switch (array.dtype.kind) {
-  case npy::DTypeKind::Bool:
-    os << (*p ? "True" : "False");
-    return;
-  case npy::DTypeKind::Int: {
-    int64_t v = 0;
-    std::memcpy(&v, p, array.dtype.size);
-    unsigned shift = 64 - 8 * array.dtype.size;
-    os << (shift ? (int64_t(uint64_t(v) << shift) >> shift) : v);
-    return;
-  }
-  case npy::DTypeKind::UInt: {
-    uint64_t v = 0;
-    std::memcpy(&v, p, array.dtype.size);
-    os << v;
-    return;
-  }
-  case npy::DTypeKind::Float: {
-    double v = 0;
-    if (array.dtype.size == 2) {
-      uint16_t bits;
-      std::memcpy(&bits, p, 2);
-      v = halfToFloat(bits);
-    } else if (array.dtype.size == 4) {
-      float f;
-      std::memcpy(&f, p, 4);
-      v = f;
-    } else {
-      std::memcpy(&v, p, 8);
-    }
-    os << llvm::format("%g", v);
-    return;
-  }
-  }
-}
-
-static void printSummary(llvm::raw_ostream &os, unsigned index,
-                         const npy::Array &array) {
-  os << "out" << index << ": " << array.dtype.name() << " "
-     << npy::shapeString(array.shape) << " [";
-  int64_t count = array.numElements();
-  for (int64_t i = 0, e = std::min<int64_t>(count, 8); i < e; ++i) {
-    if (i)
-      os << ", ";
-    printElement(os, array, i);
-  }
-  if (count > 8)
-    os << ", ...";
-  os << "]\n";
 }
 
 //===----------------------------------------------------------------------===//
@@ -993,30 +626,14 @@ int main(int argc, char **argv) {
   if (printLowered)
     module->print(llvm::outs());
 
-  auto function = module->lookupSymbol<LLVM::LLVMFuncOp>(entryName);
-  auto signatureAttr =
-      function ? function->getAttrOfType<TypeAttr>(sqz::kSignatureAttrName)
-               : TypeAttr();
-  auto signature = signatureAttr
-                       ? dyn_cast<FunctionType>(signatureAttr.getValue())
-                       : FunctionType();
-  if (!signature)
-    fail("@" + entryName + " has no '" + sqz::kSignatureAttrName +
-         "' function type attribute, so its argument shapes are unknown "
-         "(give sqz-run tensor-level IR, or LLVM IR made by sqz-opt "
-         "--sqz-lower-to-cpu)");
+  std::string entryError;
+  std::optional<sqz::manifest::Entry> entryPoint =
+      sqz::describeEntryPoint(*module, entryName, entryError);
+  if (!entryPoint)
+    fail(entryError);
   std::string cifaceName = "_mlir_ciface_" + entryName;
-  if (!module->lookupSymbol<LLVM::LLVMFuncOp>(cifaceName))
-    fail("no C interface wrapper @" + cifaceName +
-         " (the function needs the llvm.emit_c_interface attribute)");
-
-  SmallVector<AbiValue> args, results;
-  for (auto [index, type] : llvm::enumerate(signature.getInputs()))
-    args.push_back(
-        describe(type, "argument " + llvm::Twine(index) + " of @" + entryName));
-  for (auto [index, type] : llvm::enumerate(signature.getResults()))
-    results.push_back(
-        describe(type, "result " + llvm::Twine(index) + " of @" + entryName));
+  const std::vector<AbiValue> &args = entryPoint->args;
+  const std::vector<AbiValue> &results = entryPoint->results;
 
   // ---- Calibration setup --------------------------------------------------
   SmallVector<std::string> samples;
@@ -1127,76 +744,27 @@ int main(int argc, char **argv) {
     fail("cannot find @" + cifaceName +
          " in the JIT: " + llvm::toString(packed.takeError()));
   compileClock.mark("LLVM");
-  compileClock.report(llvm::errs(), entryName, compileTime);
+  compileClock.report(llvm::errs(), "sqz-run", entryName, compileTime);
 
   // ---- Arguments and results ----------------------------------------------
-  SmallVector<std::unique_ptr<InputSlot>> slots;
-  for (auto [value, array] : llvm::zip(args, inputs)) {
-    slots.push_back(std::make_unique<InputSlot>());
-    setUpInput(*slots.back(), value, array);
-  }
-
-  // Results: one struct behind a pointer first argument, unless there is
-  // exactly one scalar result, which is returned by value.
-  bool resultByPointer =
-      results.size() > 1 || (results.size() == 1 && results[0].shaped);
-  SmallVector<size_t> resultOffsets;
-  size_t resultSize = 0;
-  for (const AbiValue &value : results) {
-    resultSize = llvm::alignTo(resultSize, value.abiAlign());
-    resultOffsets.push_back(resultSize);
-    resultSize += value.abiSize();
-  }
-  std::vector<int64_t> resultStorage(std::max<size_t>(resultSize, 8) / 8 + 1);
-  uint8_t *resultBytes = reinterpret_cast<uint8_t *>(resultStorage.data());
-  void *resultPtr = resultBytes;
-
-  SmallVector<void *> packedArgs;
-  if (resultByPointer)
-    packedArgs.push_back(&resultPtr);
-  for (auto [value, slot] : llvm::zip(args, slots))
-    packedArgs.push_back(value.shaped
-                             ? static_cast<void *>(&slot->descriptorPtr)
-                             : static_cast<void *>(slot->scalar));
-  if (!resultByPointer && !results.empty())
-    packedArgs.push_back(resultBytes);
-
-  // Frees what a call returned, but never an input buffer, a global (whose
-  // descriptor carries the 0xdeadbeef allocated pointer) or a buffer twice.
-  auto freeResults = [&]() {
-    SmallVector<void *> freed;
-    for (auto [value, offset] : llvm::zip(results, resultOffsets)) {
-      if (!value.shaped)
-        continue;
-      void *allocated = *reinterpret_cast<void **>(resultBytes + offset);
-      bool isInput = llvm::any_of(
-          slots, [&](const auto &slot) { return slot->buffer == allocated; });
-      if (!allocated || isInput || llvm::is_contained(freed, allocated) ||
-          allocated == reinterpret_cast<void *>(uintptr_t(0xdeadbeef)))
-        continue;
-      freed.push_back(allocated);
-      std::free(allocated);
-    }
-  };
+  entry::PackedCall call(
+      std::vector<entry::Value>(args.begin(), args.end()),
+      std::vector<entry::Value>(results.begin(), results.end()));
+  for (auto [index, array] : llvm::enumerate(inputs))
+    call.setInput(index, array);
 
   // From here on the compiled code runs: a fault in it is the model's.
-  sqz::CompiledCodeSignalGuard signalGuard(entryName);
+  sqztools::CompiledCodeSignalGuard signalGuard("sqz-run", entryName);
   if (calibrate) {
     for (auto [index, sample] : llvm::enumerate(samples)) {
       if (index) {
         inputs = loadSample(args, sample);
-        for (auto [argIndex, value] : llvm::enumerate(args)) {
-          slots[argIndex] = std::make_unique<InputSlot>();
-          setUpInput(*slots[argIndex], value, inputs[argIndex]);
-          packedArgs[(resultByPointer ? 1 : 0) + argIndex] =
-              value.shaped
-                  ? static_cast<void *>(&slots[argIndex]->descriptorPtr)
-                  : static_cast<void *>(slots[argIndex]->scalar);
-        }
+        for (auto [argIndex, array] : llvm::enumerate(inputs))
+          call.setInput(argIndex, array);
       }
-      std::memset(resultBytes, 0, resultStorage.size() * 8);
-      (*packed)(packedArgs.data());
-      freeResults();
+      call.clearResults();
+      (*packed)(call.packedArgs());
+      call.freeResults();
       if (llvm::Error error = calibrator->takeError())
         fail("--calibrate '" + sample +
              "': " + llvm::toString(std::move(error)));
@@ -1213,36 +781,28 @@ int main(int argc, char **argv) {
     return finishStdout();
   }
 
-  SmallVector<double> times;
+  std::vector<double> times;
   for (unsigned run = 0; run < repeat; ++run) {
     if (run)
-      for (auto &slot : slots)
-        slot->reset();
-    std::memset(resultBytes, 0, resultStorage.size() * 8);
+      call.resetInputs();
+    call.clearResults();
     auto start = std::chrono::steady_clock::now();
-    (*packed)(packedArgs.data());
+    (*packed)(call.packedArgs());
     auto stop = std::chrono::steady_clock::now();
     times.push_back(
         std::chrono::duration<double, std::milli>(stop - start).count());
     if (run + 1 < repeat)
-      freeResults();
+      call.freeResults();
   }
 
   // ---- Outputs ------------------------------------------------------------
-  for (auto [index, value] : llvm::enumerate(results)) {
+  for (unsigned index = 0; index < results.size(); ++index) {
     npy::Array array;
-    if (value.shaped) {
-      array = readResult(
-          value,
-          reinterpret_cast<const int64_t *>(resultBytes + resultOffsets[index]),
-          index);
-    } else {
-      array.dtype = value.dtype;
-      array.data.assign(resultBytes + resultOffsets[index],
-                        resultBytes + resultOffsets[index] + value.dtype.size);
-    }
+    std::string error;
+    if (!call.readResult(index, array, error))
+      fail(error);
     if (outputDir.empty()) {
-      printSummary(llvm::outs(), index, array);
+      llvm::outs() << entry::summaryLine(index, array);
       continue;
     }
     SmallString<128> path(outputDir);
@@ -1250,16 +810,9 @@ int main(int argc, char **argv) {
     if (llvm::Error error = npy::write(path, array))
       fail(llvm::toString(std::move(error)));
   }
-  freeResults();
+  call.freeResults();
 
-  if (repeat > 1) {
-    llvm::sort(times);
-    size_t middle = times.size() / 2;
-    double median = times.size() % 2
-                        ? times[middle]
-                        : 0.5 * (times[middle - 1] + times[middle]);
-    llvm::outs() << llvm::format("median time: %.3f ms over %u runs\n", median,
-                                 unsigned(repeat));
-  }
+  if (repeat > 1)
+    llvm::outs() << entry::medianTimeLine(times);
   return finishStdout();
 }

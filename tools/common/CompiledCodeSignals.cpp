@@ -1,12 +1,14 @@
-//===- CompiledCodeSignals.cpp - Faults raised by JIT-compiled code -------===//
+//===- CompiledCodeSignals.cpp - Faults raised by compiled code -----------===//
 
 #include "CompiledCodeSignals.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <unistd.h>
 
-using namespace mlir::sqz;
+using namespace sqztools;
 
 namespace {
 constexpr int kSignals[] = {SIGFPE, SIGSEGV, SIGBUS, SIGILL};
@@ -47,13 +49,30 @@ void reportAndExit(int signal) {
 }
 } // namespace
 
-CompiledCodeSignalGuard::CompiledCodeSignalGuard(llvm::StringRef entryName) {
+/// Makes sure faults are handled on an alternate stack (LLVM's signal
+/// handling sets one up in the compiling tools; sqz-exec has none), so that
+/// a stack overflow in the compiled code is reported too.
+static void ensureAlternateStack() {
+  stack_t current;
+  if (sigaltstack(nullptr, &current) == 0 && !(current.ss_flags & SS_DISABLE))
+    return;
+  static constexpr size_t kSize = 1 << 16;
+  stack_t stack;
+  std::memset(&stack, 0, sizeof(stack));
+  stack.ss_sp = std::malloc(kSize); // Kept for the life of the process.
+  stack.ss_size = kSize;
+  if (stack.ss_sp)
+    sigaltstack(&stack, nullptr);
+}
+
+CompiledCodeSignalGuard::CompiledCodeSignalGuard(const char *tool,
+                                                 std::string_view entryName) {
   static_assert(sizeof(kSignals) / sizeof(kSignals[0]) == kNumSignals);
   int nameLength = static_cast<int>(std::min<size_t>(entryName.size(), 256));
   for (int i = 0; i < kNumSignals; ++i) {
     int written =
         std::snprintf(messages.text[i], sizeof(messages.text[i]),
-                      "sqz-run: error: @%.*s raised %s in the compiled code\n",
+                      "%s: error: @%.*s raised %s in the compiled code\n", tool,
                       nameLength, entryName.data(), describe(kSignals[i]));
     messages.length[i] =
         std::min<size_t>(written, sizeof(messages.text[i]) - 1);
@@ -62,8 +81,7 @@ CompiledCodeSignalGuard::CompiledCodeSignalGuard(llvm::StringRef entryName) {
   std::memset(&action, 0, sizeof(action));
   action.sa_handler = reportAndExit;
   sigemptyset(&action.sa_mask);
-  // On the alternate stack that LLVM's signal handling set up, so that a
-  // stack overflow in the compiled code is reported too.
+  ensureAlternateStack();
   action.sa_flags = SA_ONSTACK;
   for (int i = 0; i < kNumSignals; ++i)
     sigaction(kSignals[i], &action, &previous[i]);

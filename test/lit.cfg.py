@@ -72,3 +72,15 @@ if {"avx512f", "avx512bw", "avx512vl", "avx512dq"} <= _flags:
 minilm_venv = os.path.join(config.sqz_src_root, "examples", "minilm", ".venv")
 if os.path.exists(os.path.join(minilm_venv, "requirements.sha256")):
     config.available_features.add("minilm-venv")
+
+# GPU code: `ptxas` (a CUDA toolkit, $CUDA_HOME or /usr/local/cuda) assembles
+# the kernels into cubins here, without a GPU; `cuda` is a machine with an
+# NVIDIA driver, where compiled GPU models run.
+cuda_home = os.environ.get("CUDA_HOME") or "/usr/local/cuda"
+if os.access(os.path.join(cuda_home, "bin", "ptxas"), os.X_OK):
+    config.available_features.add("ptxas")
+    config.substitutions.append(("%cuda_home", cuda_home))
+if any(os.path.exists(os.path.join(d, "libcuda.so.1"))
+       for d in ("/usr/lib/x86_64-linux-gnu", "/usr/lib64", "/usr/local/nvidia/lib64")):
+    config.available_features.add("cuda")
+llvm_config.with_system_environment(["CUDA_HOME"])

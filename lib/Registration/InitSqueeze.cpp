@@ -11,6 +11,7 @@
 #include "mlir/InitAllDialects.h"
 #include "mlir/InitAllExtensions.h"
 #include "mlir/InitAllPasses.h"
+#include "mlir/Target/LLVMIR/Dialect/All.h"
 
 using namespace mlir;
 
@@ -24,11 +25,16 @@ void sqz::registerSqueezePasses() {
   registerSqzCodegenCPUPasses();
 }
 
-void sqz::registerSqueezePipelines() { registerLowerToCPUPipeline(); }
+void sqz::registerSqueezePipelines() {
+  registerLowerToCPUPipeline();
+  registerLowerToNVVMPipeline();
+}
 
 void sqz::registerSqueezeAndUpstream(DialectRegistry &registry) {
   registerAllDialects(registry);
   registerAllExtensions(registry);
+  // gpu-module-to-binary translates kernels to LLVM IR inside the pipeline.
+  registerAllToLLVMIRTranslations(registry);
   registerAllPasses();
   registerSqueezeDialects(registry);
   registerSqueezePasses();

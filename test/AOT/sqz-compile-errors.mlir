@@ -3,7 +3,7 @@
 
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: not sqz-compile 2>&1 | FileCheck %s --check-prefix=NO-MODEL
-// NO-MODEL: sqz-compile: error: no model: sqz-compile MODEL.mlir --target=cpu -o model.so
+// NO-MODEL: sqz-compile: error: no model: sqz-compile MODEL.mlir --target=cpu|cuda -o model.so
 // RUN: not sqz-compile %s 2>&1 | FileCheck %s --check-prefix=NO-OUTPUT
 // NO-OUTPUT: sqz-compile: error: -o FILE is required: the library to write
 // RUN: not sqz-compile %t/missing.mlir -o %t/m.so 2>&1 | FileCheck %s --check-prefix=MISSING

@@ -59,12 +59,32 @@ static llvm::cl::opt<std::string>
                               "IR) to write"),
                llvm::cl::value_desc("FILE"), llvm::cl::cat(compileCategory));
 
-enum class Target { CPU };
-static llvm::cl::opt<Target>
-    target("target", llvm::cl::desc("What the model runs on"),
-           llvm::cl::values(clEnumValN(Target::CPU, "cpu",
-                                       "x86-64 CPU code (sqz-lower-to-cpu)")),
-           llvm::cl::init(Target::CPU), llvm::cl::cat(compileCategory));
+enum class Target { CPU, CUDA };
+static llvm::cl::opt<Target> target(
+    "target", llvm::cl::desc("What the model runs on (default: cpu)"),
+    llvm::cl::values(
+        clEnumValN(Target::CPU, "cpu", "x86-64 CPU code (sqz-lower-to-cpu)"),
+        clEnumValN(Target::CUDA, "cuda",
+                   "NVIDIA GPU kernels in an embedded cubin, called by x86-64 "
+                   "host code through the runtime (sqz-lower-to-nvvm)")),
+    llvm::cl::init(Target::CPU), llvm::cl::cat(compileCategory));
+
+static llvm::cl::opt<std::string>
+    gpuChip("gpu-chip",
+            llvm::cl::desc("--target=cuda: the GPU, as ptxas names it "
+                           "(default: sm_90, Hopper)"),
+            llvm::cl::init("sm_90"), llvm::cl::cat(compileCategory));
+
+static llvm::cl::opt<std::string>
+    gpuFeatures("gpu-features",
+                llvm::cl::desc("--target=cuda: PTX features (default: +ptx80)"),
+                llvm::cl::init("+ptx80"), llvm::cl::cat(compileCategory));
+
+static llvm::cl::opt<std::string> cudaToolkit(
+    "cuda-toolkit",
+    llvm::cl::desc("--target=cuda: the CUDA toolkit whose ptxas assembles "
+                   "the kernels (default: $CUDA_HOME, else /usr/local/cuda)"),
+    llvm::cl::value_desc("DIR"), llvm::cl::cat(compileCategory));
 
 enum class Emit { Library, Object, LLVMIR };
 static llvm::cl::opt<Emit> emit(
@@ -149,7 +169,7 @@ static std::string findRuntimeDir(const char *argv0) {
 /// The manifest of every public function of the lowered module.
 static manifest::Manifest describeModel(ModuleOp module) {
   manifest::Manifest model;
-  model.target = "cpu";
+  model.target = target == Target::CUDA ? "cuda" : "cpu";
   for (const std::string &name : sqz::listEntryPoints(module)) {
     std::string error;
     std::optional<manifest::Entry> entry =
@@ -164,6 +184,31 @@ static manifest::Manifest describeModel(ModuleOp module) {
   return model;
 }
 
+static void lowerForCPU(ModuleOp module, unsigned threads,
+                        sqztools::FirstErrorHandler &diagnostics) {
+  PassManager pm(module.getContext(), ModuleOp::getOperationName());
+  sqz::LowerToCPUOptions options;
+  options.targetCPU = targetCPU;
+  options.threads = threads;
+  sqz::buildLowerToCPUPipeline(pm, options);
+  if (failed(pm.run(module)))
+    fail("cannot lower '" + modelFile +
+         "' with sqz-lower-to-cpu: " + diagnostics.take());
+}
+
+static void lowerForCUDA(ModuleOp module,
+                         sqztools::FirstErrorHandler &diagnostics) {
+  PassManager pm(module.getContext(), ModuleOp::getOperationName());
+  sqz::LowerToNVVMOptions options;
+  options.chip = gpuChip;
+  options.features = gpuFeatures;
+  options.toolkit = cudaToolkit;
+  sqz::buildLowerToNVVMPipeline(pm, options);
+  if (failed(pm.run(module)))
+    fail("cannot lower '" + modelFile +
+         "' with sqz-lower-to-nvvm: " + diagnostics.take());
+}
+
 int main(int argc, char **argv) {
   llvm::cl::opt<unsigned> &threads = sqztools::threadsOption(compileCategory);
   llvm::InitLLVM initLLVM(argc, argv);
@@ -174,7 +219,7 @@ int main(int argc, char **argv) {
       "library that sqz-exec runs without LLVM or MLIR\n");
 
   if (modelFile.empty())
-    fail("no model: sqz-compile MODEL.mlir --target=cpu -o model.so");
+    fail("no model: sqz-compile MODEL.mlir --target=cpu|cuda -o model.so");
   if (outputFile.empty())
     fail("-o FILE is required: the library to write");
   if (optLevel > 3)
@@ -202,16 +247,10 @@ int main(int argc, char **argv) {
     fail("cannot parse '" + modelFile + "': " + diagnostics.take());
   clock.mark("parse");
 
-  if (!isLLVMDialectOnly(*module)) {
-    PassManager pm(&context, ModuleOp::getOperationName());
-    sqz::LowerToCPUOptions pipelineOptions;
-    pipelineOptions.targetCPU = targetCPU;
-    pipelineOptions.threads = threads.getValue();
-    sqz::buildLowerToCPUPipeline(pm, pipelineOptions);
-    if (failed(pm.run(*module)))
-      fail("cannot lower '" + modelFile +
-           "' with sqz-lower-to-cpu: " + diagnostics.take());
-  }
+  if (target == Target::CUDA)
+    lowerForCUDA(*module, diagnostics);
+  else if (!isLLVMDialectOnly(*module))
+    lowerForCPU(*module, threads.getValue(), diagnostics);
   manifest::Manifest model = describeModel(*module);
   clock.mark("lowering");
 

@@ -90,6 +90,54 @@ void buildLowerToCPUPipeline(OpPassManager &pm,
 /// (`sqz-export-entry-points`, `sqz-check-llvm-dialect`). Idempotent.
 void registerLowerToCPUPipeline();
 
+/// Options of `sqz-lower-to-nvvm`.
+struct LowerToNVVMOptions : public PassPipelineOptions<LowerToNVVMOptions> {
+  PassOptions::Option<std::string> chip{
+      *this, "chip",
+      llvm::cl::desc("The GPU the kernels are for, as ptxas names it "
+                     "(default: sm_90, Hopper: H100, H200)"),
+      llvm::cl::init("sm_90")};
+  PassOptions::Option<std::string> features{
+      *this, "features",
+      llvm::cl::desc("PTX features; sm_90 needs PTX 8.0 or later "
+                     "(default: +ptx80)"),
+      llvm::cl::init("+ptx80")};
+  PassOptions::Option<std::string> format{
+      *this, "format",
+      llvm::cl::desc("What is embedded in the host module: bin (a cubin "
+                     "assembled by ptxas), isa (PTX text, compiled by the "
+                     "driver when loaded) or fatbin (default: bin)"),
+      llvm::cl::init("bin")};
+  PassOptions::Option<std::string> toolkit{
+      *this, "toolkit",
+      llvm::cl::desc("CUDA toolkit whose ptxas and libdevice are used "
+                     "(default: $CUDA_HOME, else /usr/local/cuda)"),
+      llvm::cl::init("")};
+  PassOptions::Option<int64_t> blockSize{
+      *this, "block-size",
+      llvm::cl::desc("Threads per block of the elementwise and loop kernels "
+                     "(default: 256)"),
+      llvm::cl::init(256)};
+  PassOptions::Option<bool> readOnlyArgs{
+      *this, "read-only-args",
+      llvm::cl::desc("Never write into the buffers of entry-point tensor "
+                     "arguments (copy instead) (default: true)"),
+      llvm::cl::init(true)};
+};
+
+/// Adds the passes of `sqz-lower-to-nvvm` to `pm` (on `builtin.module`):
+/// the same tensor-level IR as sqz-lower-to-cpu in, an LLVM dialect host
+/// module out whose kernels are compiled into an embedded `gpu.binary`,
+/// with a `_mlir_ciface_NAME` wrapper for every public function. Entry
+/// points take and return host buffers; everything between lives in
+/// device memory.
+void buildLowerToNVVMPipeline(OpPassManager &pm,
+                              const LowerToNVVMOptions &options);
+
+/// Registers `sqz-lower-to-nvvm` and the GPU code generator's passes.
+/// Idempotent.
+void registerLowerToNVVMPipeline();
+
 } // namespace sqz
 } // namespace mlir
 

@@ -1,0 +1,78 @@
+//===- Passes.td - Passes of the GPU code generator ----*- tablegen -*-===//
+//
+// The GPU code generator: what `sqz-lower-to-nvvm` does beyond the upstream
+// GPU lowering, so that a whole model runs on an NVIDIA GPU with its
+// buffers in device memory.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SQZ_CODEGEN_GPU_PASSES_TD
+#define SQZ_CODEGEN_GPU_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def SqzGPUDeviceBuffers : Pass<"sqz-gpu-device-buffers", "func::FuncOp"> {
+  let summary = "Put every buffer of a bufferized function in device memory";
+  let description = [{
+    Runs on bufferized IR, before the loops are mapped to the GPU. Every
+    `memref.alloc` / `memref.alloca` becomes a `gpu.alloc` and every
+    `memref.dealloc` a `gpu.dealloc`, so that the kernels read and write
+    device memory only. A public function (an entry point, which the caller
+    calls with host buffers) copies each memref argument into a new device
+    buffer on entry (`gpu.memcpy`) and each returned memref into a new host
+    buffer before it returns, which the caller owns and frees as it does
+    for the CPU code. `memref.copy` between device buffers becomes a
+    `linalg.copy`, which becomes a kernel like any other linalg op.
+    Constant globals (weights) stay host globals here; the host code reads
+    them through `sqz-gpu-device-constants`, which gives each a device copy
+    made once.
+  }];
+  let dependentDialects = ["gpu::GPUDialect", "linalg::LinalgDialect",
+                           "memref::MemRefDialect"];
+}
+
+def SqzGPUMapLoops : Pass<"sqz-gpu-map-loops", "func::FuncOp"> {
+  let summary = "Map the outermost parallel loops to GPU blocks and threads";
+  let description = [{
+    Runs on the loops of `convert-linalg-to-parallel-loops`. Each outermost
+    `scf.parallel` is collapsed into one dimension and tiled by
+    `block-size`: the tiles map to blocks along x, the iterations of a tile
+    to threads along x (the last tile guarded by a bound check); loops
+    nested inside run sequentially in each thread. A top-level loop nest
+    without parallel dimensions (a reduction to a scalar) becomes one
+    thread of one block. `convert-parallel-loops-to-gpu` then makes each a
+    `gpu.launch`.
+  }];
+  let options = [
+    Option<"blockSize", "block-size", "int64_t", /*default=*/"256",
+           "Threads per block (default: 256)">,
+  ];
+  let dependentDialects = ["gpu::GPUDialect", "scf::SCFDialect",
+                           "arith::ArithDialect", "affine::AffineDialect"];
+}
+
+def SqzGPUCheckHostCode : Pass<"sqz-gpu-check-host-code", "ModuleOp"> {
+  let summary = "Check that host code touches no device memory";
+  let description = [{
+    After kernel outlining, host functions may allocate, copy, view and
+    launch, but never load or store a buffer element themselves: every
+    buffer lives in device memory. An access left on the host (an op that
+    no pass mapped to the GPU) is reported as an error that names it,
+    instead of a fault at run time.
+  }];
+}
+
+def SqzGPUDeviceConstants : Pass<"sqz-gpu-device-constants", "ModuleOp"> {
+  let summary = "Read constant globals through device copies made once";
+  let description = [{
+    Runs on the LLVM dialect host module. Every address of a constant
+    global taken in host code (`llvm.mlir.addressof`, as the lowering of
+    `memref.get_global` makes for weights) becomes a call of the runtime's
+    `sqzrtCudaDeviceConstant(host, bytes)`, which returns the address of
+    a device copy of the global's bytes, uploaded on the first call and
+    kept for the life of the process: weights cross to the GPU once per
+    loaded model, not per call.
+  }];
+}
+
+#endif // SQZ_CODEGEN_GPU_PASSES_TD

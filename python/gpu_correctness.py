@@ -1,0 +1,202 @@
+#!/usr/bin/python3
+"""Every model and scheme of the CPU suite, compiled for an NVIDIA GPU, run on
+one, and checked against the CPU reference.
+
+Two halves, because the GPU machine has no LLVM:
+
+  prepare (on the machine that builds): for each model (the example MLP,
+      the outlier block, the transformer block of run_quantized_models.py)
+      and scheme (fp32, W8, W8A8, W4 g128, 2:4, 2:4 + W8A8; the list of
+      check_compiled_models.py), compress with sqz-opt, run the CPU
+      reference with `sqz-run --random-inputs --seed S --output-dir`, and
+      compile the model with `sqz-compile --target=cuda`. Writes a folder
+      (default gpu-run/) holding bin/sqz-exec, bin/libsqz_runtime.so,
+      models/TAG.so, ref/TAG/out<i>.npy and cases.json: everything the GPU
+      machine needs (no input files: sqz-exec draws the same seeded inputs
+      as sqz-run).
+
+  run (on the GPU machine, python3 with numpy): runs each model with
+      `sqz-exec --device cuda --random-inputs --seed S`, compares every
+      output with the reference and writes a Markdown table (the GPU,
+      its driver, then per model and scheme: pass or fail, the relative L2
+      error, the largest error relative to the largest reference value, and
+      the time of a call).
+
+Tolerance: integer and boolean outputs must be equal; float outputs within
+REL_L2 relative L2 of the reference. The GPU kernels sum in order like the
+reference loops but may fuse multiply-adds (the NVPTX default), and the CPU
+reference runs linear layers on its GEMM kernels in another order: a few
+ulps, far below the tolerance. Exits 1 on any failure.
+
+Usage:
+  gpu_correctness.py prepare --opt sqz-opt --run sqz-run --compile sqz-compile
+                             --exec sqz-exec --runtime libsqz_runtime.so
+                             [--dir gpu-run] [--seed N]
+  gpu_correctness.py run [--dir gpu-run] --out gpu_correctness.md
+"""
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+import numpy as np
+
+REL_L2 = 1e-4
+
+
+def run(command, **kwargs):
+    result = subprocess.run(command, capture_output=True, text=True, **kwargs)
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed ({result.returncode}): "
+                           f"{(result.stderr or result.stdout).strip()}")
+    return result.stdout
+
+
+def prepare(args):
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import check_compiled_models as suite
+
+    root = os.path.abspath(args.dir)
+    shutil.rmtree(root, ignore_errors=True)
+    for sub in ("bin", "models", "ref", "work"):
+        os.makedirs(os.path.join(root, sub))
+    shutil.copy(args.exec, os.path.join(root, "bin", "sqz-exec"))
+    shutil.copy(args.runtime, os.path.join(root, "bin", "libsqz_runtime.so"))
+    work = os.path.join(root, "work")
+    cases = []
+    for name, source, entry in suite.models(work):
+        for label, options in suite.SCHEMES:
+            tag = f"{name}-{label}".replace(" ", "_").replace(":", "")
+            compressed = os.path.join(work, tag + ".mlir")
+            run([args.opt, source, *options, "-o", compressed])
+            run([args.run, compressed, "--entry", entry, "--random-inputs",
+                 "--seed", str(args.seed), "--output-dir",
+                 os.path.join(root, "ref", tag)])
+            run([args.compile, compressed, "--target=cuda", "-o",
+                 os.path.join(root, "models", tag + ".so")])
+            cases.append(dict(tag=tag, model=name, scheme=label, entry=entry,
+                              seed=args.seed))
+            print(f"prepared {tag}", flush=True)
+    shutil.rmtree(work)
+    with open(os.path.join(root, "cases.json"), "w") as f:
+        json.dump(cases, f, indent=1)
+    size = sum(os.path.getsize(os.path.join(d, n))
+               for d, _, names in os.walk(root) for n in names)
+    print(f"{len(cases)} cases in {root} ({size / 2**20:.1f} MiB)")
+
+
+def compare(got: np.ndarray, ref: np.ndarray):
+    """(ok, relative L2, max error / max |ref|, note)."""
+    if got.dtype != ref.dtype or got.shape != ref.shape:
+        return False, float("nan"), float("nan"), (
+            f"{got.dtype}{got.shape} for {ref.dtype}{ref.shape}")
+    if ref.dtype.kind != "f":
+        differing = int(np.count_nonzero(got != ref))
+        return differing == 0, 0.0 if differing == 0 else 1.0, 0.0, (
+            "exact" if differing == 0 else f"{differing} elements differ")
+    g, r = got.astype(np.float64), ref.astype(np.float64)
+    if not np.all(np.isfinite(g)):
+        return False, float("nan"), float("nan"), "non-finite values"
+    norm = np.linalg.norm(r)
+    rel = float(np.linalg.norm(g - r) / norm) if norm else float(np.linalg.norm(g))
+    scale = float(np.max(np.abs(r))) if r.size else 0.0
+    worst = float(np.max(np.abs(g - r)) / scale) if scale else 0.0
+    return rel <= REL_L2, rel, worst, ""
+
+
+def device_description():
+    try:
+        out = run(["nvidia-smi", "--query-gpu=name,driver_version,memory.total",
+                   "--format=csv,noheader"])
+        return out.strip().splitlines()[0]
+    except (RuntimeError, FileNotFoundError):
+        return "unknown (nvidia-smi failed)"
+
+
+def run_cases(args):
+    root = os.path.abspath(args.dir)
+    with open(os.path.join(root, "cases.json")) as f:
+        cases = json.load(f)
+    exe = os.path.join(root, "bin", "sqz-exec")
+    rows, failures = [], 0
+    for case in cases:
+        out_dir = os.path.join(root, "gpu", case["tag"])
+        command = [exe, os.path.join(root, "models", case["tag"] + ".so"),
+                   "--entry", case["entry"], "--random-inputs", "--seed",
+                   str(case["seed"]), "--device", "cuda", "--output-dir",
+                   out_dir, "--repeat", "5"]
+        start = time.time()
+        try:
+            stdout = run(command)
+            median = next((line.split()[2] for line in stdout.splitlines()
+                           if line.startswith("median time:")), "?")
+            ref_dir = os.path.join(root, "ref", case["tag"])
+            results = []
+            for name in sorted(os.listdir(ref_dir)):
+                results.append(compare(np.load(os.path.join(out_dir, name)),
+                                       np.load(os.path.join(ref_dir, name))))
+            ok = all(r[0] for r in results)
+            rel = max(r[1] for r in results)
+            worst = max(r[2] for r in results)
+            notes = "; ".join(r[3] for r in results if r[3])
+        except RuntimeError as error:
+            ok, rel, worst, median, notes = False, float("nan"), float("nan"), "-", str(error)
+        failures += not ok
+        rows.append((case["model"], case["scheme"], "pass" if ok else "FAIL",
+                     rel, worst, median, notes))
+        print(f"{'ok  ' if ok else 'FAIL'} {case['tag']}: rel. L2 {rel:.2e} "
+              f"({time.time() - start:.1f} s) {notes}", flush=True)
+
+    lines = [
+        "# Squeeze on an NVIDIA GPU: correctness of every model and scheme",
+        "",
+        f"GPU: {device_description()}.",
+        "",
+        "Each model is compressed by `sqz-opt`, compiled with `sqz-compile "
+        "--target=cuda` (sm_90 cubin, kernels from `sqz-lower-to-nvvm`) on the "
+        "build machine and run here by `sqz-exec --device cuda` on the seeded "
+        "random inputs that `sqz-run` used for the CPU reference. Integer outputs "
+        f"must be equal, float outputs within {REL_L2:g} relative L2 of the "
+        "reference. *max err* is the largest absolute error over the largest "
+        "reference magnitude. *ms* is the median of 5 calls, copies to and from "
+        "the GPU included (correctness kernels, not tuned: speed is measured "
+        "elsewhere).",
+        "",
+        "| model | scheme | result | rel. L2 | max err | ms | notes |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for model, scheme, result, rel, worst, median, notes in rows:
+        lines.append(f"| {model} | {scheme} | {result} | {rel:.2e} | "
+                     f"{worst:.2e} | {median} | {notes} |")
+    lines += ["", f"{len(rows) - failures} of {len(rows)} pass.", "",
+              "Re-run: see docs/gpu.md (`scripts/gpu-correctness.sh`)."]
+    with open(args.out, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    print(f"{len(rows) - failures} passed, {failures} failed")
+    return 1 if failures else 0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("prepare")
+    for tool in ("opt", "run", "compile", "exec", "runtime"):
+        p.add_argument(f"--{tool}", required=True)
+    p.add_argument("--dir", default="gpu-run")
+    p.add_argument("--seed", type=int, default=1)
+    r = sub.add_parser("run")
+    r.add_argument("--dir", default="gpu-run")
+    r.add_argument("--out", required=True)
+    args = parser.parse_args()
+    if args.command == "prepare":
+        prepare(args)
+        return 0
+    return run_cases(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

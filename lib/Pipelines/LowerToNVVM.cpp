@@ -6,7 +6,8 @@
 //   [sqz -> linalg]  ->  entry points  ->  elementwise fusion
 //   -> one-shot-bufferize (identity layouts on function boundaries)
 //   -> buffer deallocation  ->  every buffer in device memory, entry
-//   arguments and results copied across  ->  linalg to parallel loops
+//   arguments and results copied across  ->  integer matmuls on the tensor
+//   cores  ->  the rest: linalg to parallel loops
 //   -> outermost loops on blocks x threads  ->  gpu.launch  ->  kernel
 //   outlining  ->  host check  ->  kernels to NVVM, host to LLVM (runtime
 //   calls), weights through device copies made once  ->  gpu.binary
@@ -75,6 +76,7 @@ static void addTensorLevel(OpPassManager &pm,
 static void addKernels(OpPassManager &pm,
                        const sqz::LowerToNVVMOptions &options) {
   pm.addNestedPass<func::FuncOp>(sqz::createSqzGPUDeviceBuffers());
+  pm.addNestedPass<func::FuncOp>(sqz::createSqzGPUMatmulKernels());
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToParallelLoopsPass());
   sqz::SqzGPUMapLoopsOptions mapOptions;
   mapOptions.blockSize = options.blockSize;
@@ -92,6 +94,7 @@ static void addKernels(OpPassManager &pm,
 /// Kernels to NVVM and a binary; host code to LLVM with runtime calls.
 static void addLLVMTail(OpPassManager &pm,
                         const sqz::LowerToNVVMOptions &options) {
+  pm.addPass(createConvertNVGPUToNVVMPass());
   pm.addPass(createSCFToControlFlowPass());
   pm.addPass(createConvertNVVMToLLVMPass());
   pm.addPass(createConvertFuncToLLVMPass());

@@ -679,6 +679,9 @@ void mgpuLaunchKernel(void *function, intptr_t gridX, intptr_t gridY,
                       intptr_t gridZ, intptr_t blockX, intptr_t blockY,
                       intptr_t blockZ, int32_t sharedMemBytes, void *stream,
                       void **params, void **extra, size_t /*paramsCount*/) {
+  // An empty grid (a tensor with a zero-sized dimension) has no work.
+  if (gridX == 0 || gridY == 0 || gridZ == 0)
+    return;
   const Driver &d = enter().driver;
   const char *self = "mgpuLaunchKernel";
   auto kernel = static_cast<CUfunction>(function);

@@ -108,54 +108,6 @@ FailureOr<GemmLayer> matchF32Layer(linalg::LinalgOp op) {
   return gemm;
 }
 
-/// Whether `value` is `arith.extsi` of the block argument `arg` from i8.
-bool isSignExtendedI8(Value value, BlockArgument arg) {
-  auto ext = value.getDefiningOp<arith::ExtSIOp>();
-  return ext && ext.getIn() == arg && ext.getIn().getType().isInteger(8);
-}
-
-/// Whether `value` is `arith.extui` of the block argument `arg` from i8.
-bool isZeroExtendedI8(Value value, BlockArgument arg) {
-  auto ext = value.getDefiningOp<arith::ExtUIOp>();
-  return ext && ext.getIn() == arg && ext.getIn().getType().isInteger(8);
-}
-
-/// How the i8 multiply-add `body` (`yield(out + ext(x) * extsi(w))` into an
-/// i32 accumulator, operands of either op in either order) extends the
-/// activation `x`, block argument `inputIndex`: true for `arith.extui`
-/// (unsigned codes), false for `arith.extsi`; std::nullopt when `body` is
-/// no such multiply-add.
-std::optional<bool> int8InputIsUnsigned(Block &body, unsigned inputIndex) {
-  if (body.getNumArguments() != 3 ||
-      !body.getArgument(2).getType().isInteger(32))
-    return std::nullopt;
-  Operation *yield = body.getTerminator();
-  auto add = yield->getNumOperands() == 1
-                 ? yield->getOperand(0).getDefiningOp<arith::AddIOp>()
-                 : nullptr;
-  if (!add)
-    return std::nullopt;
-  Value acc = body.getArgument(2);
-  Value product = add.getLhs() == acc   ? add.getRhs()
-                  : add.getRhs() == acc ? add.getLhs()
-                                        : Value();
-  auto mul = product ? product.getDefiningOp<arith::MulIOp>() : nullptr;
-  if (!mul)
-    return std::nullopt;
-  BlockArgument input = body.getArgument(inputIndex);
-  BlockArgument weight = body.getArgument(1 - inputIndex);
-  for (auto [x, w] : {std::pair(mul.getLhs(), mul.getRhs()),
-                      std::pair(mul.getRhs(), mul.getLhs())}) {
-    if (!isSignExtendedI8(w, weight))
-      continue;
-    if (isSignExtendedI8(x, input))
-      return false;
-    if (isZeroExtendedI8(x, input))
-      return true;
-  }
-  return std::nullopt;
-}
-
 /// The constant `[N]` i32 vector that `init` broadcasts along the rows (a
 /// linalg.generic that yields its input read as `(m, n) -> (n)`), or null.
 DenseIntElementsAttr matchColumnBroadcast(Value init) {

@@ -35,8 +35,10 @@ struct NewParallelListener : public RewriterBase::Listener {
 };
 } // namespace
 
+/// Not nested in another parallel loop or in a kernel already made.
 static bool isOutermostParallel(Operation *op) {
-  return !op->getParentOfType<scf::ParallelOp>();
+  return !op->getParentOfType<scf::ParallelOp>() &&
+         !op->getParentOfType<gpu::LaunchOp>();
 }
 
 /// A top-level scf.for nest (a reduction to a scalar, or loops that

@@ -1,8 +1,8 @@
 //===- Passes.h - Passes of the GPU code generator --------------*- C++ -*-===//
 //
-// `sqz-gpu-device-buffers`, `sqz-gpu-map-loops`, `sqz-gpu-check-host-code`
-// and `sqz-gpu-device-constants`: a model's buffers in device memory, its
-// loops on GPU threads, its weights uploaded once.
+// `sqz-gpu-device-buffers`, `sqz-gpu-matmul-kernels`, `sqz-gpu-map-loops`,
+// `sqz-gpu-check-host-code` and `sqz-gpu-device-constants`: a model's buffers
+// in device memory, its loops on GPU threads, its weights uploaded once.
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,7 +15,9 @@
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/NVGPU/IR/NVGPUDialect.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/Pass/Pass.h"
 
 #include <memory>

@@ -31,6 +31,27 @@ def SqzGPUDeviceBuffers : Pass<"sqz-gpu-device-buffers", "func::FuncOp"> {
                            "memref::MemRefDialect"];
 }
 
+def SqzGPUMatmulKernels : Pass<"sqz-gpu-matmul-kernels", "func::FuncOp"> {
+  let summary = "Run integer matmuls on the tensor cores";
+  let description = [{
+    Runs on bufferized IR, before the loops are mapped. A signed i8 x i8 ->
+    i32 contraction (one M, N and K dimension, at most one batch dimension,
+    the multiply-add body that `sqz-fold-scales` leaves for W8A8) becomes a
+    `gpu.launch` of one warp per 16x8 output tile that accumulates along K
+    with `nvgpu.mma.sync` m16n8k32 (the `mma.sync ... s32.s8.s8.s32`
+    instruction, IMMA in SASS), starting from the output's values as linalg
+    accumulates. Each lane gathers its fragment elements through the
+    operands' indexing maps, so every weight layout works; elements past an
+    edge read as 0, outputs past an edge are not written: exact, as the
+    reference. The instruction saturates instead of wrapping, which only
+    differs once |sum| exceeds 2^31 (K > 131072 at full range).
+    Other contractions stay for the loop kernels.
+  }];
+  let dependentDialects = ["gpu::GPUDialect", "nvgpu::NVGPUDialect",
+                           "vector::VectorDialect", "scf::SCFDialect",
+                           "arith::ArithDialect", "memref::MemRefDialect"];
+}
+
 def SqzGPUMapLoops : Pass<"sqz-gpu-map-loops", "func::FuncOp"> {
   let summary = "Map the outermost parallel loops to GPU blocks and threads";
   let description = [{

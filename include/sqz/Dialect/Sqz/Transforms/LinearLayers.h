@@ -112,6 +112,14 @@ MatmulOp replaceLinearLayer(RewriterBase &rewriter, LinearLayer &layer,
 /// defined before it).
 Operation *lastOpOf(const LinearLayer &layer);
 
+/// How the i8 multiply-add `body` of a contraction (`yield(out + ext(x) *
+/// extsi(w))` into an i32 accumulator, operands of either op in either
+/// order) extends the activation `x`, block argument `inputIndex`: true for
+/// `arith.extui` (unsigned codes), false for `arith.extsi`; std::nullopt
+/// when `body` is no such multiply-add. The body the integer matmul of
+/// `sqz-fold-scales` has, which the CPU and GPU kernels take.
+std::optional<bool> int8InputIsUnsigned(Block &body, unsigned inputIndex);
+
 } // namespace mlir::sqz
 
 #endif // SQZ_DIALECT_SQZ_TRANSFORMS_LINEARLAYERS_H

@@ -1,0 +1,72 @@
+// RUN: sqz-opt %s --split-input-file --pass-pipeline='builtin.module(func.func(sqz-gpu-matmul-kernels))' | FileCheck %s
+
+// The W8A8 integer matmul (signed codes, i32 accumulator, weight [N, K]
+// read through a transposing map): one warp per 16x8 tile, blocks over N
+// and M, mma.sync m16n8k32 along K from the output's values, edges
+// guarded.
+
+// CHECK-LABEL: func.func @w8a8(
+// CHECK: %[[C12:.*]] = arith.constant 12 : index
+// CHECK: %[[C8:.*]] = arith.constant 8 : index
+// CHECK: %[[GX:.*]] = arith.ceildivui %[[C12]], %[[C8]] : index
+// CHECK: %[[C16:.*]] = arith.constant 16 : index
+// CHECK: %[[GY:.*]] = arith.ceildivui %{{.*}}, %[[C16]] : index
+// CHECK: %[[C32:.*]] = arith.constant 32 : index
+// CHECK: gpu.launch blocks({{.*}}) in ({{.*}} = %[[GX]], {{.*}} = %[[GY]], {{.*}}) threads({{.*}}) in ({{.*}} = %[[C32]],
+// CHECK: memref.load %arg2
+// CHECK: vector.from_elements {{.*}} : vector<2x2xi32>
+// CHECK: scf.for {{.*}} step %{{.*}} iter_args
+// CHECK: vector.from_elements {{.*}} : vector<4x4xi8>
+// CHECK: vector.from_elements {{.*}} : vector<2x4xi8>
+// CHECK: nvgpu.mma.sync({{.*}}) {mmaShape = [16, 8, 32]} : (vector<4x4xi8>, vector<2x4xi8>, vector<2x2xi32>) -> vector<2x2xi32>
+// CHECK: scf.if
+// CHECK:   memref.store {{.*}}, %arg2
+// CHECK: gpu.terminator
+// CHECK-NOT: linalg.generic
+func.func @w8a8(%x: memref<17x40xi8>, %w: memref<12x40xi8>, %acc: memref<17x12xi32>) {
+  linalg.generic {indexing_maps = [affine_map<(m, n, k) -> (m, k)>,
+                                   affine_map<(m, n, k) -> (n, k)>,
+                                   affine_map<(m, n, k) -> (m, n)>],
+                  iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%x, %w : memref<17x40xi8>, memref<12x40xi8>) outs(%acc : memref<17x12xi32>) {
+  ^bb0(%a: i8, %b: i8, %c: i32):
+    %a32 = arith.extsi %a : i8 to i32
+    %b32 = arith.extsi %b : i8 to i32
+    %p = arith.muli %a32, %b32 : i32
+    %s = arith.addi %c, %p : i32
+    linalg.yield %s : i32
+  }
+  return
+}
+
+// -----
+
+// Unsigned activation codes (extui) and float contractions stay for the
+// loop kernels.
+
+// CHECK-LABEL: func.func @unsigned(
+// CHECK-NOT: gpu.launch
+// CHECK: linalg.generic
+func.func @unsigned(%x: memref<4x8xi8>, %w: memref<8x4xi8>, %acc: memref<4x4xi32>) {
+  linalg.generic {indexing_maps = [affine_map<(m, n, k) -> (m, k)>,
+                                   affine_map<(m, n, k) -> (k, n)>,
+                                   affine_map<(m, n, k) -> (m, n)>],
+                  iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%x, %w : memref<4x8xi8>, memref<8x4xi8>) outs(%acc : memref<4x4xi32>) {
+  ^bb0(%a: i8, %b: i8, %c: i32):
+    %a32 = arith.extui %a : i8 to i32
+    %b32 = arith.extsi %b : i8 to i32
+    %p = arith.muli %a32, %b32 : i32
+    %s = arith.addi %c, %p : i32
+    linalg.yield %s : i32
+  }
+  return
+}
+
+// CHECK-LABEL: func.func @float(
+// CHECK-NOT: gpu.launch
+// CHECK: linalg.matmul
+func.func @float(%x: memref<4x8xf32>, %w: memref<8x4xf32>, %acc: memref<4x4xf32>) {
+  linalg.matmul ins(%x, %w : memref<4x8xf32>, memref<8x4xf32>) outs(%acc : memref<4x4xf32>)
+  return
+}

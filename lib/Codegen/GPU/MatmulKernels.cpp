@@ -1,4 +1,11 @@
-//===- MatmulKernels.cpp - Integer matmuls on the tensor cores ------------===//
+//===- MatmulKernels.cpp - Contractions as tiled GPU kernels --------------===//
+//
+// Two kernels, chosen by element type:
+//
+// f32 x f32 -> f32: a block of 16x16 threads computes a 64x64 output tile,
+// 4x4 outputs per thread, staging 16-deep slices of both operands in shared
+// memory; each output sums along K in order, applying the contraction's own
+// multiply-add body, as the reference loops do.
 //
 // An i8 x i8 -> i32 contraction (the integer matmul that sqz-fold-scales
 // leaves, W8A8) becomes a kernel of one warp per 16x8 output tile that
@@ -24,6 +31,7 @@
 #include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/NVGPU/IR/NVGPUDialect.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/IR/IRMapping.h"
 #include "mlir/IR/PatternMatch.h"
 
 namespace mlir::sqz {
@@ -37,12 +45,16 @@ namespace {
 
 constexpr int64_t kTileM = 16, kTileN = 8, kTileK = 32, kWarp = 32;
 
-/// A contraction the tensor-core kernel takes, and its loop dimensions.
-struct Int8Contraction {
+/// A contraction a kernel takes, and its loop dimensions.
+struct Contraction {
   linalg::LinalgOp op;
   unsigned m, n, k;
-  std::optional<unsigned> batch;
+  SmallVector<unsigned> batch;
+  bool integer; // i8 x i8 -> i32 on the tensor cores; else f32
 };
+
+constexpr int64_t kBlockTile = 64, kThreadTile = 4, kSliceK = 16,
+                  kThreadsPerSide = kBlockTile / kThreadTile;
 
 /// The loop sizes of the contraction and the thread's coordinates.
 struct KernelFrame {
@@ -57,34 +69,45 @@ static bool hasElementType(Value value, unsigned width) {
   return type && type.getElementType().isSignlessInteger(width);
 }
 
-/// Signed i8 x signed i8 -> i32, one m, n and k dimension and at most one
-/// batch dimension, projected-permutation maps.
-static FailureOr<Int8Contraction> matchInt8Contraction(linalg::LinalgOp op) {
+static bool hasFloatType(Value value) {
+  auto type = dyn_cast<MemRefType>(value.getType());
+  return type && type.getElementType().isF32();
+}
+
+/// One m, n and k dimension, any batch dimensions, projected-permutation
+/// maps, and either signed i8 x signed i8 -> i32 (the s8 x s8 tensor-core
+/// instruction) or an f32 multiply-add.
+static FailureOr<Contraction> matchContraction(linalg::LinalgOp op) {
   if (!op.hasPureBufferSemantics() || op.getNumDpsInputs() != 2 ||
-      op.getNumDpsInits() != 1 || !hasElementType(op.getDpsInputs()[0], 8) ||
-      !hasElementType(op.getDpsInputs()[1], 8) ||
-      !hasElementType(op.getDpsInits()[0], 32))
+      op.getNumDpsInits() != 1)
+    return failure();
+  Value lhs = op.getDpsInputs()[0], rhs = op.getDpsInputs()[1],
+        out = op.getDpsInits()[0];
+  bool integer = hasElementType(lhs, 8) && hasElementType(rhs, 8) &&
+                 hasElementType(out, 32);
+  bool f32 = hasFloatType(lhs) && hasFloatType(rhs) && hasFloatType(out);
+  if (!integer && !f32)
     return failure();
   FailureOr<linalg::ContractionDimensions> dims =
       linalg::inferContractionDims(op);
   if (failed(dims) || dims->m.size() != 1 || dims->n.size() != 1 ||
-      dims->k.size() != 1 || dims->batch.size() > 1 ||
-      op.getNumLoops() != 3 + dims->batch.size())
+      dims->k.size() != 1 || op.getNumLoops() != 3 + dims->batch.size())
     return failure();
   if (!llvm::all_of(op.getIndexingMapsArray(), [](AffineMap map) {
         return map.isProjectedPermutation(/*allowZeroInResults=*/false);
       }))
     return failure();
-  // Both operands signed: the s8 x s8 tensor-core instruction.
-  std::optional<bool> unsignedInput =
-      sqz::int8InputIsUnsigned(*op.getBlock(),
-                               /*inputIndex=*/0);
-  if (!unsignedInput || *unsignedInput)
+  if (integer) {
+    std::optional<bool> unsignedInput =
+        sqz::int8InputIsUnsigned(*op.getBlock(), /*inputIndex=*/0);
+    if (!unsignedInput || *unsignedInput)
+      return failure();
+  } else if (!linalg::isaContractionOpInterface(op)) {
     return failure();
-  Int8Contraction contraction{op, dims->m.front(), dims->n.front(),
-                              dims->k.front(), std::nullopt};
-  if (!dims->batch.empty())
-    contraction.batch = dims->batch.front();
+  }
+  Contraction contraction{op, dims->m.front(), dims->n.front(), dims->k.front(),
+                          {}, integer};
+  contraction.batch.assign(dims->batch.begin(), dims->batch.end());
   return contraction;
 }
 
@@ -113,9 +136,30 @@ static Value loadOrZero(OpBuilder &b, Location loc, linalg::LinalgOp op,
                   : element;
 }
 
+/// Stores `value` into the output at the frame's coordinates when they are
+/// inside it.
+static void storeIfInside(OpBuilder &b, Location loc, linalg::LinalgOp op,
+                          OpOperand &out, const KernelFrame &frame,
+                          const Contraction &c, Value value) {
+  Value inside = arith::AndIOp::create(
+      b, loc,
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult, frame.ivs[c.m],
+                            frame.sizes[c.m]),
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult, frame.ivs[c.n],
+                            frame.sizes[c.n]));
+  AffineMap map = op.getMatchingIndexingMap(&out);
+  SmallVector<Value> indices;
+  for (unsigned i = 0; i < map.getNumResults(); ++i)
+    indices.push_back(frame.ivs[map.getDimPosition(i)]);
+  scf::IfOp::create(b, loc, inside, [&](OpBuilder &b, Location loc) {
+    memref::StoreOp::create(b, loc, value, out.get(), indices);
+    scf::YieldOp::create(b, loc);
+  });
+}
+
 /// The warp's 16x8 tile: fragments gathered, mma.sync along K, the result
 /// stored where it is inside the output.
-static void buildWarpTile(OpBuilder &b, Location loc, const Int8Contraction &c,
+static void buildWarpTile(OpBuilder &b, Location loc, const Contraction &c,
                           KernelFrame &frame, Value lane, Value m0, Value n0) {
   linalg::LinalgOp op = c.op;
   auto index = [&](int64_t v) {
@@ -181,31 +225,141 @@ static void buildWarpTile(OpBuilder &b, Location loc, const Int8Contraction &c,
   Value result = loop.getResult(0);
   for (int r = 0; r < 2; ++r)
     for (int e = 0; e < 2; ++e) {
-      Value inside = arith::AndIOp::create(
-          b, loc,
-          arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult, rows[r],
-                                frame.sizes[c.m]),
-          arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult, cols[e],
-                                frame.sizes[c.n]));
-      Value value =
-          vector::ExtractOp::create(b, loc, result, ArrayRef<int64_t>{r, e});
       frame.ivs[c.m] = rows[r];
       frame.ivs[c.n] = cols[e];
-      AffineMap map = op.getMatchingIndexingMap(&out);
-      SmallVector<Value> indices;
-      for (unsigned i = 0; i < map.getNumResults(); ++i)
-        indices.push_back(frame.ivs[map.getDimPosition(i)]);
-      scf::IfOp::create(b, loc, inside, [&](OpBuilder &b, Location loc) {
-        memref::StoreOp::create(b, loc, value, out.get(), indices);
-        scf::YieldOp::create(b, loc);
-      });
+      storeIfInside(
+          b, loc, op, out, frame, c,
+          vector::ExtractOp::create(b, loc, result, ArrayRef<int64_t>{r, e}));
     }
 }
 
-/// Replaces the contraction by a gpu.launch: a block of one warp per 16x8
-/// output tile, blocks over N (x), M (y) and the batch (z).
-static void replaceWithTensorCoreKernel(RewriterBase &rewriter,
-                                        const Int8Contraction &c) {
+/// The contraction's multiply-add body applied to (a, b, acc), cloned.
+static Value applyBody(OpBuilder &b, linalg::LinalgOp op, Value lhs, Value rhs,
+                       Value acc) {
+  Block &body = *op.getBlock();
+  IRMapping mapping;
+  mapping.map(body.getArgument(0), lhs);
+  mapping.map(body.getArgument(1), rhs);
+  mapping.map(body.getArgument(2), acc);
+  for (Operation &inner : body.without_terminator())
+    b.clone(inner, mapping);
+  return mapping.lookup(body.getTerminator()->getOperand(0));
+}
+
+/// A 64x64 f32 output tile on 16x16 threads: 16-deep slices of both
+/// operands staged in shared memory, 4x4 outputs per thread.
+static void buildSimtTile(OpBuilder &b, Location loc, const Contraction &c,
+                          KernelFrame &frame, gpu::LaunchOp launch, Value m0,
+                          Value n0) {
+  linalg::LinalgOp op = c.op;
+  auto index = [&](int64_t v) {
+    return arith::ConstantIndexOp::create(b, loc, v).getResult();
+  };
+  auto add = [&](Value x, Value y) {
+    return arith::AddIOp::create(b, loc, x, y).getResult();
+  };
+  auto mul = [&](Value x, int64_t y) {
+    return arith::MulIOp::create(b, loc, x, index(y)).getResult();
+  };
+  Value tx = launch.getThreadIds().x, ty = launch.getThreadIds().y;
+  Value thread = add(mul(ty, kThreadsPerSide), tx);
+  Value sharedLhs = launch.getWorkgroupAttributions()[0];
+  Value sharedRhs = launch.getWorkgroupAttributions()[1];
+  Value zero = arith::ConstantOp::create(b, loc, b.getF32FloatAttr(0.0f));
+  OpOperand &lhs = op->getOpOperand(0);
+  OpOperand &rhs = op->getOpOperand(1);
+  OpOperand &out = op.getDpsInitsMutable()[0];
+
+  SmallVector<Value> rows, cols;
+  for (int64_t i = 0; i < kThreadTile; ++i) {
+    rows.push_back(add(m0, add(mul(ty, kThreadTile), index(i))));
+    cols.push_back(add(n0, add(mul(tx, kThreadTile), index(i))));
+  }
+  SmallVector<Value> init;
+  for (Value row : rows)
+    for (Value col : cols) {
+      frame.ivs[c.m] = row;
+      frame.ivs[c.n] = col;
+      init.push_back(loadOrZero(b, loc, op, out, frame, zero));
+    }
+
+  // Stages a 16 x 64 slice of `operand` (rows or columns `base` + 0..63 of
+  // dimension `dim`): each thread copies 4 elements, K fastest when the
+  // operand's last index is K (coalesced reads either way).
+  auto stage = [&](OpBuilder &b, OpOperand &operand, unsigned dim, Value base,
+                   Value k0, Value shared) {
+    AffineMap map = op.getMatchingIndexingMap(&operand);
+    bool kInner = map.getDimPosition(map.getNumResults() - 1) == c.k;
+    for (int64_t r = 0; r < kBlockTile * kSliceK / 256; ++r) {
+      Value element = add(thread, index(256 * r));
+      Value kk =
+          kInner ? arith::RemUIOp::create(b, loc, element, index(kSliceK))
+                       .getResult()
+                 : arith::DivUIOp::create(b, loc, element, index(kBlockTile))
+                       .getResult();
+      Value along =
+          kInner ? arith::DivUIOp::create(b, loc, element, index(kSliceK))
+                       .getResult()
+                 : arith::RemUIOp::create(b, loc, element, index(kBlockTile))
+                       .getResult();
+      frame.ivs[dim] = add(base, along);
+      frame.ivs[c.k] = add(k0, kk);
+      Value value = loadOrZero(b, loc, op, operand, frame, zero);
+      memref::StoreOp::create(b, loc, value, shared, ValueRange{kk, along});
+    }
+  };
+
+  auto loop = scf::ForOp::create(
+      b, loc, index(0), frame.sizes[c.k], index(kSliceK), init,
+      [&](OpBuilder &b, Location loc, Value k0, ValueRange acc) {
+        stage(b, lhs, c.m, m0, k0, sharedLhs);
+        stage(b, rhs, c.n, n0, k0, sharedRhs);
+        gpu::BarrierOp::create(b, loc);
+        auto inner = scf::ForOp::create(
+            b, loc, index(0), index(kSliceK), index(1), acc,
+            [&](OpBuilder &b, Location loc, Value kk, ValueRange acc) {
+              SmallVector<Value> a, w, next;
+              for (int64_t i = 0; i < kThreadTile; ++i) {
+                a.push_back(memref::LoadOp::create(
+                    b, loc, sharedLhs,
+                    ValueRange{kk, add(mul(ty, kThreadTile), index(i))}));
+                w.push_back(memref::LoadOp::create(
+                    b, loc, sharedRhs,
+                    ValueRange{kk, add(mul(tx, kThreadTile), index(i))}));
+              }
+              for (int64_t i = 0; i < kThreadTile; ++i)
+                for (int64_t j = 0; j < kThreadTile; ++j)
+                  next.push_back(
+                      applyBody(b, op, a[i], w[j], acc[i * kThreadTile + j]));
+              scf::YieldOp::create(b, loc, next);
+            });
+        gpu::BarrierOp::create(b, loc);
+        scf::YieldOp::create(b, loc, inner.getResults());
+      });
+
+  for (auto [i, row] : llvm::enumerate(rows))
+    for (auto [j, col] : llvm::enumerate(cols)) {
+      frame.ivs[c.m] = row;
+      frame.ivs[c.n] = col;
+      storeIfInside(b, loc, op, out, frame, c,
+                    loop.getResult(i * kThreadTile + j));
+    }
+}
+
+/// The batch indices of the block: blockIdx.z delinearized over the batch
+/// dimensions, the last fastest.
+static void setBatchIndices(OpBuilder &b, Location loc, const Contraction &c,
+                            KernelFrame &frame, Value linear) {
+  for (unsigned d : llvm::reverse(c.batch)) {
+    frame.ivs[d] =
+        arith::RemUIOp::create(b, loc, linear, frame.sizes[d]).getResult();
+    linear = arith::DivUIOp::create(b, loc, linear, frame.sizes[d]);
+  }
+}
+
+/// Replaces the contraction by a gpu.launch over output tiles: blocks over
+/// N (x), M (y) and the batch (z).
+static void replaceWithKernel(RewriterBase &rewriter, const Contraction &c) {
   linalg::LinalgOp op = c.op;
   Location loc = op.getLoc();
   rewriter.setInsertionPoint(op);
@@ -221,20 +375,38 @@ static void replaceWithTensorCoreKernel(RewriterBase &rewriter,
     return arith::CeilDivUIOp::create(rewriter, loc, size, index(tile))
         .getResult();
   };
+  Value batches = index(1);
+  for (unsigned d : c.batch)
+    batches = arith::MulIOp::create(rewriter, loc, batches, frame.sizes[d]);
+  int64_t tileM = c.integer ? kTileM : kBlockTile;
+  int64_t tileN = c.integer ? kTileN : kBlockTile;
+  SmallVector<Type> shared;
+  if (!c.integer) {
+    auto workgroup = gpu::AddressSpaceAttr::get(
+        rewriter.getContext(), gpu::GPUDialect::getWorkgroupAddressSpace());
+    auto sliceType = MemRefType::get(
+        {kSliceK, kBlockTile}, rewriter.getF32Type(), AffineMap(), workgroup);
+    shared = {sliceType, sliceType};
+  }
   Value one = index(1);
   auto launch = gpu::LaunchOp::create(
-      rewriter, loc, tiles(frame.sizes[c.n], kTileN),
-      tiles(frame.sizes[c.m], kTileM), c.batch ? frame.sizes[*c.batch] : one,
-      index(kWarp), one, one);
+      rewriter, loc, tiles(frame.sizes[c.n], tileN),
+      tiles(frame.sizes[c.m], tileM), batches,
+      c.integer ? index(kWarp) : index(kThreadsPerSide),
+      c.integer ? one : index(kThreadsPerSide), one,
+      /*dynamicSharedMemorySize=*/nullptr, /*asyncTokenType=*/nullptr,
+      /*asyncDependencies=*/{}, shared);
   OpBuilder::InsertionGuard guard(rewriter);
   rewriter.setInsertionPointToStart(&launch.getBody().front());
   Value m0 = arith::MulIOp::create(rewriter, loc, launch.getBlockIds().y,
-                                   index(kTileM));
+                                   index(tileM));
   Value n0 = arith::MulIOp::create(rewriter, loc, launch.getBlockIds().x,
-                                   index(kTileN));
-  if (c.batch)
-    frame.ivs[*c.batch] = launch.getBlockIds().z;
-  buildWarpTile(rewriter, loc, c, frame, launch.getThreadIds().x, m0, n0);
+                                   index(tileN));
+  setBatchIndices(rewriter, loc, c, frame, launch.getBlockIds().z);
+  if (c.integer)
+    buildWarpTile(rewriter, loc, c, frame, launch.getThreadIds().x, m0, n0);
+  else
+    buildSimtTile(rewriter, loc, c, frame, launch, m0, n0);
   gpu::TerminatorOp::create(rewriter, loc);
   rewriter.eraseOp(op);
 }
@@ -243,16 +415,16 @@ namespace {
 struct SqzGPUMatmulKernelsPass
     : public sqz::impl::SqzGPUMatmulKernelsBase<SqzGPUMatmulKernelsPass> {
   void runOnOperation() override {
-    SmallVector<Int8Contraction> contractions;
+    SmallVector<Contraction> contractions;
     getOperation().walk([&](linalg::LinalgOp op) {
       if (op->getParentOfType<gpu::LaunchOp>())
         return;
-      if (FailureOr<Int8Contraction> c = matchInt8Contraction(op); succeeded(c))
+      if (FailureOr<Contraction> c = matchContraction(op); succeeded(c))
         contractions.push_back(*c);
     });
     IRRewriter rewriter(&getContext());
-    for (const Int8Contraction &c : contractions)
-      replaceWithTensorCoreKernel(rewriter, c);
+    for (const Contraction &c : contractions)
+      replaceWithKernel(rewriter, c);
   }
 };
 } // namespace

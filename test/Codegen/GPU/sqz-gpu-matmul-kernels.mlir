@@ -63,10 +63,24 @@ func.func @unsigned(%x: memref<4x8xi8>, %w: memref<8x4xi8>, %acc: memref<4x4xi32
   return
 }
 
+// -----
+
+// f32: 16x16 threads per 64x64 tile, two 16x64 slices in shared memory,
+// barriers around the inner product, 16 accumulators per thread carried
+// along K; a batch dimension on the grid's z.
+
 // CHECK-LABEL: func.func @float(
-// CHECK-NOT: gpu.launch
-// CHECK: linalg.matmul
-func.func @float(%x: memref<4x8xf32>, %w: memref<8x4xf32>, %acc: memref<4x4xf32>) {
-  linalg.matmul ins(%x, %w : memref<4x8xf32>, memref<8x4xf32>) outs(%acc : memref<4x4xf32>)
+// CHECK: gpu.launch blocks({{.*}}) in ({{.*}}, {{.*}} = %[[BATCH:.*]]) threads({{.*}}) in ({{.*}}) workgroup(%[[SA:.*]] : memref<16x64xf32, #gpu.address_space<workgroup>>, %[[SB:.*]] : memref<16x64xf32, #gpu.address_space<workgroup>>)
+// CHECK: scf.for
+// CHECK: memref.store {{.*}}, %[[SA]]
+// CHECK: memref.store {{.*}}, %[[SB]]
+// CHECK: gpu.barrier
+// CHECK: scf.for
+// CHECK-COUNT-16: arith.mulf
+// CHECK: gpu.barrier
+// CHECK-COUNT-16: memref.store {{.*}}, %arg2
+// CHECK-NOT: linalg.batch_matmul
+func.func @float(%x: memref<3x4x8xf32>, %w: memref<3x8x5xf32>, %acc: memref<3x4x5xf32>) {
+  linalg.batch_matmul ins(%x, %w : memref<3x4x8xf32>, memref<3x8x5xf32>) outs(%acc : memref<3x4x5xf32>)
   return
 }

@@ -32,20 +32,31 @@ def SqzGPUDeviceBuffers : Pass<"sqz-gpu-device-buffers", "func::FuncOp"> {
 }
 
 def SqzGPUMatmulKernels : Pass<"sqz-gpu-matmul-kernels", "func::FuncOp"> {
-  let summary = "Run integer matmuls on the tensor cores";
+  let summary = "Run contractions as tiled kernels, integer ones on the "
+                "tensor cores";
   let description = [{
-    Runs on bufferized IR, before the loops are mapped. A signed i8 x i8 ->
-    i32 contraction (one M, N and K dimension, at most one batch dimension,
-    the multiply-add body that `sqz-fold-scales` leaves for W8A8) becomes a
-    `gpu.launch` of one warp per 16x8 output tile that accumulates along K
-    with `nvgpu.mma.sync` m16n8k32 (the `mma.sync ... s32.s8.s8.s32`
-    instruction, IMMA in SASS), starting from the output's values as linalg
-    accumulates. Each lane gathers its fragment elements through the
-    operands' indexing maps, so every weight layout works; elements past an
-    edge read as 0, outputs past an edge are not written: exact, as the
-    reference. The instruction saturates instead of wrapping, which only
-    differs once |sum| exceeds 2^31 (K > 131072 at full range).
-    Other contractions stay for the loop kernels.
+    Runs on bufferized IR, before the loops are mapped. A contraction with
+    one M, N and K dimension and any batch dimensions (linalg.matmul,
+    batch_matmul, and the linalg.generic forms with transposing maps)
+    becomes a `gpu.launch` over output tiles, blocks along N (x), M (y) and
+    the batch (z), starting from the output's values as linalg accumulates:
+
+    * signed i8 x i8 -> i32 (the integer matmul that `sqz-fold-scales`
+      leaves for W8A8): one warp per 16x8 tile accumulating along K with
+      `nvgpu.mma.sync` m16n8k32 (`mma.sync ... s32.s8.s8.s32`, IMMA in
+      SASS). Exact, as the reference; the instruction saturates instead of
+      wrapping, which only differs once |sum| exceeds 2^31 (K > 131072 at
+      full range);
+    * f32 x f32 -> f32: 16x16 threads per 64x64 tile, 4x4 outputs per
+      thread, 16-deep slices of both operands staged in shared memory
+      (read along K where that is the operand's contiguous dimension).
+      Each output sums along K in order with the contraction's own body,
+      as the reference loops do (the GPU fuses the multiply and the add).
+
+    Each thread gathers its elements through the operands' indexing maps,
+    so every layout of the weight works; elements past an edge read as 0
+    and outputs past an edge are not written. Other contractions (unsigned
+    activation codes, mixed types) stay for the loop kernels.
   }];
   let dependentDialects = ["gpu::GPUDialect", "nvgpu::NVGPUDialect",
                            "vector::VectorDialect", "scf::SCFDialect",

@@ -73,3 +73,19 @@ if [ ! -f "$build/build.ninja" ]; then
 fi
 echo "setup: building in $build"
 ninja -C "$build" --quiet sqz-tools
+
+# With a CUDA toolkit (ptxas) the GPU tests also inspect the SASS of
+# compiled kernels: CUDA's cuobjdump comes from PyPI when the toolkit lacks
+# it (with the nvdisasm it runs), into a venv beside the build.
+cuda_home=${CUDA_HOME:-/usr/local/cuda}
+tools_venv=$build/cuda-tools-venv
+if [ -x "$cuda_home/bin/ptxas" ] && [ ! -x "$cuda_home/bin/cuobjdump" ] &&
+   [ ! -f "$tools_venv/.installed" ]; then
+  echo "setup: installing cuobjdump and nvdisasm (PyPI) into $tools_venv"
+  if /usr/bin/python3 -m venv "$tools_venv" &&
+     "$tools_venv/bin/pip" install -q nvidia-cuda-cuobjdump nvidia-cuda-nvdisasm; then
+    touch "$tools_venv/.installed"
+  else
+    echo "setup: warning: could not install cuobjdump; the SASS tests are skipped" >&2
+  fi
+fi

@@ -84,3 +84,14 @@ if any(os.path.exists(os.path.join(d, "libcuda.so.1"))
        for d in ("/usr/lib/x86_64-linux-gnu", "/usr/lib64", "/usr/local/nvidia/lib64")):
     config.available_features.add("cuda")
 llvm_config.with_system_environment(["CUDA_HOME"])
+
+# cuobjdump lists the SASS of compiled kernels: the toolkit's, or PyPI's in
+# the venv that scripts/setup.sh makes beside the build.
+import glob
+cuobjdump = [os.path.join(cuda_home, "bin", "cuobjdump")] + sorted(glob.glob(
+    os.path.join(config.sqz_obj_root, "cuda-tools-venv", "lib", "python3*",
+                 "site-packages", "nvidia", "*", "bin", "cuobjdump")))
+cuobjdump = [path for path in cuobjdump if os.access(path, os.X_OK)]
+if cuobjdump:
+    config.available_features.add("cuobjdump")
+    config.substitutions.append(("%cuobjdump", cuobjdump[0]))

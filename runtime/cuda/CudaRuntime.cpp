@@ -703,6 +703,8 @@ void mgpuLaunchClusterKernel(void *function, intptr_t clusterX,
                              intptr_t blockX, intptr_t blockY, intptr_t blockZ,
                              int32_t sharedMemBytes, void *stream,
                              void **params, void **extra) {
+  if (gridX == 0 || gridY == 0 || gridZ == 0)
+    return;
   const Driver &d = enter().driver;
   const char *self = "mgpuLaunchClusterKernel";
   auto launchKernelEx = require(d.launchKernelEx, "cuLaunchKernelEx");

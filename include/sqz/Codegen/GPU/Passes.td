@@ -51,7 +51,9 @@ def SqzGPUMatmulKernels : Pass<"sqz-gpu-matmul-kernels", "func::FuncOp"> {
       thread, 16-deep slices of both operands staged in shared memory
       (read along K where that is the operand's contiguous dimension).
       Each output sums along K in order with the contraction's own body,
-      as the reference loops do (the GPU fuses the multiply and the add).
+      as the reference loops do; LLVM's NVPTX backend does not fuse the
+      multiply and the add without fast-math flags, so the sums round as
+      the reference loops' do.
 
     Each thread gathers its elements through the operands' indexing maps,
     so every layout of the weight works; elements past an edge read as 0

@@ -28,6 +28,7 @@
 #include "sqz/Codegen/GPU/Passes.h"
 #include "sqz/Dialect/Sqz/Transforms/LinearLayers.h"
 
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/NVGPU/IR/NVGPUDialect.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
@@ -51,6 +52,10 @@ struct Contraction {
   unsigned m, n, k;
   SmallVector<unsigned> batch;
   bool integer; // i8 x i8 -> i32 on the tensor cores; else f32
+  /// Per input: the elementwise op that computes it from constants (the
+  /// dequantization of a weight-only scheme), recomputed per element inside
+  /// the kernel instead of read from its buffer; or null.
+  linalg::GenericOp producers[2] = {};
 };
 
 constexpr int64_t kBlockTile = 64, kThreadTile = 4, kSliceK = 16,
@@ -72,6 +77,46 @@ static bool hasElementType(Value value, unsigned width) {
 static bool hasFloatType(Value value) {
   auto type = dyn_cast<MemRefType>(value.getType());
   return type && type.getElementType().isF32();
+}
+
+/// Whether `value` is a constant global's buffer (never written).
+static bool isConstantBuffer(Value value) {
+  auto get = value.getDefiningOp<memref::GetGlobalOp>();
+  if (!get)
+    return false;
+  auto global = SymbolTable::lookupNearestSymbolFrom<memref::GlobalOp>(
+      get, get.getNameAttr());
+  return global && global.getConstant();
+}
+
+/// The elementwise op that fills `buffer` from constants, if `consumer` is
+/// the only reader of that buffer: an all-parallel linalg.generic with an
+/// identity output map that ignores the buffer's old values, the buffer a
+/// fresh allocation used only by it, `consumer` and deallocations. The
+/// kernel then computes the elements itself, from the constants.
+static linalg::GenericOp findRecomputableProducer(Value buffer,
+                                                  Operation *consumer) {
+  if (!buffer.getDefiningOp<memref::AllocOp>() &&
+      !buffer.getDefiningOp<gpu::AllocOp>())
+    return nullptr;
+  linalg::GenericOp producer;
+  for (Operation *user : buffer.getUsers()) {
+    if (user == consumer || isa<memref::DeallocOp, gpu::DeallocOp>(user))
+      continue;
+    auto generic = dyn_cast<linalg::GenericOp>(user);
+    if (!generic || producer || generic.getNumDpsInits() != 1 ||
+        generic.getDpsInits()[0] != buffer)
+      return nullptr;
+    producer = generic;
+  }
+  if (!producer || producer->getBlock() != consumer->getBlock() ||
+      !producer->isBeforeInBlock(consumer) ||
+      producer.getNumParallelLoops() != producer.getNumLoops() ||
+      !producer.getIndexingMapsArray().back().isIdentity() ||
+      !producer.getRegionOutputArgs()[0].use_empty() ||
+      !llvm::all_of(producer.getDpsInputs(), isConstantBuffer))
+    return nullptr;
+  return producer;
 }
 
 /// One m, n and k dimension, any batch dimensions, projected-permutation
@@ -108,6 +153,10 @@ static FailureOr<Contraction> matchContraction(linalg::LinalgOp op) {
   Contraction contraction{op, dims->m.front(), dims->n.front(), dims->k.front(),
                           {}, integer};
   contraction.batch.assign(dims->batch.begin(), dims->batch.end());
+  if (!integer)
+    for (int i = 0; i < 2; ++i)
+      contraction.producers[i] =
+          findRecomputableProducer(op.getDpsInputs()[i], op);
   return contraction;
 }
 
@@ -134,6 +183,70 @@ static Value loadOrZero(OpBuilder &b, Location loc, linalg::LinalgOp op,
   return inBounds ? arith::SelectOp::create(b, loc, inBounds, element, zero)
                         .getResult()
                   : element;
+}
+
+/// Input `index` of the contraction at the frame's coordinates, or `zero`
+/// past an edge: read from its buffer, or computed by its producer's body
+/// from the producer's constant inputs (in registers, so that no
+/// full-size copy of a dequantized weight exists).
+static Value readInput(OpBuilder &b, Location loc, const Contraction &c,
+                       unsigned index, const KernelFrame &frame, Value zero) {
+  linalg::LinalgOp op = c.op;
+  OpOperand &operand = op->getOpOperand(index);
+  linalg::GenericOp producer = c.producers[index];
+  if (!producer)
+    return loadOrZero(b, loc, op, operand, frame, zero);
+  // The producer's loop coordinates are the operand's indices.
+  AffineMap map = op.getMatchingIndexingMap(&operand);
+  Value c0 = arith::ConstantIndexOp::create(b, loc, 0);
+  Value inBounds;
+  SmallVector<Value> coords;
+  for (unsigned i = 0; i < map.getNumResults(); ++i) {
+    unsigned dim = map.getDimPosition(i);
+    Value inside = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult,
+                                         frame.ivs[dim], frame.sizes[dim]);
+    inBounds = inBounds
+                   ? arith::AndIOp::create(b, loc, inBounds, inside).getResult()
+                   : inside;
+    coords.push_back(
+        arith::SelectOp::create(b, loc, inside, frame.ivs[dim], c0));
+  }
+  Block &body = *producer.getBlock();
+  IRMapping mapping;
+  for (OpOperand *input : producer.getDpsInputOperands()) {
+    AffineMap inputMap = producer.getMatchingIndexingMap(input);
+    SmallVector<Value> indices;
+    for (unsigned r = 0; r < inputMap.getNumResults(); ++r)
+      indices.push_back(affine::AffineApplyOp::create(
+          b, loc, inputMap.getSubMap({r}), coords));
+    mapping.map(producer.getMatchingBlockArgument(input),
+                memref::LoadOp::create(b, loc, input->get(), indices));
+  }
+  for (Operation &inner : body.without_terminator()) {
+    if (auto loopIndex = dyn_cast<linalg::IndexOp>(inner)) {
+      mapping.map(loopIndex.getResult(), coords[loopIndex.getDim()]);
+      continue;
+    }
+    b.clone(inner, mapping);
+  }
+  Value element = mapping.lookup(body.getTerminator()->getOperand(0));
+  return inBounds ? arith::SelectOp::create(b, loc, inBounds, element, zero)
+                        .getResult()
+                  : element;
+}
+
+/// Erases the producers the kernel recomputes, with their buffers.
+static void eraseRecomputedProducers(RewriterBase &rewriter,
+                                     const Contraction &c) {
+  for (linalg::GenericOp producer : c.producers) {
+    if (!producer)
+      continue;
+    Value buffer = producer.getDpsInits()[0];
+    rewriter.eraseOp(producer);
+    for (Operation *user : llvm::make_early_inc_range(buffer.getUsers()))
+      rewriter.eraseOp(user);
+    rewriter.eraseOp(buffer.getDefiningOp());
+  }
 }
 
 /// Stores `value` into the output at the frame's coordinates when they are
@@ -266,8 +379,6 @@ static void buildSimtTile(OpBuilder &b, Location loc, const Contraction &c,
   Value sharedLhs = launch.getWorkgroupAttributions()[0];
   Value sharedRhs = launch.getWorkgroupAttributions()[1];
   Value zero = arith::ConstantOp::create(b, loc, b.getF32FloatAttr(0.0f));
-  OpOperand &lhs = op->getOpOperand(0);
-  OpOperand &rhs = op->getOpOperand(1);
   OpOperand &out = op.getDpsInitsMutable()[0];
 
   SmallVector<Value> rows, cols;
@@ -286,8 +397,9 @@ static void buildSimtTile(OpBuilder &b, Location loc, const Contraction &c,
   // Stages a 16 x 64 slice of `operand` (rows or columns `base` + 0..63 of
   // dimension `dim`): each thread copies 4 elements, K fastest when the
   // operand's last index is K (coalesced reads either way).
-  auto stage = [&](OpBuilder &b, OpOperand &operand, unsigned dim, Value base,
+  auto stage = [&](OpBuilder &b, unsigned input, unsigned dim, Value base,
                    Value k0, Value shared) {
+    OpOperand &operand = op->getOpOperand(input);
     AffineMap map = op.getMatchingIndexingMap(&operand);
     bool kInner = map.getDimPosition(map.getNumResults() - 1) == c.k;
     for (int64_t r = 0; r < kBlockTile * kSliceK / 256; ++r) {
@@ -304,7 +416,7 @@ static void buildSimtTile(OpBuilder &b, Location loc, const Contraction &c,
                        .getResult();
       frame.ivs[dim] = add(base, along);
       frame.ivs[c.k] = add(k0, kk);
-      Value value = loadOrZero(b, loc, op, operand, frame, zero);
+      Value value = readInput(b, loc, c, input, frame, zero);
       memref::StoreOp::create(b, loc, value, shared, ValueRange{kk, along});
     }
   };
@@ -312,8 +424,8 @@ static void buildSimtTile(OpBuilder &b, Location loc, const Contraction &c,
   auto loop = scf::ForOp::create(
       b, loc, index(0), frame.sizes[c.k], index(kSliceK), init,
       [&](OpBuilder &b, Location loc, Value k0, ValueRange acc) {
-        stage(b, lhs, c.m, m0, k0, sharedLhs);
-        stage(b, rhs, c.n, n0, k0, sharedRhs);
+        stage(b, 0, c.m, m0, k0, sharedLhs);
+        stage(b, 1, c.n, n0, k0, sharedRhs);
         gpu::BarrierOp::create(b, loc);
         auto inner = scf::ForOp::create(
             b, loc, index(0), index(kSliceK), index(1), acc,
@@ -409,6 +521,7 @@ static void replaceWithKernel(RewriterBase &rewriter, const Contraction &c) {
     buildSimtTile(rewriter, loc, c, frame, launch, m0, n0);
   gpu::TerminatorOp::create(rewriter, loc);
   rewriter.eraseOp(op);
+  eraseRecomputedProducers(rewriter, c);
 }
 
 namespace {

@@ -84,3 +84,47 @@ func.func @float(%x: memref<3x4x8xf32>, %w: memref<3x8x5xf32>, %acc: memref<3x4x
   linalg.batch_matmul ins(%x, %w : memref<3x4x8xf32>, memref<3x8x5xf32>) outs(%acc : memref<3x4x5xf32>)
   return
 }
+
+// -----
+
+// W4 weight-only: the dequantization (int4 codes, two to a byte, scaled per
+// group of K) is computed in the kernel from the codes and scales as the
+// slice is staged; its op and its float buffer are gone.
+
+// CHECK-LABEL: func.func @w4(
+// CHECK-NOT: memref.alloc
+// CHECK-NOT: linalg.generic
+// CHECK: gpu.launch
+// CHECK: scf.for
+// CHECK: memref.load %[[CODES:.*]][{{.*}}] : memref<8x2xi8>
+// CHECK: arith.shrui
+// CHECK: arith.trunci {{.*}} : i8 to i4
+// CHECK: arith.mulf
+// CHECK: memref.store {{.*}} : memref<16x64xf32, #gpu.address_space<workgroup>>
+// CHECK: gpu.barrier
+// CHECK-NOT: memref.dealloc
+memref.global "private" constant @codes : memref<8x2xi8> = dense<17>
+memref.global "private" constant @scales : memref<1x4xf32> = dense<0.5>
+func.func @w4(%x: memref<2x8xf32>, %acc: memref<2x4xf32>) {
+  %c4_i8 = arith.constant 4 : i8
+  %c2 = arith.constant 2 : index
+  %codes = memref.get_global @codes : memref<8x2xi8>
+  %scales = memref.get_global @scales : memref<1x4xf32>
+  %w = memref.alloc() : memref<8x4xf32>
+  linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1 floordiv 2)>, affine_map<(d0, d1) -> (d0 floordiv 8, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%codes, %scales : memref<8x2xi8>, memref<1x4xf32>) outs(%w : memref<8x4xf32>) {
+  ^bb0(%in: i8, %s: f32, %out: f32):
+    %i = linalg.index 1 : index
+    %r = arith.remui %i, %c2 : index
+    %r8 = arith.index_cast %r : index to i8
+    %shift = arith.muli %r8, %c4_i8 : i8
+    %sh = arith.shrui %in, %shift : i8
+    %t = arith.trunci %sh : i8 to i4
+    %e = arith.extsi %t : i4 to i32
+    %f = arith.sitofp %e : i32 to f32
+    %v = arith.mulf %f, %s : f32
+    linalg.yield %v : f32
+  }
+  linalg.matmul ins(%x, %w : memref<2x8xf32>, memref<8x4xf32>) outs(%acc : memref<2x4xf32>)
+  memref.dealloc %w : memref<8x4xf32>
+  return
+}

@@ -57,7 +57,11 @@ def SqzGPUMatmulKernels : Pass<"sqz-gpu-matmul-kernels", "func::FuncOp"> {
 
     Each thread gathers its elements through the operands' indexing maps,
     so every layout of the weight works; elements past an edge read as 0
-    and outputs past an edge are not written. Other contractions (unsigned
+    and outputs past an edge are not written. An f32 operand computed by an
+    elementwise op from constants alone (the dequantization of a
+    weight-only W8 or W4 weight, with its unpacking of int4 nibbles) is
+    computed inside the kernel, element by element as it is staged, from
+    the codes and scales: the op and its full-size float buffer go away. Other contractions (unsigned
     activation codes, mixed types) stay for the loop kernels.
   }];
   let dependentDialects = ["gpu::GPUDialect", "nvgpu::NVGPUDialect",

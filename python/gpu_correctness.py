@@ -9,7 +9,9 @@ Two halves, because the GPU machine has no LLVM:
       and scheme (fp32, W8, W8A8, W4 g128, 2:4, 2:4 + W8A8; the list of
       check_compiled_models.py), compress with sqz-opt, run the CPU
       reference with `sqz-run --random-inputs --seed S --output-dir`, and
-      compile the model with `sqz-compile --target=cuda`. Writes a folder
+      compile the model with `sqz-compile --target=cuda`. With --minilm,
+      also the real model (W8A8) on its evaluation sentences, its library
+      xz-compressed. Writes a folder
       (default gpu-run/) holding bin/sqz-exec, bin/libsqz_runtime.so,
       models/TAG.so, ref/TAG/out<i>.npy and cases.json: everything the GPU
       machine needs (no input files: sqz-exec draws the same seeded inputs
@@ -31,12 +33,13 @@ ulps, far below the tolerance. Exits 1 on any failure.
 Usage:
   gpu_correctness.py prepare --opt sqz-opt --run sqz-run --compile sqz-compile
                              --exec sqz-exec --runtime libsqz_runtime.so
-                             [--dir gpu-run] [--seed N]
+                             [--dir gpu-run] [--seed N] [--minilm build/minilm]
   gpu_correctness.py run [--dir gpu-run] --out gpu_correctness.md
 """
 
 import argparse
 import json
+import lzma
 import os
 import shutil
 import subprocess
@@ -68,7 +71,7 @@ def prepare(args):
     shutil.copy(args.runtime, os.path.join(root, "bin", "libsqz_runtime.so"))
     work = os.path.join(root, "work")
     cases = []
-    for name, source, entry in suite.models(work):
+    for name, source, entry in ([] if args.minilm_only else suite.models(work)):
         for label, options in suite.SCHEMES:
             tag = f"{name}-{label}".replace(" ", "_").replace(":", "")
             compressed = os.path.join(work, tag + ".mlir")
@@ -81,12 +84,51 @@ def prepare(args):
             cases.append(dict(tag=tag, model=name, scheme=label, entry=entry,
                               seed=args.seed))
             print(f"prepared {tag}", flush=True)
+    if args.minilm:
+        cases += prepare_minilm(args, root, work)
     shutil.rmtree(work)
     with open(os.path.join(root, "cases.json"), "w") as f:
         json.dump(cases, f, indent=1)
     size = sum(os.path.getsize(os.path.join(d, n))
                for d, _, names in os.walk(root) for n in names)
     print(f"{len(cases)} cases in {root} ({size / 2**20:.1f} MiB)")
+
+
+MINILM_SCHEMES = [
+    ("W8A8 token", ["--sqz-quantize-weights=bits=8 granularity=channel",
+                    "--sqz-quantize-activations=mode=dynamic granularity=token",
+                    "--sqz-fold-scales"]),
+]
+
+
+def prepare_minilm(args, root, work):
+    """The real model (examples/minilm's export in --minilm DIR) on its
+    evaluation sentences; the library xz-compressed (its fp32 word
+    embeddings make it large)."""
+    cases = []
+    inputs_dir = os.path.join(root, "inputs", "minilm")
+    os.makedirs(inputs_dir)
+    inputs = []
+    for name in ("in0.npy", "in1.npy"):
+        shutil.copy(os.path.join(args.minilm, "eval", name), inputs_dir)
+        inputs.append(os.path.join("inputs", "minilm", name))
+    for label, options in MINILM_SCHEMES:
+        tag = f"minilm-{label}".replace(" ", "_")
+        compressed = os.path.join(work, tag + ".mlirbc")
+        run([args.opt, os.path.join(args.minilm, "model.mlirbc"), *options,
+             "--emit-bytecode", "-o", compressed])
+        run([args.run, compressed, "--entry", "forward", "--input",
+             ",".join(os.path.join(root, i) for i in inputs), "--output-dir",
+             os.path.join(root, "ref", tag)])
+        library = os.path.join(work, tag + ".so")
+        run([args.compile, compressed, "--target=cuda", "-o", library])
+        with open(library, "rb") as f, lzma.open(
+                os.path.join(root, "models", tag + ".so.xz"), "wb", preset=6) as out:
+            shutil.copyfileobj(f, out)
+        cases.append(dict(tag=tag, model="MiniLM (8 x 128 tokens)", scheme=label,
+                          entry="forward", inputs=inputs))
+        print(f"prepared {tag}", flush=True)
+    return cases
 
 
 def compare(got: np.ndarray, ref: np.ndarray):
@@ -125,10 +167,16 @@ def run_cases(args):
     rows, failures = [], 0
     for case in cases:
         out_dir = os.path.join(root, "gpu", case["tag"])
-        command = [exe, os.path.join(root, "models", case["tag"] + ".so"),
-                   "--entry", case["entry"], "--random-inputs", "--seed",
-                   str(case["seed"]), "--device", "cuda", "--output-dir",
-                   out_dir, "--repeat", "5"]
+        library = os.path.join(root, "models", case["tag"] + ".so")
+        if not os.path.exists(library):
+            with lzma.open(library + ".xz") as f, open(library, "wb") as out:
+                shutil.copyfileobj(f, out)
+        if "inputs" in case:
+            given = ["--input", ",".join(os.path.join(root, i) for i in case["inputs"])]
+        else:
+            given = ["--random-inputs", "--seed", str(case["seed"])]
+        command = [exe, library, "--entry", case["entry"], *given, "--device",
+                   "cuda", "--output-dir", out_dir, "--repeat", "5"]
         start = time.time()
         try:
             stdout = run(command)
@@ -188,6 +236,10 @@ def main():
         p.add_argument(f"--{tool}", required=True)
     p.add_argument("--dir", default="gpu-run")
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--minilm", help="also the real model: examples/minilm's "
+                   "work directory (build/minilm), after examples/minilm/run.py")
+    p.add_argument("--minilm-only", action="store_true",
+                   help="only the real model (a second folder: it is large)")
     r = sub.add_parser("run")
     r.add_argument("--dir", default="gpu-run")
     r.add_argument("--out", required=True)

@@ -14,6 +14,7 @@
 #include "mlir/Dialect/GPU/Transforms/ParallelLoopMapper.h"
 #include "mlir/Dialect/SCF/Transforms/Transforms.h"
 #include "mlir/Dialect/SCF/Utils/Utils.h"
+#include "mlir/IR/IRMapping.h"
 #include "mlir/IR/PatternMatch.h"
 
 namespace mlir::sqz {
@@ -69,6 +70,22 @@ static gpu::ParallelLoopDimMappingAttr dimMapping(MLIRContext *context,
                                               identity);
 }
 
+/// `loop` (without reductions) as a nest of scf.for: what runs inside one
+/// thread. convert-parallel-loops-to-gpu takes no parallel loop nested in a
+/// sequential one, which reductions over a middle dimension make.
+static void sequentialize(scf::ParallelOp loop, IRRewriter &rewriter) {
+  rewriter.setInsertionPoint(loop);
+  scf::buildLoopNest(
+      rewriter, loop.getLoc(), loop.getLowerBound(), loop.getUpperBound(),
+      loop.getStep(), [&](OpBuilder &b, Location, ValueRange ivs) {
+        IRMapping mapping;
+        mapping.map(loop.getInductionVars(), ivs);
+        for (Operation &op : loop.getBody()->without_terminator())
+          b.clone(op, mapping);
+      });
+  rewriter.eraseOp(loop);
+}
+
 static void mapAll(scf::ParallelOp loop, gpu::Processor processor) {
   SmallVector<gpu::ParallelLoopDimMappingAttr> mapping(
       loop.getNumLoops(), dimMapping(loop.getContext(), processor));
@@ -94,8 +111,11 @@ static void mapToBlocksAndThreads(scf::ParallelOp loop, int64_t blockSize,
       scf::tileParallelLoop(loop, {blockSize}, /*noMinMaxBounds=*/true);
   mapAll(tiles, gpu::Processor::BlockX);
   mapAll(threads, gpu::Processor::ThreadX);
-  threads.getBody()->walk(
-      [](scf::ParallelOp inner) { mapAll(inner, gpu::Processor::Sequential); });
+  // Innermost first, so that each clone copies no parallel loop.
+  SmallVector<scf::ParallelOp> inner;
+  threads.getBody()->walk([&](scf::ParallelOp loop) { inner.push_back(loop); });
+  for (scf::ParallelOp loop : inner)
+    sequentialize(loop, rewriter);
 }
 
 namespace {

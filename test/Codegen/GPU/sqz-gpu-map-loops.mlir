@@ -56,3 +56,38 @@ func.func @sum(%x: memref<64xf32>, %out: memref<f32>) {
   }
   return
 }
+
+// -----
+
+// A reduction over a middle dimension (mean pooling over tokens): the
+// parallel loop nested in the reduction loop becomes a sequential loop of
+// the thread, since a kernel cannot launch inside one.
+
+// CHECK-LABEL: func.func @pool(
+// CHECK: scf.parallel
+// CHECK:   scf.parallel
+// CHECK:     scf.if
+// CHECK:       scf.for
+// CHECK:         scf.for
+// CHECK-NOT:       scf.parallel
+// CHECK:           memref.load
+func.func @pool(%x: memref<2x3x4xf32>, %out: memref<2x4xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  %c3 = arith.constant 3 : index
+  %c4 = arith.constant 4 : index
+  scf.parallel (%i) = (%c0) to (%c2) step (%c1) {
+    scf.for %t = %c0 to %c3 step %c1 {
+      scf.parallel (%j) = (%c0) to (%c4) step (%c1) {
+        %v = memref.load %x[%i, %t, %j] : memref<2x3x4xf32>
+        %s = memref.load %out[%i, %j] : memref<2x4xf32>
+        %r = arith.addf %v, %s : f32
+        memref.store %r, %out[%i, %j] : memref<2x4xf32>
+        scf.reduce
+      }
+    }
+    scf.reduce
+  }
+  return
+}

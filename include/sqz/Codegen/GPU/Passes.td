@@ -75,8 +75,9 @@ def SqzGPUMapLoops : Pass<"sqz-gpu-map-loops", "func::FuncOp"> {
     Runs on the loops of `convert-linalg-to-parallel-loops`. Each outermost
     `scf.parallel` is collapsed into one dimension and tiled by
     `block-size`: the tiles map to blocks along x, the iterations of a tile
-    to threads along x (the last tile guarded by a bound check); loops
-    nested inside run sequentially in each thread. A top-level loop nest
+    to threads along x (the last tile guarded by a bound check); parallel
+    loops nested inside (under a reduction over a middle dimension, say)
+    become sequential loops of each thread. A top-level loop nest
     without parallel dimensions (a reduction to a scalar) becomes one
     thread of one block. `convert-parallel-loops-to-gpu` then makes each a
     `gpu.launch`.

@@ -39,6 +39,7 @@ tools = [
     "sqz-exec",
     ToolSubst("mlir-opt", unresolved="ignore"),
     ToolSubst("mlir-translate", unresolved="ignore"),
+    ToolSubst("llvm-nm", unresolved="ignore"),
     "not",
     "count",
 ]

@@ -15,11 +15,15 @@
 // The object file and the library export them.
 // RUN: sqz-compile %s --emit=object -o %t/model.o
 // RUN: sqz-compile %s -o %t/model.so
-// RUN: %python -c "import ctypes; lib = ctypes.CDLL('%t/model.so'); print(ctypes.string_at(ctypes.addressof(ctypes.c_char.in_dll(lib, 'sqz_model_manifest'))).decode()); print(hasattr(lib, '_sqz_packed_forward'), hasattr(lib, '_sqz_packed_helper'))" | FileCheck %s --check-prefix=LIBRARY
+// RUN: %python %sqz_src_root/python/model_manifest.py %t/model.so | FileCheck %s --check-prefix=LIBRARY
 // LIBRARY: sqz-model 1
 // LIBRARY-NEXT: target cpu
 // LIBRARY-NEXT: entry forward
-// LIBRARY: True False
+// RUN: llvm-nm -D --defined-only %t/model.so | FileCheck %s --check-prefix=SYMBOLS
+// SYMBOLS-DAG: T _sqz_packed_count
+// SYMBOLS-DAG: T _sqz_packed_forward
+// SYMBOLS-DAG: R sqz_model_manifest
+// SYMBOLS-NOT: helper
 
 func.func @forward(%x: tensor<2x?xf32>, %n: i64) -> (tensor<2x?xf32>, f32) {
   %y = arith.addf %x, %x : tensor<2x?xf32>

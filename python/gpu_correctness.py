@@ -49,6 +49,32 @@ import time
 import numpy as np
 
 REL_L2 = 1e-4
+# The real model with dynamic activation quantization: float glue that
+# rounds differently (libdevice's exp and erf on the GPU, the CPU's
+# polynomial approximations) moves activations across code boundaries, and
+# a code flip is far above any float tolerance. It is held instead to the
+# fidelity that matters: the GPU's cosine to PyTorch fp32 within
+# COSINE_SLACK of the CPU's, and the two within MIN_AGREEMENT of each other.
+COSINE_SLACK = 1e-3
+MIN_AGREEMENT = 0.999
+
+
+def cosines(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    a, b = a.astype(np.float64), b.astype(np.float64)
+    return np.sum(a * b, -1) / np.linalg.norm(a, axis=-1) / np.linalg.norm(b, axis=-1)
+
+
+def fidelity(root, case, out_dir):
+    """(ok, note) of a fidelity case."""
+    spec = case["fidelity"]
+    gpu = np.load(os.path.join(out_dir, spec["output"]))
+    cpu = np.load(os.path.join(root, "ref", case["tag"], spec["output"]))
+    torch = np.load(os.path.join(root, spec["pytorch"]))
+    gpu_cos, cpu_cos = cosines(gpu, torch).mean(), cosines(cpu, torch).mean()
+    agreement = cosines(gpu, cpu).mean()
+    ok = abs(gpu_cos - cpu_cos) <= COSINE_SLACK and agreement >= MIN_AGREEMENT
+    return ok, (f"cosine to PyTorch fp32: GPU {gpu_cos:.5f}, CPU {cpu_cos:.5f}; "
+                f"GPU to CPU {agreement:.5f}")
 
 
 def run(command, **kwargs):
@@ -112,6 +138,9 @@ def prepare_minilm(args, root, work):
     for name in ("in0.npy", "in1.npy"):
         shutil.copy(os.path.join(args.minilm, "eval", name), inputs_dir)
         inputs.append(os.path.join("inputs", "minilm", name))
+    # PyTorch fp32's pooled embeddings, the fidelity reference.
+    shutil.copy(os.path.join(args.minilm, "reference", "pooled.npy"),
+                os.path.join(inputs_dir, "pytorch_pooled.npy"))
     for label, options in MINILM_SCHEMES:
         tag = f"minilm-{label}".replace(" ", "_")
         compressed = os.path.join(work, tag + ".mlirbc")
@@ -126,7 +155,9 @@ def prepare_minilm(args, root, work):
                 os.path.join(root, "models", tag + ".so.xz"), "wb", preset=6) as out:
             shutil.copyfileobj(f, out)
         cases.append(dict(tag=tag, model="MiniLM (8 x 128 tokens)", scheme=label,
-                          entry="forward", inputs=inputs))
+                          entry="forward", inputs=inputs,
+                          fidelity=dict(output="out1.npy",
+                                        pytorch="inputs/minilm/pytorch_pooled.npy")))
         print(f"prepared {tag}", flush=True)
     return cases
 
@@ -191,6 +222,8 @@ def run_cases(args):
             rel = max(r[1] for r in results)
             worst = max(r[2] for r in results)
             notes = "; ".join(r[3] for r in results if r[3])
+            if "fidelity" in case:
+                ok, notes = fidelity(root, case, out_dir)
         except RuntimeError as error:
             ok, rel, worst, median, notes = False, float("nan"), float("nan"), "-", str(error)
         failures += not ok
@@ -209,7 +242,10 @@ def run_cases(args):
         "build machine and run here by `sqz-exec --device cuda` on the seeded "
         "random inputs that `sqz-run` used for the CPU reference. Integer outputs "
         f"must be equal, float outputs within {REL_L2:g} relative L2 of the "
-        "reference. *max err* is the largest absolute error over the largest "
+        "reference; the real model (dynamic int8 activations) is held to its "
+        f"fidelity instead: the GPU's mean cosine to PyTorch fp32 within "
+        f"{COSINE_SLACK:g} of the CPU's, GPU and CPU within {MIN_AGREEMENT:g}. "
+        "*max err* is the largest absolute error over the largest "
         "reference magnitude. *ms* is the median of 5 calls, copies to and from "
         "the GPU included (correctness kernels, not tuned: speed is measured "
         "elsewhere).",

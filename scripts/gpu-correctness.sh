@@ -5,6 +5,11 @@
 #   scripts/gpu-correctness.sh prepare   on the build machine (LLVM, CUDA
 #                                        toolkit): compiles the models, runs
 #                                        the CPU reference, fills gpu-run/
+#   scripts/gpu-correctness.sh prepare-minilm
+#                                        the same for the real model (after
+#                                        examples/minilm/run.py), into
+#                                        gpu-run-minilm/ (it is large); run
+#                                        it with SQZ_GPU_RUN_DIR set to it
 #   scripts/gpu-correctness.sh           on the GPU machine (python3 with
 #                                        numpy, an NVIDIA driver), in a copy
 #                                        of the repository holding gpu-run/:
@@ -27,6 +32,15 @@ case "${1:-run}" in
       --exec "$bin/sqz-exec" --runtime "$build/lib/libsqz_runtime.so" \
       --dir "$dir"
     ;;
+  prepare-minilm)
+    "$root/scripts/setup.sh" >/dev/null
+    bin=$build/bin
+    /usr/bin/python3 "$root/python/gpu_correctness.py" prepare \
+      --opt "$bin/sqz-opt" --run "$bin/sqz-run" --compile "$bin/sqz-compile" \
+      --exec "$bin/sqz-exec" --runtime "$build/lib/libsqz_runtime.so" \
+      --dir "${SQZ_GPU_RUN_DIR:-$root/gpu-run-minilm}" \
+      --minilm "$build/minilm" --minilm-only
+    ;;
   run)
     out=${OUT:-$root/bench/results}
     mkdir -p "$out"
@@ -34,7 +48,7 @@ case "${1:-run}" in
       --out "$out/gpu_correctness.md"
     ;;
   *)
-    echo "usage: scripts/gpu-correctness.sh [prepare|run]" >&2
+    echo "usage: scripts/gpu-correctness.sh [prepare|prepare-minilm|run]" >&2
     exit 2
     ;;
 esac

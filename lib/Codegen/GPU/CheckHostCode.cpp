@@ -12,14 +12,22 @@ namespace mlir::sqz {
 
 using namespace mlir;
 
-/// Whether `op` reads or writes buffer elements itself.
+/// Whether `op` reads or writes buffer elements itself (a reshape reads its
+/// shape operand; an external function reads what it is given).
 static bool accessesElements(Operation *op) {
-  return isa<memref::LoadOp, memref::StoreOp, memref::AtomicRMWOp,
-             memref::GenericAtomicRMWOp, memref::CopyOp, affine::AffineLoadOp,
-             affine::AffineStoreOp, vector::TransferReadOp,
-             vector::TransferWriteOp, vector::LoadOp, vector::StoreOp,
-             vector::MaskedLoadOp, vector::MaskedStoreOp, vector::GatherOp,
-             vector::ScatterOp, linalg::LinalgOp>(op);
+  if (auto call = dyn_cast<func::CallOp>(op)) {
+    auto callee = SymbolTable::lookupNearestSymbolFrom<func::FuncOp>(
+        call, call.getCalleeAttr());
+    return (!callee || callee.isExternal()) &&
+           llvm::any_of(call.getOperandTypes(),
+                        [](Type type) { return isa<MemRefType>(type); });
+  }
+  return isa<memref::ReshapeOp, memref::LoadOp, memref::StoreOp,
+             memref::AtomicRMWOp, memref::GenericAtomicRMWOp, memref::CopyOp,
+             affine::AffineLoadOp, affine::AffineStoreOp,
+             vector::TransferReadOp, vector::TransferWriteOp, vector::LoadOp,
+             vector::StoreOp, vector::MaskedLoadOp, vector::MaskedStoreOp,
+             vector::GatherOp, vector::ScatterOp, linalg::LinalgOp>(op);
 }
 
 namespace {

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "sqz/Codegen/GPU/Passes.h"
+#include "sqz/Pipelines/Passes.h"
 
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Interfaces/ViewLikeInterface.h"
@@ -86,11 +87,27 @@ static Value rootBuffer(Value value) {
   return value;
 }
 
-/// An entry point: memref arguments copied to device buffers on entry,
-/// memref results copied to new host buffers before each return, and the
-/// device buffers that the results and argument copies were freed.
+/// The argument types the caller sees (`sqz.signature`, set before
+/// bufferization): a tensor argument is read-only, a memref argument may be
+/// written, and then its device copy must go back.
+static SmallVector<bool> writableArguments(func::FuncOp func) {
+  SmallVector<bool> writable(func.getNumArguments(), false);
+  auto signature = func->getAttrOfType<TypeAttr>(sqz::kSignatureAttrName);
+  auto type =
+      signature ? dyn_cast<FunctionType>(signature.getValue()) : FunctionType();
+  for (unsigned i = 0; i < writable.size(); ++i)
+    writable[i] = !type || isa<MemRefType>(type.getInput(i));
+  return writable;
+}
+
+/// An entry point: memref arguments copied to device buffers on entry (and
+/// back, when the caller passed a memref it may see written), memref
+/// results copied to new host buffers before each return, and the device
+/// buffers that the results and argument copies were freed.
 static void copyAtBoundary(func::FuncOp func, IRRewriter &rewriter) {
   Block &entry = func.getBody().front();
+  SmallVector<bool> writable = writableArguments(func);
+  SmallVector<std::pair<Value, Value>> copiedBack; // (host, device)
   rewriter.setInsertionPointToStart(&entry);
   SmallVector<Value> argumentCopies;
   for (BlockArgument argument : entry.getArguments()) {
@@ -109,6 +126,8 @@ static void copyAtBoundary(func::FuncOp func, IRRewriter &rewriter) {
           dim && dim->isBeforeInBlock(device.getDefiningOp()))
         use.set(argument);
     argumentCopies.push_back(device);
+    if (writable[argument.getArgNumber()])
+      copiedBack.push_back({argument, device});
   }
 
   func.walk([&](func::ReturnOp ret) {
@@ -124,17 +143,37 @@ static void copyAtBoundary(func::FuncOp func, IRRewriter &rewriter) {
                                            dynamicSizes(rewriter, loc, result));
       gpu::MemcpyOp::create(rewriter, loc, Type(), ValueRange(), host, result);
       operand.set(host);
-      // A result made here is freed once; argument copies are freed below
-      // and globals never.
+      // A result is owned here (buffer deallocation makes it so): freed
+      // once, unless it is an argument copy (freed below) or a global.
       Value root = rootBuffer(result);
-      if (root.getDefiningOp<gpu::AllocOp>() &&
+      if (!isa<BlockArgument>(root) &&
+          !root.getDefiningOp<memref::GetGlobalOp>() &&
           !llvm::is_contained(argumentCopies, root) &&
           !llvm::is_contained(freed, root))
         freed.push_back(root);
     }
+    for (auto [host, device] : copiedBack)
+      gpu::MemcpyOp::create(rewriter, loc, Type(), ValueRange(), host, device);
     for (Value buffer : llvm::concat<Value>(freed, argumentCopies))
       gpu::DeallocOp::create(rewriter, loc, Type(), ValueRange(), buffer);
   });
+}
+
+/// A call of a public function passes device buffers where the callee's
+/// boundary expects host ones, and gets host buffers back: not supported.
+static LogicalResult checkNoPublicCallees(func::FuncOp func) {
+  WalkResult result = func.walk([&](func::CallOp call) {
+    auto callee = SymbolTable::lookupNearestSymbolFrom<func::FuncOp>(
+        call, call.getCalleeAttr());
+    if (!callee || !callee.isPublic())
+      return WalkResult::advance();
+    call.emitError() << "sqz-lower-to-nvvm: @" << func.getName()
+                     << " calls the public function @" << callee.getName()
+                     << ", whose arguments and results are host buffers; "
+                        "make the callee private to call it on the GPU";
+    return WalkResult::interrupt();
+  });
+  return failure(result.wasInterrupted());
 }
 
 namespace {
@@ -144,6 +183,8 @@ struct SqzGPUDeviceBuffersPass
     func::FuncOp func = getOperation();
     if (func.isExternal())
       return;
+    if (failed(checkNoPublicCallees(func)))
+      return signalPassFailure();
     IRRewriter rewriter(&getContext());
     moveAllocationsToDevice(func, rewriter);
     copiesAsKernels(func, rewriter);

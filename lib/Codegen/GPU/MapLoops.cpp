@@ -1,5 +1,4 @@
-//===- MapLoops.cpp - Outermost parallel loops on GPU blocks and threads
-//---===//
+//===- MapLoops.cpp - Outer parallel loops on GPU blocks and threads ------===//
 //
 // Each outermost scf.parallel becomes one dimension of `block-size`-wide
 // tiles: tiles on blocks along x, a tile's iterations on threads along x,
@@ -42,6 +41,18 @@ static bool isOutermostParallel(Operation *op) {
          !op->getParentOfType<gpu::LaunchOp>();
 }
 
+/// Whether `loop` launches kernels or allocates device memory itself: host
+/// code, not a kernel's.
+static bool holdsGPUOps(scf::ForOp loop) {
+  return loop
+      .walk([](Operation *op) {
+        return isa_and_nonnull<gpu::GPUDialect>(op->getDialect())
+                   ? WalkResult::interrupt()
+                   : WalkResult::advance();
+      })
+      .wasInterrupted();
+}
+
 /// A top-level scf.for nest (a reduction to a scalar, or loops that
 /// convert-linalg-to-parallel-loops left sequential) inside a one-iteration
 /// scf.parallel, so that it runs in a kernel of one thread.
@@ -49,7 +60,7 @@ static void wrapSequentialNests(func::FuncOp func, IRRewriter &rewriter) {
   SmallVector<scf::ForOp> nests;
   func.walk([&](scf::ForOp loop) {
     if (isOutermostParallel(loop) && !loop->getParentOfType<scf::ForOp>() &&
-        loop.getNumResults() == 0)
+        loop.getNumResults() == 0 && !holdsGPUOps(loop))
       nests.push_back(loop);
   });
   for (scf::ForOp loop : nests) {

@@ -33,7 +33,9 @@
 #include "mlir/Dialect/NVGPU/IR/NVGPUDialect.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/IRMapping.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 
 namespace mlir::sqz {
 #define GEN_PASS_DEF_SQZGPUMATMULKERNELS
@@ -79,6 +81,43 @@ static bool hasFloatType(Value value) {
   return type && type.getElementType().isF32();
 }
 
+/// Whether `body` is `yield(acc + a * b)` in f32 (either operand order):
+/// the kernel pads K with zeros, which only such a body ignores.
+static bool isFloatMultiplyAdd(Block &body) {
+  if (body.getNumArguments() != 3 || body.getOperations().size() != 3)
+    return false;
+  auto add = dyn_cast<arith::AddFOp>(
+      body.getTerminator()->getOperand(0).getDefiningOp());
+  if (!add)
+    return false;
+  Value acc = body.getArgument(2);
+  Value product = add.getLhs() == acc   ? add.getRhs()
+                  : add.getRhs() == acc ? add.getLhs()
+                                        : Value();
+  auto mul = product ? product.getDefiningOp<arith::MulFOp>() : nullptr;
+  if (!mul)
+    return false;
+  Value a = body.getArgument(0), b = body.getArgument(1);
+  return (mul.getLhs() == a && mul.getRhs() == b) ||
+         (mul.getLhs() == b && mul.getRhs() == a);
+}
+
+/// Whether the producer's body computes from its block arguments, its loop
+/// indices and constants alone, without memory effects: safe to recompute
+/// anywhere, any number of times.
+static bool isPureElementwiseBody(linalg::GenericOp producer) {
+  Block &body = *producer.getBlock();
+  for (Operation &op : body.without_terminator()) {
+    if (!isMemoryEffectFree(&op) || op.getNumRegions() != 0)
+      return false;
+    for (Value operand : op.getOperands())
+      if (operand.getParentBlock() != &body &&
+          !matchPattern(operand, m_Constant()))
+        return false;
+  }
+  return true;
+}
+
 /// Whether `value` is a constant global's buffer (never written).
 static bool isConstantBuffer(Value value) {
   auto get = value.getDefiningOp<memref::GetGlobalOp>();
@@ -114,7 +153,9 @@ static linalg::GenericOp findRecomputableProducer(Value buffer,
       producer.getNumParallelLoops() != producer.getNumLoops() ||
       !producer.getIndexingMapsArray().back().isIdentity() ||
       !producer.getRegionOutputArgs()[0].use_empty() ||
-      !llvm::all_of(producer.getDpsInputs(), isConstantBuffer))
+      !llvm::all_of(producer.getDpsInputs(), isConstantBuffer) ||
+      !isPureElementwiseBody(producer) ||
+      !cast<MemRefType>(buffer.getType()).hasStaticShape())
     return nullptr;
   return producer;
 }
@@ -147,13 +188,13 @@ static FailureOr<Contraction> matchContraction(linalg::LinalgOp op) {
         sqz::int8InputIsUnsigned(*op.getBlock(), /*inputIndex=*/0);
     if (!unsignedInput || *unsignedInput)
       return failure();
-  } else if (!linalg::isaContractionOpInterface(op)) {
+  } else if (!isFloatMultiplyAdd(*op.getBlock())) {
     return failure();
   }
   Contraction contraction{op, dims->m.front(), dims->n.front(), dims->k.front(),
                           {}, integer};
   contraction.batch.assign(dims->batch.begin(), dims->batch.end());
-  if (!integer)
+  if (!integer && op.getDpsInputs()[0] != op.getDpsInputs()[1])
     for (int i = 0; i < 2; ++i)
       contraction.producers[i] =
           findRecomputableProducer(op.getDpsInputs()[i], op);

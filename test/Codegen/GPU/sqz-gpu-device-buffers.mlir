@@ -56,3 +56,32 @@ func.func @constant() -> memref<2xf32> {
   %g = memref.get_global @weights : memref<2xf32>
   return %g : memref<2xf32>
 }
+
+// -----
+
+// What the caller passed as a tensor is read-only (its signature says so);
+// a memref it passed may be written, so its device copy goes back before
+// the copies are freed.
+
+// CHECK-LABEL: func.func @fill_tensor(
+// CHECK-SAME: %[[T:.*]]: memref<4xf32>
+// CHECK: gpu.memcpy %[[DT:.*]], %[[T]]
+// CHECK-NOT: gpu.memcpy %[[T]]
+// CHECK: return
+func.func @fill_tensor(%t: memref<4xf32>) attributes {sqz.signature = (tensor<4xf32>) -> ()} {
+  return
+}
+
+// CHECK-LABEL: func.func @fill_memref(
+// CHECK-SAME: %[[M:.*]]: memref<4xf32>
+// CHECK: %[[DM:.*]] = gpu.alloc () : memref<4xf32>
+// CHECK: gpu.memcpy %[[DM]], %[[M]]
+// CHECK: linalg.fill ins(%{{.*}} : f32) outs(%[[DM]] : memref<4xf32>)
+// CHECK: gpu.memcpy %[[M]], %[[DM]]
+// CHECK: gpu.dealloc %[[DM]]
+// CHECK: return
+func.func @fill_memref(%m: memref<4xf32>) attributes {sqz.signature = (memref<4xf32>) -> ()} {
+  %one = arith.constant 1.0 : f32
+  linalg.fill ins(%one : f32) outs(%m : memref<4xf32>)
+  return
+}

@@ -128,3 +128,26 @@ func.func @w4(%x: memref<2x8xf32>, %acc: memref<2x4xf32>) {
   memref.dealloc %w : memref<8x4xf32>
   return
 }
+
+// -----
+
+// A body that is more than acc + a * b (here exp(a) * b) would see the zero
+// padding of K: it stays for the loop kernels.
+
+// CHECK-LABEL: func.func @not_multiply_add(
+// CHECK-NOT: gpu.launch
+// CHECK: linalg.generic
+func.func @not_multiply_add(%x: memref<4x8xf32>, %w: memref<8x4xf32>, %acc: memref<4x4xf32>) {
+  linalg.generic {indexing_maps = [affine_map<(m, n, k) -> (m, k)>,
+                                   affine_map<(m, n, k) -> (k, n)>,
+                                   affine_map<(m, n, k) -> (m, n)>],
+                  iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%x, %w : memref<4x8xf32>, memref<8x4xf32>) outs(%acc : memref<4x4xf32>) {
+  ^bb0(%a: f32, %b: f32, %c: f32):
+    %e = math.exp %a : f32
+    %p = arith.mulf %e, %b : f32
+    %s = arith.addf %c, %p : f32
+    linalg.yield %s : f32
+  }
+  return
+}

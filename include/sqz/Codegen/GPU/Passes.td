@@ -21,7 +21,11 @@ def SqzGPUDeviceBuffers : Pass<"sqz-gpu-device-buffers", "func::FuncOp"> {
     calls with host buffers) copies each memref argument into a new device
     buffer on entry (`gpu.memcpy`) and each returned memref into a new host
     buffer before it returns, which the caller owns and frees as it does
-    for the CPU code. `memref.copy` between device buffers becomes a
+    for the CPU code. An argument that the caller passed as a memref (its
+    `sqz.signature` says so; a tensor argument is read-only) is copied back
+    too, since the function may have written it. A call of a public
+    function from another function is an error: the callee's boundary
+    expects host buffers. `memref.copy` between device buffers becomes a
     `linalg.copy`, which becomes a kernel like any other linalg op.
     Constant globals (weights) stay host globals here; the host code reads
     them through `sqz-gpu-device-constants`, which gives each a device copy
@@ -47,8 +51,9 @@ def SqzGPUMatmulKernels : Pass<"sqz-gpu-matmul-kernels", "func::FuncOp"> {
       SASS). Exact, as the reference; the instruction saturates instead of
       wrapping, which only differs once |sum| exceeds 2^31 (K > 131072 at
       full range);
-    * f32 x f32 -> f32: 16x16 threads per 64x64 tile, 4x4 outputs per
-      thread, 16-deep slices of both operands staged in shared memory
+    * f32 x f32 -> f32 with the body `acc + a * b` (any other body would
+      see the zero padding of K): 16x16 threads per 64x64 tile, 4x4
+      outputs per thread, 16-deep slices of both operands staged in shared memory
       (read along K where that is the operand's contiguous dimension).
       Each output sums along K in order with the contraction's own body,
       as the reference loops do; LLVM's NVPTX backend does not fuse the
@@ -61,7 +66,11 @@ def SqzGPUMatmulKernels : Pass<"sqz-gpu-matmul-kernels", "func::FuncOp"> {
     elementwise op from constants alone (the dequantization of a
     weight-only W8 or W4 weight, with its unpacking of int4 nibbles) is
     computed inside the kernel, element by element as it is staged, from
-    the codes and scales: the op and its full-size float buffer go away. Other contractions (unsigned
+    the codes and scales: the op and its full-size float buffer go away.
+    Only a static-shaped buffer whose op computes from its inputs, loop
+    indices and constants without memory effects is recomputed so.
+    Tiles of M go on the grid's y and batches on its z, each at most
+    65535 (M up to about 10^6 rows). Other contractions (unsigned
     activation codes, mixed types) stay for the loop kernels.
   }];
   let dependentDialects = ["gpu::GPUDialect", "nvgpu::NVGPUDialect",
@@ -95,7 +104,9 @@ def SqzGPUCheckHostCode : Pass<"sqz-gpu-check-host-code", "ModuleOp"> {
   let description = [{
     After kernel outlining, host functions may allocate, copy, view and
     launch, but never load or store a buffer element themselves: every
-    buffer lives in device memory. An access left on the host (an op that
+    buffer lives in device memory. That includes `memref.reshape` (which
+    reads its shape operand) and calls of external functions with buffer
+    operands. An access left on the host (an op that
     no pass mapped to the GPU) is reported as an error that names it,
     instead of a fault at run time.
   }];

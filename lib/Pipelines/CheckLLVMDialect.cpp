@@ -1,4 +1,4 @@
-//===- CheckLLVMDialect.cpp - The contract check of sqz-lower-to-cpu ------===//
+//===- CheckLLVMDialect.cpp - The contract check of the pipelines ---------===//
 //
 // A pipeline that promises LLVM dialect output ends here: anything else left
 // in the module is reported once per kind of operation, and the pass fails.
@@ -7,6 +7,7 @@
 
 #include "sqz/Pipelines/Passes.h"
 
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/IR/BuiltinOps.h"
 
@@ -33,7 +34,8 @@ struct SqzCheckLLVMDialectPass
     llvm::StringSet<> seen;
     module->walk([&](Operation *op) {
       if (op == module.getOperation() ||
-          isa_and_nonnull<LLVM::LLVMDialect>(op->getDialect()))
+          isa_and_nonnull<LLVM::LLVMDialect>(op->getDialect()) ||
+          (allowGPUBinaries && isa<gpu::BinaryOp, gpu::LaunchFuncOp>(op)))
         return;
       if (!seen.insert(op->getName().getStringRef()).second)
         return;
@@ -44,7 +46,9 @@ struct SqzCheckLLVMDialectPass
     for (Operation *op : leftovers)
       op->emitError() << pipelineName << ": '" << op->getName()
                       << "' op was not lowered to the LLVM dialect (the "
-                         "output may hold only builtin.module and llvm.* ops)";
+                         "output may hold only builtin.module and llvm.* ops"
+                      << (allowGPUBinaries ? ", gpu.binary and gpu.launch_func)"
+                                           : ")");
     if (!leftovers.empty())
       signalPassFailure();
   }

@@ -127,6 +127,12 @@ static void addLLVMTail(OpPassManager &pm,
   pm.addPass(createGpuModuleToBinaryPass(binaryOptions));
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
+
+  // The contract: LLVM dialect, the kernels' binaries and their launches.
+  sqz::SqzCheckLLVMDialectOptions checkOptions;
+  checkOptions.pipelineName = "sqz-lower-to-nvvm";
+  checkOptions.allowGPUBinaries = true;
+  pm.addPass(sqz::createSqzCheckLLVMDialect(checkOptions));
 }
 
 void sqz::buildLowerToNVVMPipeline(OpPassManager &pm,

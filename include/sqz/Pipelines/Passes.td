@@ -56,7 +56,10 @@ def SqzCheckLLVMDialect : Pass<"sqz-check-llvm-dialect", "ModuleOp"> {
     contain nothing but `builtin.module` and `llvm.*` operations, which is
     what `mlir-translate --mlir-to-llvmir` and the `ExecutionEngine` accept.
     Each kind of operation left over is reported once, at its first
-    occurrence, and the pass fails.
+    occurrence, and the pass fails. With `allow-gpu-binaries` (the end of
+    `sqz-lower-to-nvvm`), `gpu.binary` and the `gpu.launch_func` ops that
+    launch its kernels are allowed too: the LLVM IR translation turns them
+    into the embedded image and the runtime calls.
 
     ```mlir
     // error: 'complex.exp' op was not lowered to the LLVM dialect
@@ -68,6 +71,9 @@ def SqzCheckLLVMDialect : Pass<"sqz-check-llvm-dialect", "ModuleOp"> {
     Option<"pipelineName", "pipeline", "std::string",
            /*default=*/"\"sqz-lower-to-cpu\"",
            "Name of the pipeline to blame in diagnostics">,
+    Option<"allowGPUBinaries", "allow-gpu-binaries", "bool",
+           /*default=*/"false",
+           "Also allow gpu.binary and gpu.launch_func (default: false)">,
   ];
 }
 
@@ -103,6 +109,9 @@ def SqzCheckCPUInput : Pass<"sqz-check-cpu-input", "ModuleOp"> {
     Option<"pipelineName", "pipeline", "std::string",
            /*default=*/"\"sqz-lower-to-cpu\"",
            "Name of the pipeline to blame in diagnostics">,
+    Option<"allowGPUBinaries", "allow-gpu-binaries", "bool",
+           /*default=*/"false",
+           "Also allow gpu.binary and gpu.launch_func (default: false)">,
   ];
 }
 

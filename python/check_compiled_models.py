@@ -13,7 +13,8 @@ the packed wrappers, the object emission, the runtime library).
 Models: the example MLP, the LLM.int8() outlier block (examples/), and the
 transformer block of run_quantized_models.py (LayerNorm, attention with
 softmax, tanh GELU, three weight layouts). Schemes: fp32, W8 per channel,
-W8A8 dynamic per token, W4 per group of 128, 2:4 f32, 2:4 + W8A8.
+W8A8 dynamic per token (symmetric, and asymmetric: unsigned codes), W4 per
+group of 128, 2:4 f32, 2:4 + W8A8.
 
 Prints "ok   MODEL SCHEME: N output(s) bit-identical" or "FAIL ..." per
 pair, then "PASS: N pairs" or "FAIL: N of M pairs differ". Exits 1 on any
@@ -40,6 +41,7 @@ SCHEMES = [
     ("fp32", []),
     ("W8 channel", [W8]),
     ("W8A8 token", [W8, A8, "--sqz-fold-scales"]),
+    ("W8A8 asym token", [W8, A8 + " symmetric=false", "--sqz-fold-scales"]),
     ("W4 group128", ["--sqz-quantize-weights=bits=4 granularity=group group-size=128"]),
     ("2:4 f32", ["--sqz-prune=pattern=nm n=2 m=4"]),
     ("2:4 W8A8", ["--sqz-prune=pattern=nm n=2 m=4", W8, A8, "--sqz-fold-scales"]),

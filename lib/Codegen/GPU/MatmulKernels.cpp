@@ -8,20 +8,21 @@
 // multiply-add body, as the reference loops do.
 //
 // An i8 x i8 -> i32 contraction (the integer matmul that sqz-fold-scales
-// leaves, W8A8) becomes a kernel of one warp per 16x8 output tile that
-// runs `mma.sync.m16n8k32.s8` (nvgpu.mma.sync) along K. Each lane gathers
-// its fragment elements from the operands through their indexing maps, so
-// any layout of the weight works; elements past an edge read as 0 and
+// leaves, W8A8; activation codes signed or unsigned) becomes a kernel of
+// one warp per 16x8 output tile that runs `mma.sync.m16n8k32` with s8 or
+// u8 activations and s8 weights (nvvm.mma.sync, wrapping) along K. Each lane
+// gathers its fragment elements from the operands through their indexing maps,
+// so any layout of the weight works; elements past an edge read as 0 and
 // outputs past an edge are not written.
 //
 // Fragment layouts of m16n8k32 with 8-bit operands (PTX ISA, "Matrix
 // fragments for mma.m16n8k32"), lane = 4 * group + t:
-//   A (16x32, vector<4x4xi8>): register r holds row group + 8 * (r & 1),
-//     columns 4t + 16 * (r >> 1) + {0..3};
-//   B (32x8, vector<2x4xi8>): register r holds column group, rows
+//   A (16x32, four 32-bit registers of 4 bytes): register r holds row
+//     group + 8 * (r & 1), columns 4t + 16 * (r >> 1) + {0..3};
+//   B (32x8, two registers): register r holds column group, rows
 //     4t + 16 * r + {0..3};
-//   C (16x8, vector<2x2xi32>): register r holds row group + 8 * r, columns
-//     2t + {0, 1}.
+//   C (16x8, four i32): register 2r + e holds row group + 8 * r, column
+//     2t + e.
 //
 //===----------------------------------------------------------------------===//
 
@@ -30,7 +31,8 @@
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/Utils/Utils.h"
-#include "mlir/Dialect/NVGPU/IR/NVGPUDialect.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/LLVMIR/NVVMDialect.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Matchers.h"
@@ -53,7 +55,8 @@ struct Contraction {
   linalg::LinalgOp op;
   unsigned m, n, k;
   SmallVector<unsigned> batch;
-  bool integer; // i8 x i8 -> i32 on the tensor cores; else f32
+  bool integer;               // i8 x i8 -> i32 on the tensor cores; else f32
+  bool unsignedInput = false; // the integer activation codes are u8
   /// Per input: the elementwise op that computes it from constants (the
   /// dequantization of a weight-only scheme), recomputed per element inside
   /// the kernel instead of read from its buffer; or null.
@@ -183,10 +186,10 @@ static FailureOr<Contraction> matchContraction(linalg::LinalgOp op) {
         return map.isProjectedPermutation(/*allowZeroInResults=*/false);
       }))
     return failure();
+  std::optional<bool> unsignedInput;
   if (integer) {
-    std::optional<bool> unsignedInput =
-        sqz::int8InputIsUnsigned(*op.getBlock(), /*inputIndex=*/0);
-    if (!unsignedInput || *unsignedInput)
+    unsignedInput = sqz::int8InputIsUnsigned(*op.getBlock(), /*inputIndex=*/0);
+    if (!unsignedInput)
       return failure();
   } else if (!isFloatMultiplyAdd(*op.getBlock())) {
     return failure();
@@ -194,6 +197,7 @@ static FailureOr<Contraction> matchContraction(linalg::LinalgOp op) {
   Contraction contraction{op, dims->m.front(), dims->n.front(), dims->k.front(),
                           {}, integer};
   contraction.batch.assign(dims->batch.begin(), dims->batch.end());
+  contraction.unsignedInput = unsignedInput.value_or(false);
   if (!integer && op.getDpsInputs()[0] != op.getDpsInputs()[1])
     for (int i = 0; i < 2; ++i)
       contraction.producers[i] =
@@ -336,54 +340,74 @@ static void buildWarpTile(OpBuilder &b, Location loc, const Contraction &c,
   OpOperand &rhs = op->getOpOperand(1);
   OpOperand &out = op.getDpsInitsMutable()[0];
 
-  // The accumulator starts from the output (linalg accumulates into it).
-  SmallVector<Value> accumulator;
+  // The accumulator starts from the output (linalg accumulates into it):
+  // registers c0..c3 are (row r, column e) for r, e in {0, 1}.
+  SmallVector<Value> init;
   for (int r = 0; r < 2; ++r)
     for (int e = 0; e < 2; ++e) {
       frame.ivs[c.m] = rows[r];
       frame.ivs[c.n] = cols[e];
-      accumulator.push_back(loadOrZero(b, loc, op, out, frame, zero32));
+      init.push_back(loadOrZero(b, loc, op, out, frame, zero32));
     }
-  auto accType = VectorType::get({2, 2}, i32);
-  Value init = vector::FromElementsOp::create(b, loc, accType, accumulator);
 
+  // Four consecutive bytes along K as one 32-bit register, the lowest K in
+  // the lowest byte.
+  auto packRegister = [&](OpBuilder &b, ArrayRef<Value> bytes) {
+    Value vector =
+        vector::FromElementsOp::create(b, loc, VectorType::get({4}, i8), bytes);
+    Value word =
+        vector::BitCastOp::create(b, loc, VectorType::get({1}, i32), vector);
+    return vector::ExtractOp::create(b, loc, word, ArrayRef<int64_t>{0})
+        .getResult();
+  };
+  Type resultType = LLVM::LLVMStructType::getLiteral(b.getContext(),
+                                                     SmallVector<Type>(4, i32));
   Value lowK = arith::MulIOp::create(b, loc, t, index(4));
   auto loop = scf::ForOp::create(
-      b, loc, index(0), frame.sizes[c.k], index(kTileK), ValueRange{init},
-      [&](OpBuilder &b, Location loc, Value k0, ValueRange iterArgs) {
+      b, loc, index(0), frame.sizes[c.k], index(kTileK), init,
+      [&](OpBuilder &b, Location loc, Value k0, ValueRange acc) {
         Value base = add(k0, lowK);
         SmallVector<Value> a, w;
-        for (int r = 0; r < 4; ++r)
+        for (int r = 0; r < 4; ++r) {
+          SmallVector<Value> bytes;
           for (int e = 0; e < 4; ++e) {
             frame.ivs[c.m] = rows[r & 1];
             frame.ivs[c.k] = add(base, index(16 * (r >> 1) + e));
-            a.push_back(loadOrZero(b, loc, op, lhs, frame, zero8));
+            bytes.push_back(loadOrZero(b, loc, op, lhs, frame, zero8));
           }
-        for (int r = 0; r < 2; ++r)
+          a.push_back(packRegister(b, bytes));
+        }
+        for (int r = 0; r < 2; ++r) {
+          SmallVector<Value> bytes;
           for (int e = 0; e < 4; ++e) {
             frame.ivs[c.n] = column;
             frame.ivs[c.k] = add(base, index(16 * r + e));
-            w.push_back(loadOrZero(b, loc, op, rhs, frame, zero8));
+            bytes.push_back(loadOrZero(b, loc, op, rhs, frame, zero8));
           }
-        Value fragA = vector::FromElementsOp::create(
-            b, loc, VectorType::get({4, 4}, i8), a);
-        Value fragB = vector::FromElementsOp::create(
-            b, loc, VectorType::get({2, 4}, i8), w);
-        Value product =
-            nvgpu::MmaSyncOp::create(b, loc, fragA, fragB, iterArgs[0],
-                                     ArrayRef<int64_t>{kTileM, kTileN, kTileK});
-        scf::YieldOp::create(b, loc, product);
+          w.push_back(packRegister(b, bytes));
+        }
+        // Wrapping, as the reference's integer addition.
+        std::array<NVVM::MMATypes, 2> types = {
+            c.unsignedInput ? NVVM::MMATypes::u8 : NVVM::MMATypes::s8,
+            NVVM::MMATypes::s8};
+        std::array<NVVM::MMALayout, 2> layouts = {NVVM::MMALayout::row,
+                                                  NVVM::MMALayout::col};
+        auto mma = NVVM::MmaOp::create(
+            b, loc, resultType, a, w, acc,
+            ArrayRef<int64_t>{kTileM, kTileN, kTileK}, std::nullopt,
+            NVVM::MMAIntOverflow::wrapped, types, layouts);
+        SmallVector<Value> next;
+        for (int64_t i = 0; i < 4; ++i)
+          next.push_back(LLVM::ExtractValueOp::create(b, loc, mma, i));
+        scf::YieldOp::create(b, loc, next);
       });
 
   // Store the tile's elements that are inside the output.
-  Value result = loop.getResult(0);
   for (int r = 0; r < 2; ++r)
     for (int e = 0; e < 2; ++e) {
       frame.ivs[c.m] = rows[r];
       frame.ivs[c.n] = cols[e];
-      storeIfInside(
-          b, loc, op, out, frame, c,
-          vector::ExtractOp::create(b, loc, result, ArrayRef<int64_t>{r, e}));
+      storeIfInside(b, loc, op, out, frame, c, loop.getResult(2 * r + e));
     }
 }
 

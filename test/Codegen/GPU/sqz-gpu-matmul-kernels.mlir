@@ -2,7 +2,8 @@
 
 // The W8A8 integer matmul (signed codes, i32 accumulator, weight [N, K]
 // read through a transposing map): one warp per 16x8 tile, blocks over N
-// and M, mma.sync m16n8k32 along K from the output's values, edges
+// and M, mma.sync m16n8k32 along K from the output's values (four bytes
+// packed per register, wrapping like the reference's addition), edges
 // guarded.
 
 // CHECK-LABEL: func.func @w8a8(
@@ -14,11 +15,9 @@
 // CHECK: %[[C32:.*]] = arith.constant 32 : index
 // CHECK: gpu.launch blocks({{.*}}) in ({{.*}} = %[[GX]], {{.*}} = %[[GY]], {{.*}}) threads({{.*}}) in ({{.*}} = %[[C32]],
 // CHECK: memref.load %arg2
-// CHECK: vector.from_elements {{.*}} : vector<2x2xi32>
-// CHECK: scf.for {{.*}} step %{{.*}} iter_args
-// CHECK: vector.from_elements {{.*}} : vector<4x4xi8>
-// CHECK: vector.from_elements {{.*}} : vector<2x4xi8>
-// CHECK: nvgpu.mma.sync({{.*}}) {mmaShape = [16, 8, 32]} : (vector<4x4xi8>, vector<2x4xi8>, vector<2x2xi32>) -> vector<2x2xi32>
+// CHECK: scf.for {{.*}} step %{{.*}} iter_args({{.*}}) -> (i32, i32, i32, i32)
+// CHECK-COUNT-6: vector.bitcast {{.*}} : vector<4xi8> to vector<1xi32>
+// CHECK: nvvm.mma.sync A[{{.*}}, {{.*}}, {{.*}}, {{.*}}] B[{{.*}}, {{.*}}] C[{{.*}}, {{.*}}, {{.*}}, {{.*}}] {intOverflowBehavior = #nvvm.mma_int_overflow<wrapped>, layoutA = #nvvm.mma_layout<row>, layoutB = #nvvm.mma_layout<col>, multiplicandAPtxType = #nvvm.mma_type<s8>, multiplicandBPtxType = #nvvm.mma_type<s8>, shape = #nvvm.shape<m = 16, n = 8, k = 32>}
 // CHECK: scf.if
 // CHECK:   memref.store {{.*}}, %arg2
 // CHECK: gpu.terminator
@@ -41,12 +40,13 @@ func.func @w8a8(%x: memref<17x40xi8>, %w: memref<12x40xi8>, %acc: memref<17x12xi
 
 // -----
 
-// Unsigned activation codes (extui) and float contractions stay for the
-// loop kernels.
+// Unsigned activation codes (extui, asymmetric activations): u8 x s8 on
+// the tensor cores.
 
 // CHECK-LABEL: func.func @unsigned(
-// CHECK-NOT: gpu.launch
-// CHECK: linalg.generic
+// CHECK: gpu.launch
+// CHECK: nvvm.mma.sync {{.*}} multiplicandAPtxType = #nvvm.mma_type<u8>, multiplicandBPtxType = #nvvm.mma_type<s8>
+// CHECK-NOT: linalg.generic
 func.func @unsigned(%x: memref<4x8xi8>, %w: memref<8x4xi8>, %acc: memref<4x4xi32>) {
   linalg.generic {indexing_maps = [affine_map<(m, n, k) -> (m, k)>,
                                    affine_map<(m, n, k) -> (k, n)>,

@@ -45,12 +45,13 @@ def SqzGPUMatmulKernels : Pass<"sqz-gpu-matmul-kernels", "func::FuncOp"> {
     becomes a `gpu.launch` over output tiles, blocks along N (x), M (y) and
     the batch (z), starting from the output's values as linalg accumulates:
 
-    * signed i8 x i8 -> i32 (the integer matmul that `sqz-fold-scales`
-      leaves for W8A8): one warp per 16x8 tile accumulating along K with
-      `nvgpu.mma.sync` m16n8k32 (`mma.sync ... s32.s8.s8.s32`, IMMA in
-      SASS). Exact, as the reference; the instruction saturates instead of
-      wrapping, which only differs once |sum| exceeds 2^31 (K > 131072 at
-      full range);
+    * i8 x i8 -> i32 with sign-extended weights and sign- or
+      zero-extended activation codes (the integer matmul that
+      `sqz-fold-scales` leaves for W8A8, symmetric or asymmetric): one
+      warp per 16x8 tile accumulating along K with `nvvm.mma.sync`
+      m16n8k32 (`mma.sync ... s32.s8.s8.s32` or `s32.u8.s8.s32`, IMMA in
+      SASS), wrapping on overflow as the reference's integer addition
+      does: bit-exact;
     * f32 x f32 -> f32 with the body `acc + a * b` (any other body would
       see the zero padding of K): 16x16 threads per 64x64 tile, 4x4
       outputs per thread, 16-deep slices of both operands staged in shared memory
@@ -73,9 +74,10 @@ def SqzGPUMatmulKernels : Pass<"sqz-gpu-matmul-kernels", "func::FuncOp"> {
     65535 (M up to about 10^6 rows). Other contractions (unsigned
     activation codes, mixed types) stay for the loop kernels.
   }];
-  let dependentDialects = ["gpu::GPUDialect", "nvgpu::NVGPUDialect",
-                           "vector::VectorDialect", "scf::SCFDialect",
-                           "arith::ArithDialect", "memref::MemRefDialect"];
+  let dependentDialects = ["gpu::GPUDialect", "NVVM::NVVMDialect",
+                           "LLVM::LLVMDialect", "vector::VectorDialect",
+                           "scf::SCFDialect", "arith::ArithDialect",
+                           "memref::MemRefDialect"];
 }
 
 def SqzGPUMapLoops : Pass<"sqz-gpu-map-loops", "func::FuncOp"> {

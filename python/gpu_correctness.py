@@ -6,7 +6,8 @@ Two halves, because the GPU machine has no LLVM:
 
   prepare (on the machine that builds): for each model (the example MLP,
       the outlier block, the transformer block of run_quantized_models.py)
-      and scheme (fp32, W8, W8A8, W4 g128, 2:4, 2:4 + W8A8; the list of
+      and scheme (fp32, W8, W8A8 symmetric and asymmetric, W4 g128, 2:4,
+      2:4 + W8A8; the list of
       check_compiled_models.py), compress with sqz-opt, run the CPU
       reference with `sqz-run --random-inputs --seed S --output-dir`, and
       compile the model with `sqz-compile --target=cuda`. With --minilm,

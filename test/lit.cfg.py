@@ -37,6 +37,8 @@ tools = [
     "sqz-kernel-check",
     "sqz-compile",
     "sqz-exec",
+    "sqz-lsp-server",
+    "sqz-reduce",
     ToolSubst("mlir-opt", unresolved="ignore"),
     ToolSubst("mlir-translate", unresolved="ignore"),
     ToolSubst("llvm-nm", unresolved="ignore"),

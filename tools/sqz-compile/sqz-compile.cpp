@@ -13,6 +13,7 @@
 #include "CompileSupport.h"
 #include "ModelLibrary.h"
 
+#include "Version.h"
 #include "sqz/Pipelines/EntryPoints.h"
 #include "sqz/Pipelines/Pipelines.h"
 #include "sqz/Registration/InitSqueeze.h"
@@ -212,6 +213,7 @@ static void lowerForCUDA(ModuleOp module,
 int main(int argc, char **argv) {
   llvm::cl::opt<unsigned> &threads = sqztools::threadsOption(compileCategory);
   llvm::InitLLVM initLLVM(argc, argv);
+  sqztools::setVersionPrinter();
   llvm::cl::HideUnrelatedOptions(compileCategory);
   llvm::cl::ParseCommandLineOptions(
       argc, argv,

@@ -16,6 +16,7 @@
 #include "sqz/Support/EntryCall.h"
 #include "sqz/Support/ModelManifest.h"
 #include "sqz/Support/Npy.h"
+#include "sqz/Support/Version.h"
 
 #include "sqz/Runtime/CudaRuntime.h"
 
@@ -64,6 +65,7 @@ static constexpr char kUsage[] =
     "--output-dir\n"
     "  --repeat N          Call N times and print the median time "
     "(default: 1)\n"
+    "  --version           Print Squeeze's version and commit\n"
     "  --device cpu|cuda   Where the model runs; it must be the target it "
     "was\n"
     "                      compiled for (default: that target); on cuda the "
@@ -116,6 +118,10 @@ static Options parseOptions(int argc, char **argv) {
     std::string arg = args[i];
     if (arg == "--help" || arg == "-help" || arg == "-h") {
       std::fputs(kUsage, stdout);
+      std::exit(0);
+    }
+    if (arg == "--version" || arg == "-version") {
+      std::printf("%s\n", mlir::sqz::versionString());
       std::exit(0);
     }
     if (arg.size() < 2 || arg[0] != '-') {

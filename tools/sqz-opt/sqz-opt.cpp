@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Version.h"
 #include "sqz/Registration/InitSqueeze.h"
 #include "sqz/Support/WriteFile.h"
 
@@ -37,6 +38,7 @@ static bool reportWriteError(llvm::raw_fd_ostream &os, llvm::StringRef path) {
 
 int main(int argc, char **argv) {
   llvm::InitLLVM initLLVM(argc, argv);
+  sqztools::setVersionPrinter();
   DialectRegistry registry;
   sqz::registerSqueezeAndUpstream(registry);
   auto [inputPath, outputPath] = registerAndParseCLIOptions(

@@ -28,6 +28,7 @@
 #include "CompiledCodeSignals.h"
 #include "NpyIO.h"
 
+#include "Version.h"
 #include "sqz/Conversion/SqzToLinalg/SqzToLinalg.h"
 #include "sqz/Dialect/Sqz/Transforms/Statistics.h"
 #include "sqz/Pipelines/EntryPoints.h"
@@ -529,6 +530,7 @@ static std::string functionNames(ModuleOp module) {
 int main(int argc, char **argv) {
   threadsOption();
   llvm::InitLLVM initLLVM(argc, argv);
+  sqztools::setVersionPrinter();
   llvm::cl::HideUnrelatedOptions(runCategory);
   llvm::cl::ParseCommandLineOptions(
       argc, argv,

@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Output error of W8A8 and W4 schemes on a model with activation outliers.
 
 The model is examples/outlier_block.mlir (python/make_outlier_block.py): a

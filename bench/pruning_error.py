@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Output error of pruning schemes on the README's example model.
 
 The model is examples/mlp.mlir (python/make_example_mlp.py, seed 0: 256 ->

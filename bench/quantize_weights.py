@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Benchmark: how fast and how lean sqz-quantize-weights is on a large weight.
 
 Builds a one-layer model with a 4096x4096 f32 `dense_resource` weight (seeded

@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Per-layer pruning sensitivity: how much the output of a model moves when
 one linear layer alone is pruned, at increasing sparsity.
 

@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Benchmark: matrix-vector product with a dense, 2:4 sparse, int8 and
 2:4 + int8 weight on the CPU.
 

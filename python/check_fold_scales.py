@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Checks that sqz-fold-scales changes no bit of a model's output.
 
 For every mix of weight scheme (symmetric / asymmetric, per channel / per

@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Checks sqz-quantize-weights method=gptq against the numpy reference.
 
 Writes a one-layer model with a seeded random weight (K=256 inputs, N=128

@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Checks sqz-outlier-split numerically, end to end with sqz-run.
 
 A linear layer y = x W + b (x [M, K], W [K, N] or the PyTorch [N, K]

@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Checks sqz-prune (and sqz-prune + sqz-quantize-weights) bit for bit.
 
 Writes a two-layer model with seeded random weights, a [K, N] = 256x512

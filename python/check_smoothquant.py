@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Checks that sqz-smoothquant leaves a float model's outputs unchanged up to
 rounding, and that its factors are python/sqz_smooth_ref.py's.
 

@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Checks sqz-quantize-activations mode=static against python/sqz_calib_ref.py.
 
 For several seeded statistics files (channels of very different ranges,

@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Checks structured pruning end to end: the model shrunk by
 `sqz-opt --sqz-prune=pattern=rows|heads` computes what the original model
 computes with the removed channels or heads zeroed.

@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Checks sqz-quantize-weights bit for bit against the numpy reference.
 
 For every scheme (bits x granularity x symmetry x weight layout) it writes a

@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Compares two .npy files: the array a program produced and a reference.
 
 Same dtype and shape are required; then values are compared exactly

@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Compresses a model with several schemes, runs each, and reports.
 
 For each scheme: sqz-opt applies the passes (and writes the sqz-report),

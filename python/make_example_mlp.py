@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Writes the example model examples/mlp.mlir: a two-layer MLP with seeded
 random f32 weights, in the form importers emit a linear layer (linalg.matmul
 on a zero-filled accumulator, bias added by linalg.generic, ReLU between).

@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Writes examples/outlier_block.mlir: a pre-LayerNorm transformer block
 (hidden 128, 4 heads, FFN 512, sequence 16) whose activations have outlier
 channels, as measured in large language models: the two LayerNorm gains are

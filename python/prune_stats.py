@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Calibration statistics of a model's linear layers, in the statistics file
 format of docs/statistics.md, computed in numpy from seeded calibration
 inputs.

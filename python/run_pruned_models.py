@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Runs pruned models end to end and checks them against the numpy
 reference (python/sqz_prune_ref.py for the pruning, python/sqz_ref.py for
 the quantization).

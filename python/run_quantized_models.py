@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Runs quantized models end to end and checks them against the numpy
 reference (python/sqz_ref.py).
 

@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Sparse matmuls run by sqz-run, checked against the numpy reference.
 
 Builds one module of `sqz.matmul`s whose weights are seeded random matrices

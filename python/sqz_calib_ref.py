@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Numpy reference of static activation ranges from a statistics file.
 
 Written from the formulas of docs/guide.md ("Static activation

@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Numpy reference of SmoothQuant smoothing (sqz-smoothquant), written from
 the formulas in docs/guide.md (SmoothQuant):
 

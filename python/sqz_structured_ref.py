@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Reference for structured pruning (sqz-prune pattern=rows and pattern=heads),
 written from the rule, not from the C++:
 

@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Checks that every C++ source of the project is clang-format clean.
 
 Usage: check-format.py SOURCE_ROOT [CLANG_FORMAT]. Prints each file that

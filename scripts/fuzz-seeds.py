@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Collects the seed corpora of the fuzzers (test/Fuzz) from the test suite.
 
 Usage: fuzz-seeds.py SOURCE_ROOT OUT_DIR [TEST_OUTPUT_DIR]

@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Prints lit's result counts from its xUnit report as `N passed, N failed`.
 
 Usage: lit-summary.py RESULTS.xml. Exits non-zero when any test failed or

@@ -105,7 +105,16 @@ private:
 
 } // namespace
 
+/// setDefaultThreads' value; 0: all hardware threads.
+static std::atomic<int> defaultThreads{0};
+
+void sqzrt::setDefaultThreads(int threads) {
+  defaultThreads.store(std::max(threads, 0), std::memory_order_relaxed);
+}
+
 int sqzrt::resolveThreads(int64_t requested) {
+  if (requested <= 0)
+    requested = defaultThreads.load(std::memory_order_relaxed);
   if (requested > 0)
     return static_cast<int>(std::min<int64_t>(requested, 1024));
   unsigned hardware = std::thread::hardware_concurrency();

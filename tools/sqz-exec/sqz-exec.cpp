@@ -19,6 +19,7 @@
 #include "sqz/Support/Version.h"
 
 #include "sqz/Runtime/CudaRuntime.h"
+#include "sqz/Runtime/WorkerPool.h"
 
 #include <chrono>
 #include <cstdio>
@@ -65,6 +66,11 @@ static constexpr char kUsage[] =
     "--output-dir\n"
     "  --repeat N          Call N times and print the median time "
     "(default: 1)\n"
+    "  --threads N         Threads of each CPU kernel call of a model "
+    "compiled with\n"
+    "                      sqz-compile --threads 0 (the default); 0: all "
+    "hardware\n"
+    "                      threads (default: 0)\n"
     "  --version           Print Squeeze's version and commit\n"
     "  --device cpu|cuda   Where the model runs; it must be the target it "
     "was\n"
@@ -82,6 +88,7 @@ struct Options {
   std::string outputDir;
   bool saveInputs = false;
   unsigned repeat = 1;
+  unsigned threads = 0;
   std::string device;
 };
 } // namespace
@@ -168,6 +175,8 @@ static Options parseOptions(int argc, char **argv) {
       options.repeat = unsigned(parseCount("--repeat", takeValue(), 1u << 30));
     else if (name == "device")
       options.device = takeValue();
+    else if (name == "threads")
+      options.threads = unsigned(parseCount("--threads", takeValue(), 1024));
     else
       fail("unknown option '" + arg + "' (see sqz-exec --help)");
   }
@@ -338,6 +347,7 @@ int main(int argc, char **argv) {
   if (!options.outputDir.empty())
     createDirectories(options.outputDir);
 
+  sqzrt::setDefaultThreads(static_cast<int>(options.threads));
   Model model = loadModel(options.model);
   std::string device =
       options.device.empty() ? model.manifest.target : options.device;

@@ -17,8 +17,14 @@
 namespace sqzrt {
 
 /// The threads a kernel uses when the compiled code asks for `requested`:
-/// that many, or all hardware threads when 0 (at least 1).
+/// that many, or when 0 (code compiled with threads=0, the default) the
+/// process-wide default: setDefaultThreads' value, else all hardware
+/// threads (at least 1).
 int resolveThreads(int64_t requested);
+
+/// Sets the threads of kernel calls compiled with threads=0 (a runner's
+/// --threads); 0 restores all hardware threads.
+void setDefaultThreads(int threads);
 
 /// Multiply-adds a thread must get for a kernel call to use it: below this
 /// (about 10-25 us of one core's work), waking another thread costs more

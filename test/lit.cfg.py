@@ -42,6 +42,7 @@ tools = [
     ToolSubst("mlir-opt", unresolved="ignore"),
     ToolSubst("mlir-translate", unresolved="ignore"),
     ToolSubst("llvm-nm", unresolved="ignore"),
+    ToolSubst("clang", unresolved="ignore"),
     "not",
     "count",
 ]

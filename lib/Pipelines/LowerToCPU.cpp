@@ -13,6 +13,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "CommonStages.h"
 #include "sqz/Codegen/CPU/Passes.h"
 #include "sqz/Conversion/Passes.h"
 #include "sqz/Pipelines/Passes.h"
@@ -59,24 +60,9 @@ void sqz::buildLowerToCPUPipeline(OpPassManager &pm,
   sqzToLinalgOptions.observe = options.observe;
   pm.addPass(createConvertSqzToLinalg(sqzToLinalgOptions));
 
-  // ---- Entry points ---------------------------------------------------------
-  SqzExportEntryPointsOptions exportOptions;
-  exportOptions.readOnlyArgs = options.readOnlyArgs;
-  pm.addPass(createSqzExportEntryPoints(exportOptions));
-
-  // ---- Tensor level: elementwise ops to linalg, fusion ----------------------
-  OpPassManager &funcPm = pm.nest<func::FuncOp>();
-  // linalg.softmax and other aggregates are no structured ops: decompose.
-  funcPm.addPass(createSqzDecomposeAggregateOps());
-  // arith/math ops on whole tensors have no bufferization: make them
-  // linalg.generic.
-  funcPm.addPass(createConvertElementwiseToLinalgPass());
-  if (options.fuseElementwise) {
-    funcPm.addPass(createLinalgGeneralizeNamedOpsPass());
-    funcPm.addPass(createSqzFuseElementwise());
-  }
-  pm.addPass(createCanonicalizerPass());
-  pm.addPass(createCSEPass());
+  // ---- Entry points, tensor-level fusion -----------------------------------
+  addEntryPointsAndElementwiseFusion(pm, options.readOnlyArgs,
+                                     options.fuseElementwise);
 
   // ---- Vectorization --------------------------------------------------------
   // Matmul-shaped contractions and elementwise ops with static shapes become
@@ -89,17 +75,7 @@ void sqz::buildLowerToCPUPipeline(OpPassManager &pm,
   }
 
   // ---- Bufferization --------------------------------------------------------
-  pm.addPass(bufferization::createEmptyTensorEliminationPass());
-  bufferization::OneShotBufferizePassOptions bufferizeOptions;
-  bufferizeOptions.bufferizeFunctionBoundaries = true;
-  // Identity layouts on function boundaries: the C interface receives plain
-  // descriptors of contiguous row-major buffers.
-  bufferizeOptions.functionBoundaryTypeConversion =
-      bufferization::LayoutMapOption::IdentityLayoutMap;
-  pm.addPass(bufferization::createOneShotBufferizePass(bufferizeOptions));
-  bufferization::BufferDeallocationPipelineOptions deallocOptions;
-  bufferization::buildBufferDeallocationPipeline(pm, deallocOptions);
-  pm.addPass(createConvertBufferizationToMemRefPass());
+  addBufferization(pm);
 
   // ---- Buffers to loops -----------------------------------------------------
   // Contractions would nest their reduction innermost: make the innermost

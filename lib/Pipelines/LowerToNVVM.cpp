@@ -14,6 +14,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "CommonStages.h"
 #include "sqz/Codegen/GPU/Passes.h"
 #include "sqz/Conversion/Passes.h"
 #include "sqz/Pipelines/Passes.h"
@@ -50,26 +51,9 @@ static void addTensorLevel(OpPassManager &pm,
                            const sqz::LowerToNVVMOptions &options) {
   pm.addPass(sqz::createSqzCheckCPUInput());
   pm.addPass(sqz::createConvertSqzToLinalg());
-  sqz::SqzExportEntryPointsOptions exportOptions;
-  exportOptions.readOnlyArgs = options.readOnlyArgs;
-  pm.addPass(sqz::createSqzExportEntryPoints(exportOptions));
-  OpPassManager &funcPm = pm.nest<func::FuncOp>();
-  funcPm.addPass(sqz::createSqzDecomposeAggregateOps());
-  funcPm.addPass(createConvertElementwiseToLinalgPass());
-  funcPm.addPass(createLinalgGeneralizeNamedOpsPass());
-  funcPm.addPass(sqz::createSqzFuseElementwise());
-  pm.addPass(createCanonicalizerPass());
-  pm.addPass(createCSEPass());
-
-  pm.addPass(bufferization::createEmptyTensorEliminationPass());
-  bufferization::OneShotBufferizePassOptions bufferizeOptions;
-  bufferizeOptions.bufferizeFunctionBoundaries = true;
-  bufferizeOptions.functionBoundaryTypeConversion =
-      bufferization::LayoutMapOption::IdentityLayoutMap;
-  pm.addPass(bufferization::createOneShotBufferizePass(bufferizeOptions));
-  bufferization::BufferDeallocationPipelineOptions deallocOptions;
-  bufferization::buildBufferDeallocationPipeline(pm, deallocOptions);
-  pm.addPass(createConvertBufferizationToMemRefPass());
+  sqz::addEntryPointsAndElementwiseFusion(pm, options.readOnlyArgs,
+                                          /*fuseElementwise=*/true);
+  sqz::addBufferization(pm);
 }
 
 /// Buffers on the device, loops on blocks and threads, kernels outlined.

@@ -1,21 +1,28 @@
 //===- CompileSupport.h - What the compiling tools share --------*- C++ -*-===//
 //
-// The phase clock and the one-line error report of sqz-run and sqz-compile.
+// What sqz-run and sqz-compile share: parsing the model, the phase clock
+// and the one-line error report.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef SQZ_TOOLS_COMPILESUPPORT_H
 #define SQZ_TOOLS_COMPILESUPPORT_H
 
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/Location.h"
 #include "mlir/IR/MLIRContext.h"
+#include "mlir/IR/OwningOpRef.h"
+#include "mlir/Parser/Parser.h"
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/Format.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <chrono>
@@ -103,6 +110,38 @@ threadsOption(llvm::cl::OptionCategory &category) {
         llvm::cl::value_desc("N"), llvm::cl::init(0), llvm::cl::cat(category));
   }();
   return *option;
+}
+
+/// Parses the model file `path` ("-": standard input). On failure returns
+/// null and sets `error` to "cannot read 'PATH': ..." or "cannot parse
+/// 'PATH': FILE:LINE:COL: ...".
+inline mlir::OwningOpRef<mlir::ModuleOp>
+parseModel(mlir::MLIRContext &context, llvm::StringRef path,
+           FirstErrorHandler &diagnostics, std::string &error) {
+  auto file = llvm::MemoryBuffer::getFileOrSTDIN(path, /*IsText=*/true);
+  if (!file) {
+    error = "cannot read '" + path.str() + "': " + file.getError().message();
+    return nullptr;
+  }
+  llvm::SourceMgr sourceMgr;
+  sourceMgr.AddNewSourceBuffer(std::move(*file), llvm::SMLoc());
+  mlir::OwningOpRef<mlir::ModuleOp> module =
+      mlir::parseSourceFile<mlir::ModuleOp>(sourceMgr,
+                                            mlir::ParserConfig(&context));
+  if (!module)
+    error = "cannot parse '" + path.str() + "': " + diagnostics.take();
+  return module;
+}
+
+/// Whether `module` holds nothing but LLVM dialect ops: already lowered.
+inline bool isLLVMDialectOnly(mlir::ModuleOp module) {
+  mlir::WalkResult result = module->walk([&](mlir::Operation *op) {
+    if (op != module.getOperation() &&
+        !mlir::isa_and_nonnull<mlir::LLVM::LLVMDialect>(op->getDialect()))
+      return mlir::WalkResult::interrupt();
+    return mlir::WalkResult::advance();
+  });
+  return !result.wasInterrupted();
 }
 
 } // namespace sqztools

@@ -144,16 +144,6 @@ static void failOn(llvm::Error error) {
     fail(llvm::toString(std::move(error)));
 }
 
-static bool isLLVMDialectOnly(ModuleOp module) {
-  WalkResult result = module->walk([&](Operation *op) {
-    if (op != module.getOperation() &&
-        !isa_and_nonnull<LLVM::LLVMDialect>(op->getDialect()))
-      return WalkResult::interrupt();
-    return WalkResult::advance();
-  });
-  return !result.wasInterrupted();
-}
-
 /// The runtime library's directory: --runtime-dir, else ../lib beside the
 /// executable (the build tree and the install tree have this layout).
 static std::string findRuntimeDir(const char *argv0) {
@@ -238,20 +228,16 @@ int main(int argc, char **argv) {
   sqztools::CompileClock clock;
 
   // ---- Parse and lower ------------------------------------------------------
-  auto file = llvm::MemoryBuffer::getFileOrSTDIN(modelFile, /*IsText=*/true);
-  if (!file)
-    fail("cannot read '" + modelFile + "': " + file.getError().message());
-  llvm::SourceMgr sourceMgr;
-  sourceMgr.AddNewSourceBuffer(std::move(*file), llvm::SMLoc());
+  std::string parseError;
   OwningOpRef<ModuleOp> module =
-      parseSourceFile<ModuleOp>(sourceMgr, ParserConfig(&context));
+      sqztools::parseModel(context, modelFile, diagnostics, parseError);
   if (!module)
-    fail("cannot parse '" + modelFile + "': " + diagnostics.take());
+    fail(parseError);
   clock.mark("parse");
 
   if (target == Target::CUDA)
     lowerForCUDA(*module, diagnostics);
-  else if (!isLLVMDialectOnly(*module))
+  else if (!sqztools::isLLVMDialectOnly(*module))
     lowerForCPU(*module, threads.getValue(), diagnostics);
   manifest::Manifest model = describeModel(*module);
   clock.mark("lowering");

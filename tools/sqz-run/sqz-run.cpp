@@ -504,16 +504,6 @@ static void prepareOutput(StringRef path, StringRef option) {
     fail(option + ": " + llvm::toString(std::move(error)));
 }
 
-static bool isLLVMDialectOnly(ModuleOp module) {
-  WalkResult result = module->walk([&](Operation *op) {
-    if (op != module.getOperation() &&
-        !isa_and_nonnull<LLVM::LLVMDialect>(op->getDialect()))
-      return WalkResult::interrupt();
-    return WalkResult::advance();
-  });
-  return !result.wasInterrupted();
-}
-
 static std::string functionNames(ModuleOp module) {
   std::string names;
   module->walk([&](Operation *op) {
@@ -588,15 +578,11 @@ int main(int argc, char **argv) {
 
   // ---- Parse --------------------------------------------------------------
   CompileClock compileClock;
-  auto file = llvm::MemoryBuffer::getFileOrSTDIN(modelFile, /*IsText=*/true);
-  if (!file)
-    fail("cannot read '" + modelFile + "': " + file.getError().message());
-  llvm::SourceMgr sourceMgr;
-  sourceMgr.AddNewSourceBuffer(std::move(*file), llvm::SMLoc());
+  std::string parseError;
   OwningOpRef<ModuleOp> module =
-      parseSourceFile<ModuleOp>(sourceMgr, ParserConfig(&context));
+      sqztools::parseModel(context, modelFile, diagnostics, parseError);
   if (!module)
-    fail("cannot parse '" + modelFile + "': " + diagnostics.take());
+    fail(parseError);
 
   Operation *entry = module->lookupSymbol(entryName);
   if (!entry || !isa<FunctionOpInterface>(entry))
@@ -613,7 +599,7 @@ int main(int argc, char **argv) {
   compileClock.mark("parse");
 
   // ---- Lower --------------------------------------------------------------
-  if (!isLLVMDialectOnly(*module)) {
+  if (!sqztools::isLLVMDialectOnly(*module)) {
     PassManager pm(&context, ModuleOp::getOperationName());
     sqz::LowerToCPUOptions pipelineOptions;
     pipelineOptions.threads = threadsOption();

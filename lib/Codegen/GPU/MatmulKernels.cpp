@@ -84,27 +84,6 @@ static bool hasFloatType(Value value) {
   return type && type.getElementType().isF32();
 }
 
-/// Whether `body` is `yield(acc + a * b)` in f32 (either operand order):
-/// the kernel pads K with zeros, which only such a body ignores.
-static bool isFloatMultiplyAdd(Block &body) {
-  if (body.getNumArguments() != 3 || body.getOperations().size() != 3)
-    return false;
-  auto add = dyn_cast<arith::AddFOp>(
-      body.getTerminator()->getOperand(0).getDefiningOp());
-  if (!add)
-    return false;
-  Value acc = body.getArgument(2);
-  Value product = add.getLhs() == acc   ? add.getRhs()
-                  : add.getRhs() == acc ? add.getLhs()
-                                        : Value();
-  auto mul = product ? product.getDefiningOp<arith::MulFOp>() : nullptr;
-  if (!mul)
-    return false;
-  Value a = body.getArgument(0), b = body.getArgument(1);
-  return (mul.getLhs() == a && mul.getRhs() == b) ||
-         (mul.getLhs() == b && mul.getRhs() == a);
-}
-
 /// Whether the producer's body computes from its block arguments, its loop
 /// indices and constants alone, without memory effects: safe to recompute
 /// anywhere, any number of times.
@@ -191,7 +170,8 @@ static FailureOr<Contraction> matchContraction(linalg::LinalgOp op) {
     unsignedInput = sqz::int8InputIsUnsigned(*op.getBlock(), /*inputIndex=*/0);
     if (!unsignedInput)
       return failure();
-  } else if (!isFloatMultiplyAdd(*op.getBlock())) {
+  } else if (!sqz::isFloatMultiplyAdd(*op.getBlock())) {
+    // Any other body would see the zero padding of K.
     return failure();
   }
   Contraction contraction{op, dims->m.front(), dims->n.front(), dims->k.front(),
@@ -205,11 +185,11 @@ static FailureOr<Contraction> matchContraction(linalg::LinalgOp op) {
   return contraction;
 }
 
-/// Element `operand` of the contraction at the frame's coordinates, or
-/// `zero` past an edge (the load reads a clamped, valid address).
-static Value loadOrZero(OpBuilder &b, Location loc, linalg::LinalgOp op,
-                        OpOperand &operand, const KernelFrame &frame,
-                        Value zero) {
+/// The indices of `operand` at the frame's coordinates, each clamped to 0
+/// past its edge (a valid address), and whether all are inside.
+static std::pair<SmallVector<Value>, Value>
+clampedIndices(OpBuilder &b, Location loc, linalg::LinalgOp op,
+               OpOperand &operand, const KernelFrame &frame) {
   AffineMap map = op.getMatchingIndexingMap(&operand);
   Value c0 = arith::ConstantIndexOp::create(b, loc, 0);
   Value inBounds;
@@ -224,10 +204,43 @@ static Value loadOrZero(OpBuilder &b, Location loc, linalg::LinalgOp op,
     indices.push_back(
         arith::SelectOp::create(b, loc, inside, frame.ivs[dim], c0));
   }
-  Value element = memref::LoadOp::create(b, loc, operand.get(), indices);
-  return inBounds ? arith::SelectOp::create(b, loc, inBounds, element, zero)
+  return {indices, inBounds};
+}
+
+/// `value` where `inBounds` holds (no condition for a 0-d operand), else
+/// `zero`.
+static Value selectInside(OpBuilder &b, Location loc, Value inBounds,
+                          Value value, Value zero) {
+  return inBounds ? arith::SelectOp::create(b, loc, inBounds, value, zero)
                         .getResult()
-                  : element;
+                  : value;
+}
+
+/// Clones `body` at the builder's point with its block arguments bound to
+/// `args` and `linalg.index d` to `loopIndices[d]`; returns the yielded
+/// value.
+static Value inlineBody(OpBuilder &b, Block &body, ValueRange args,
+                        ArrayRef<Value> loopIndices = {}) {
+  IRMapping mapping;
+  mapping.map(body.getArguments().take_front(args.size()), args);
+  for (Operation &inner : body.without_terminator()) {
+    if (auto loopIndex = dyn_cast<linalg::IndexOp>(inner)) {
+      mapping.map(loopIndex.getResult(), loopIndices[loopIndex.getDim()]);
+      continue;
+    }
+    b.clone(inner, mapping);
+  }
+  return mapping.lookup(body.getTerminator()->getOperand(0));
+}
+
+/// Element `operand` of the contraction at the frame's coordinates, or
+/// `zero` past an edge (the load reads a clamped, valid address).
+static Value loadOrZero(OpBuilder &b, Location loc, linalg::LinalgOp op,
+                        OpOperand &operand, const KernelFrame &frame,
+                        Value zero) {
+  auto [indices, inBounds] = clampedIndices(b, loc, op, operand, frame);
+  Value element = memref::LoadOp::create(b, loc, operand.get(), indices);
+  return selectInside(b, loc, inBounds, element, zero);
 }
 
 /// Input `index` of the contraction at the frame's coordinates, or `zero`
@@ -237,47 +250,23 @@ static Value loadOrZero(OpBuilder &b, Location loc, linalg::LinalgOp op,
 static Value readInput(OpBuilder &b, Location loc, const Contraction &c,
                        unsigned index, const KernelFrame &frame, Value zero) {
   linalg::LinalgOp op = c.op;
-  OpOperand &operand = op->getOpOperand(index);
   linalg::GenericOp producer = c.producers[index];
   if (!producer)
-    return loadOrZero(b, loc, op, operand, frame, zero);
+    return loadOrZero(b, loc, op, op->getOpOperand(index), frame, zero);
   // The producer's loop coordinates are the operand's indices.
-  AffineMap map = op.getMatchingIndexingMap(&operand);
-  Value c0 = arith::ConstantIndexOp::create(b, loc, 0);
-  Value inBounds;
-  SmallVector<Value> coords;
-  for (unsigned i = 0; i < map.getNumResults(); ++i) {
-    unsigned dim = map.getDimPosition(i);
-    Value inside = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult,
-                                         frame.ivs[dim], frame.sizes[dim]);
-    inBounds = inBounds
-                   ? arith::AndIOp::create(b, loc, inBounds, inside).getResult()
-                   : inside;
-    coords.push_back(
-        arith::SelectOp::create(b, loc, inside, frame.ivs[dim], c0));
-  }
-  Block &body = *producer.getBlock();
-  IRMapping mapping;
+  auto [coords, inBounds] =
+      clampedIndices(b, loc, op, op->getOpOperand(index), frame);
+  SmallVector<Value> inputs;
   for (OpOperand *input : producer.getDpsInputOperands()) {
     AffineMap inputMap = producer.getMatchingIndexingMap(input);
     SmallVector<Value> indices;
     for (unsigned r = 0; r < inputMap.getNumResults(); ++r)
       indices.push_back(affine::AffineApplyOp::create(
           b, loc, inputMap.getSubMap({r}), coords));
-    mapping.map(producer.getMatchingBlockArgument(input),
-                memref::LoadOp::create(b, loc, input->get(), indices));
+    inputs.push_back(memref::LoadOp::create(b, loc, input->get(), indices));
   }
-  for (Operation &inner : body.without_terminator()) {
-    if (auto loopIndex = dyn_cast<linalg::IndexOp>(inner)) {
-      mapping.map(loopIndex.getResult(), coords[loopIndex.getDim()]);
-      continue;
-    }
-    b.clone(inner, mapping);
-  }
-  Value element = mapping.lookup(body.getTerminator()->getOperand(0));
-  return inBounds ? arith::SelectOp::create(b, loc, inBounds, element, zero)
-                        .getResult()
-                  : element;
+  Value element = inlineBody(b, *producer.getBlock(), inputs, coords);
+  return selectInside(b, loc, inBounds, element, zero);
 }
 
 /// Erases the producers the kernel recomputes, with their buffers.
@@ -411,19 +400,6 @@ static void buildWarpTile(OpBuilder &b, Location loc, const Contraction &c,
     }
 }
 
-/// The contraction's multiply-add body applied to (a, b, acc), cloned.
-static Value applyBody(OpBuilder &b, linalg::LinalgOp op, Value lhs, Value rhs,
-                       Value acc) {
-  Block &body = *op.getBlock();
-  IRMapping mapping;
-  mapping.map(body.getArgument(0), lhs);
-  mapping.map(body.getArgument(1), rhs);
-  mapping.map(body.getArgument(2), acc);
-  for (Operation &inner : body.without_terminator())
-    b.clone(inner, mapping);
-  return mapping.lookup(body.getTerminator()->getOperand(0));
-}
-
 /// A 64x64 f32 output tile on 16x16 threads: 16-deep slices of both
 /// operands staged in shared memory, 4x4 outputs per thread.
 static void buildSimtTile(OpBuilder &b, Location loc, const Contraction &c,
@@ -507,7 +483,8 @@ static void buildSimtTile(OpBuilder &b, Location loc, const Contraction &c,
               for (int64_t i = 0; i < kThreadTile; ++i)
                 for (int64_t j = 0; j < kThreadTile; ++j)
                   next.push_back(
-                      applyBody(b, op, a[i], w[j], acc[i * kThreadTile + j]));
+                      inlineBody(b, *op.getBlock(),
+                                 {a[i], w[j], acc[i * kThreadTile + j]}));
               scf::YieldOp::create(b, loc, next);
             });
         gpu::BarrierOp::create(b, loc);

@@ -28,7 +28,7 @@ int64_t LinearLayer::reductionAxis() const {
 
 /// Whether `body` is `yield(out + in0 * in1)` (operands of either op in either
 /// order) and nothing else.
-static bool isMultiplyAdd(Block &body) {
+bool sqz::isFloatMultiplyAdd(Block &body) {
   if (body.getNumArguments() != 3 ||
       !llvm::hasNItems(body.without_terminator(), 2))
     return false;
@@ -136,7 +136,7 @@ FailureOr<LinearLayer> sqz::matchLinearLayer(linalg::LinalgOp op,
   if (getElementTypeOrSelf(layer.input.getType()) != elementType ||
       getElementTypeOrSelf(weight.getType()) != elementType)
     return fail("operands and result have different element types");
-  if (!isMultiplyAdd(*op.getBlock()))
+  if (!isFloatMultiplyAdd(*op.getBlock()))
     return fail("body is not a float multiply-add");
 
   Value init = op.getDpsInits()[0];

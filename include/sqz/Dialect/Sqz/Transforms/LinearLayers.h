@@ -112,6 +112,10 @@ MatmulOp replaceLinearLayer(RewriterBase &rewriter, LinearLayer &layer,
 /// defined before it).
 Operation *lastOpOf(const LinearLayer &layer);
 
+/// Whether the contraction `body` is `yield(acc + a * b)` in floats (either
+/// order of either op) and nothing else.
+bool isFloatMultiplyAdd(Block &body);
+
 /// How the i8 multiply-add `body` of a contraction (`yield(out + ext(x) *
 /// extsi(w))` into an i32 accumulator, operands of either op in either
 /// order) extends the activation `x`, block argument `inputIndex`: true for

@@ -11,8 +11,9 @@ Two halves, because the GPU machine has no LLVM:
       check_compiled_models.py), compress with sqz-opt, run the CPU
       reference with `sqz-run --random-inputs --seed S --output-dir`, and
       compile the model with `sqz-compile --target=cuda`. With --minilm,
-      also the real model (W8A8) on its evaluation sentences, its library
-      xz-compressed. Writes a folder
+      also the real model on its evaluation sentences in six schemes of
+      examples/minilm/run.py, its libraries packed into 60 MiB parts (see
+      PART_BYTES). Writes a folder
       (default gpu-run/) holding bin/sqz-exec, bin/libsqz_runtime.so,
       models/TAG.so, ref/TAG/out<i>.npy and cases.json: everything the GPU
       machine needs (no input files: sqz-exec draws the same seeded inputs
@@ -35,19 +36,24 @@ Usage:
   gpu_correctness.py prepare --opt sqz-opt --run sqz-run --compile sqz-compile
                              --exec sqz-exec --runtime libsqz_runtime.so
                              [--dir gpu-run] [--seed N] [--minilm build/minilm]
-  gpu_correctness.py run [--dir gpu-run] --out gpu_correctness.md
+  gpu_correctness.py run [--dir gpu-run [--dir gpu-run-minilm]] --out gpu_correctness.md
 """
 
 import argparse
+import importlib.util
+import io
 import json
 import lzma
 import os
 import shutil
 import subprocess
 import sys
+import tarfile
 import time
 
 import numpy as np
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 REL_L2 = 1e-4
 # The real model with dynamic activation quantization: float glue that
@@ -121,17 +127,29 @@ def prepare(args):
     print(f"{len(cases)} cases in {root} ({size / 2**20:.1f} MiB)")
 
 
-MINILM_SCHEMES = [
-    ("W8A8 token", ["--sqz-quantize-weights=bits=8 granularity=channel",
-                    "--sqz-quantize-activations=mode=dynamic granularity=token",
-                    "--sqz-fold-scales"]),
-]
+# examples/minilm/run.py's schemes that run on the GPU, by number: fp32, W8,
+# W8A8 dynamic, W8A8 static asymmetric, W4 g128 and 2:4 + W8A8 (GPTQ and
+# SmoothQuant change weight values, not the kernels).
+MINILM_SCHEMES = "0,1,2,5,7,10"
+# The carry limit to the GPU machine is 64 MiB a call: the libraries travel
+# as one xz stream (a dictionary large enough to store the word embeddings
+# that every library holds once) cut into parts of this size.
+PART_BYTES = 60 * 2**20
+
+
+def minilm_schemes(numbers: str):
+    """[(label, sqz-opt options)] from examples/minilm/run.py's list."""
+    spec = importlib.util.spec_from_file_location(
+        "minilm_run", os.path.join(ROOT, "examples", "minilm", "run.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.schemes, [int(n) for n in numbers.split(",")]
 
 
 def prepare_minilm(args, root, work):
     """The real model (examples/minilm's export in --minilm DIR) on its
-    evaluation sentences; the library xz-compressed (its fp32 word
-    embeddings make it large)."""
+    evaluation sentences, in the schemes of --minilm-schemes; the libraries
+    as models/libraries.tar.xz.NN (see PART_BYTES)."""
     cases = []
     inputs_dir = os.path.join(root, "inputs", "minilm")
     os.makedirs(inputs_dir)
@@ -142,25 +160,65 @@ def prepare_minilm(args, root, work):
     # PyTorch fp32's pooled embeddings, the fidelity reference.
     shutil.copy(os.path.join(args.minilm, "reference", "pooled.npy"),
                 os.path.join(inputs_dir, "pytorch_pooled.npy"))
-    for label, options in MINILM_SCHEMES:
-        tag = f"minilm-{label}".replace(" ", "_")
+    stats_dir = os.path.join(args.minilm, "stats")
+    make_schemes, numbers = minilm_schemes(args.minilm_schemes)
+    every = make_schemes(os.path.join(stats_dir, "stats.json"), stats_dir)
+    libraries = os.path.join(work, "libraries")
+    os.makedirs(libraries)
+    for number in numbers:
+        label, weight_passes, later_passes = every[number]
+        tag = f"minilm-{number}"
         compressed = os.path.join(work, tag + ".mlirbc")
-        run([args.opt, os.path.join(args.minilm, "model.mlirbc"), *options,
-             "--emit-bytecode", "-o", compressed])
+        run([args.opt, os.path.join(args.minilm, "model.mlirbc"), *weight_passes,
+             *later_passes, "--emit-bytecode", "-o", compressed])
         run([args.run, compressed, "--entry", "forward", "--input",
              ",".join(os.path.join(root, i) for i in inputs), "--output-dir",
              os.path.join(root, "ref", tag)])
-        library = os.path.join(work, tag + ".so")
-        run([args.compile, compressed, "--target=cuda", "-o", library])
-        with open(library, "rb") as f, lzma.open(
-                os.path.join(root, "models", tag + ".so.xz"), "wb", preset=6) as out:
-            shutil.copyfileobj(f, out)
+        run([args.compile, compressed, "--target=cuda", "-o",
+             os.path.join(libraries, tag + ".so")])
+        os.remove(compressed)
         cases.append(dict(tag=tag, model="MiniLM (8 x 128 tokens)", scheme=label,
                           entry="forward", inputs=inputs,
                           fidelity=dict(output="out1.npy",
                                         pytorch="inputs/minilm/pytorch_pooled.npy")))
-        print(f"prepared {tag}", flush=True)
+        print(f"prepared {tag} ({label})", flush=True)
+    pack_libraries(libraries, os.path.join(root, "models"))
     return cases
+
+
+def pack_libraries(libraries: str, models: str):
+    """models/libraries.tar.xz.00, .01, ...: one xz stream of a tar of
+    every library in LIBRARIES, cut into PART_BYTES pieces."""
+    stream = io.BytesIO()
+    with tarfile.open(fileobj=stream, mode="w") as tar:
+        for name in sorted(os.listdir(libraries)):
+            tar.add(os.path.join(libraries, name), arcname=name)
+    filters = [{"id": lzma.FILTER_LZMA2, "preset": 6, "dict_size": 512 * 2**20}]
+    packed = lzma.compress(stream.getvalue(), format=lzma.FORMAT_XZ, filters=filters)
+    for index, start in enumerate(range(0, len(packed), PART_BYTES)):
+        with open(os.path.join(models, f"libraries.tar.xz.{index:02d}"), "wb") as f:
+            f.write(packed[start:start + PART_BYTES])
+    print(f"libraries: {len(packed) / 2**20:.1f} MiB in "
+          f"{-(-len(packed) // PART_BYTES)} parts", flush=True)
+
+
+def unpack_libraries(models: str):
+    """Undoes pack_libraries when its parts are there."""
+    parts = sorted(n for n in os.listdir(models) if n.startswith("libraries.tar.xz."))
+    if not parts:
+        return
+    expected = [f"libraries.tar.xz.{i:02d}" for i in range(len(parts))]
+    if parts != expected:
+        raise SystemExit(f"gpu_correctness: library parts {parts} are not "
+                         f"{expected}: carry every part")
+    packed = b"".join(open(os.path.join(models, n), "rb").read() for n in parts)
+    try:
+        data = lzma.decompress(packed)
+    except lzma.LZMAError as error:
+        raise SystemExit(f"gpu_correctness: the library parts do not decompress "
+                         f"({error}): a part is missing or cut short")
+    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+        tar.extractall(models)
 
 
 def compare(got: np.ndarray, ref: np.ndarray):
@@ -191,47 +249,55 @@ def device_description():
         return "unknown (nvidia-smi failed)"
 
 
-def run_cases(args):
-    root = os.path.abspath(args.dir)
-    with open(os.path.join(root, "cases.json")) as f:
-        cases = json.load(f)
+def run_case(root: str, case: dict):
+    """(model, scheme, pass/FAIL, rel. L2, max err, ms, notes) of one case."""
     exe = os.path.join(root, "bin", "sqz-exec")
+    out_dir = os.path.join(root, "gpu", case["tag"])
+    library = os.path.join(root, "models", case["tag"] + ".so")
+    if not os.path.exists(library) and os.path.exists(library + ".xz"):
+        with lzma.open(library + ".xz") as f, open(library, "wb") as out:
+            shutil.copyfileobj(f, out)
+    if "inputs" in case:
+        given = ["--input", ",".join(os.path.join(root, i) for i in case["inputs"])]
+    else:
+        given = ["--random-inputs", "--seed", str(case["seed"])]
+    command = [exe, library, "--entry", case["entry"], *given, "--device",
+               "cuda", "--output-dir", out_dir, "--repeat", "5"]
+    start = time.time()
+    try:
+        stdout = run(command)
+        median = next((line.split()[2] for line in stdout.splitlines()
+                       if line.startswith("median time:")), "?")
+        ref_dir = os.path.join(root, "ref", case["tag"])
+        results = []
+        for name in sorted(os.listdir(ref_dir)):
+            results.append(compare(np.load(os.path.join(out_dir, name)),
+                                   np.load(os.path.join(ref_dir, name))))
+        ok = all(r[0] for r in results)
+        rel = max(r[1] for r in results)
+        worst = max(r[2] for r in results)
+        notes = "; ".join(r[3] for r in results if r[3])
+        if "fidelity" in case:
+            ok, notes = fidelity(root, case, out_dir)
+    except RuntimeError as error:
+        ok, rel, worst, median, notes = False, float("nan"), float("nan"), "-", str(error)
+    print(f"{'ok  ' if ok else 'FAIL'} {case['tag']}: rel. L2 {rel:.2e} "
+          f"({time.time() - start:.1f} s) {notes}", flush=True)
+    return (case["model"], case["scheme"], "pass" if ok else "FAIL", rel, worst,
+            median, notes)
+
+
+def run_cases(args):
     rows, failures = [], 0
-    for case in cases:
-        out_dir = os.path.join(root, "gpu", case["tag"])
-        library = os.path.join(root, "models", case["tag"] + ".so")
-        if not os.path.exists(library):
-            with lzma.open(library + ".xz") as f, open(library, "wb") as out:
-                shutil.copyfileobj(f, out)
-        if "inputs" in case:
-            given = ["--input", ",".join(os.path.join(root, i) for i in case["inputs"])]
-        else:
-            given = ["--random-inputs", "--seed", str(case["seed"])]
-        command = [exe, library, "--entry", case["entry"], *given, "--device",
-                   "cuda", "--output-dir", out_dir, "--repeat", "5"]
-        start = time.time()
-        try:
-            stdout = run(command)
-            median = next((line.split()[2] for line in stdout.splitlines()
-                           if line.startswith("median time:")), "?")
-            ref_dir = os.path.join(root, "ref", case["tag"])
-            results = []
-            for name in sorted(os.listdir(ref_dir)):
-                results.append(compare(np.load(os.path.join(out_dir, name)),
-                                       np.load(os.path.join(ref_dir, name))))
-            ok = all(r[0] for r in results)
-            rel = max(r[1] for r in results)
-            worst = max(r[2] for r in results)
-            notes = "; ".join(r[3] for r in results if r[3])
-            if "fidelity" in case:
-                ok, notes = fidelity(root, case, out_dir)
-        except RuntimeError as error:
-            ok, rel, worst, median, notes = False, float("nan"), float("nan"), "-", str(error)
-        failures += not ok
-        rows.append((case["model"], case["scheme"], "pass" if ok else "FAIL",
-                     rel, worst, median, notes))
-        print(f"{'ok  ' if ok else 'FAIL'} {case['tag']}: rel. L2 {rel:.2e} "
-              f"({time.time() - start:.1f} s) {notes}", flush=True)
+    for directory in args.dir:
+        root = os.path.abspath(directory)
+        unpack_libraries(os.path.join(root, "models"))
+        with open(os.path.join(root, "cases.json")) as f:
+            cases = json.load(f)
+        for case in cases:
+            row = run_case(root, case)
+            failures += row[2] != "pass"
+            rows.append(row)
 
     lines = [
         "# Squeeze on an NVIDIA GPU: correctness of every model and scheme",
@@ -277,10 +343,16 @@ def main():
                    "work directory (build/minilm), after examples/minilm/run.py")
     p.add_argument("--minilm-only", action="store_true",
                    help="only the real model (a second folder: it is large)")
+    p.add_argument("--minilm-schemes", default=MINILM_SCHEMES,
+                   help="examples/minilm/run.py's scheme numbers "
+                   f"(default {MINILM_SCHEMES})")
     r = sub.add_parser("run")
-    r.add_argument("--dir", default="gpu-run")
+    r.add_argument("--dir", action="append",
+                   help="a prepared folder (repeatable; default gpu-run)")
     r.add_argument("--out", required=True)
     args = parser.parse_args()
+    if args.command == "run" and not args.dir:
+        args.dir = ["gpu-run"]
     if args.command == "prepare":
         prepare(args)
         return 0

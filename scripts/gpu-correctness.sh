@@ -8,11 +8,13 @@
 #   scripts/gpu-correctness.sh prepare-minilm
 #                                        the same for the real model (after
 #                                        examples/minilm/run.py), into
-#                                        gpu-run-minilm/ (it is large); run
-#                                        it with SQZ_GPU_RUN_DIR set to it
+#                                        gpu-run-minilm/ (it is large: its
+#                                        libraries are cut into parts of 60
+#                                        MiB, models/libraries.tar.xz.NN)
 #   scripts/gpu-correctness.sh           on the GPU machine (python3 with
 #                                        numpy, an NVIDIA driver), in a copy
-#                                        of the repository holding gpu-run/:
+#                                        of the repository holding gpu-run/
+#                                        and, when prepared, gpu-run-minilm/:
 #                                        runs everything, writes
 #                                        bench/results/gpu_correctness.md
 #                                        (or $OUT/gpu_correctness.md when
@@ -44,7 +46,15 @@ case "${1:-run}" in
   run)
     out=${OUT:-$root/bench/results}
     mkdir -p "$out"
-    python3 "$root/python/gpu_correctness.py" run --dir "$dir" \
+    dirs=()
+    if [ -n "${SQZ_GPU_RUN_DIR:-}" ]; then
+      dirs=(--dir "$SQZ_GPU_RUN_DIR")
+    else
+      for d in "$root/gpu-run" "$root/gpu-run-minilm"; do
+        [ -d "$d" ] && dirs+=(--dir "$d")
+      done
+    fi
+    python3 "$root/python/gpu_correctness.py" run "${dirs[@]}" \
       --out "$out/gpu_correctness.md"
     ;;
   *)

@@ -48,6 +48,11 @@ tools = [
 ]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 
+# Tools built with AddressSanitizer: an instrumented plugin cannot load into
+# the uninstrumented upstream mlir-opt.
+if config.sqz_sanitize:
+    config.available_features.add("sanitizer")
+
 # The host CPU's instruction sets, for tests that execute the kernels of one
 # (`REQUIRES: cpu-avx2`, `cpu-avx512vnni`): the CPU GEMM kernels are chosen
 # from the host when sqz-run compiles.

@@ -56,7 +56,7 @@ void sqz::buildLowerToCPUPipeline(OpPassManager &pm,
   // points are exported after it so that `sqz.signature` records the
   // signature the JIT sees.
   ConvertSqzToLinalgOptions sqzToLinalgOptions;
-  sqzToLinalgOptions.sparseMatmul = "direct";
+  sqzToLinalgOptions.sparseMatmul = SparseMatmulLowering::Direct;
   sqzToLinalgOptions.observe = options.observe;
   pm.addPass(createConvertSqzToLinalg(sqzToLinalgOptions));
 

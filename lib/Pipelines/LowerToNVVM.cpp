@@ -38,6 +38,19 @@
 using namespace mlir;
 
 /// --toolkit, else $CUDA_HOME, else /usr/local/cuda.
+/// gpu-module-to-binary's name of `format`.
+static StringRef gpuBinaryFormatName(sqz::GpuBinaryFormat format) {
+  switch (format) {
+  case sqz::GpuBinaryFormat::Bin:
+    return "bin";
+  case sqz::GpuBinaryFormat::Isa:
+    return "isa";
+  case sqz::GpuBinaryFormat::Fatbin:
+    return "fatbin";
+  }
+  llvm_unreachable("unknown GPU binary format");
+}
+
 static std::string toolkitPath(const sqz::LowerToNVVMOptions &options) {
   if (!options.toolkit.empty())
     return options.toolkit;
@@ -106,7 +119,7 @@ static void addLLVMTail(OpPassManager &pm,
   pm.addPass(createReconcileUnrealizedCastsPass());
   pm.addPass(sqz::createSqzGPUDeviceConstants());
   GpuModuleToBinaryPassOptions binaryOptions;
-  binaryOptions.compilationTarget = options.format;
+  binaryOptions.compilationTarget = gpuBinaryFormatName(options.format);
   binaryOptions.toolkitPath = toolkitPath(options);
   pm.addPass(createGpuModuleToBinaryPass(binaryOptions));
   pm.addPass(createCanonicalizerPass());

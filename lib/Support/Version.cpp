@@ -7,3 +7,5 @@
 const char *mlir::sqz::versionString() {
   return "Squeeze " SQZ_VERSION " (commit " SQZ_COMMIT ")";
 }
+
+const char *mlir::sqz::versionNumber() { return SQZ_VERSION; }

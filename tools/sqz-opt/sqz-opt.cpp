@@ -12,7 +12,10 @@
 #include "sqz/Registration/InitSqueeze.h"
 #include "sqz/Support/WriteFile.h"
 
+#include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/DialectRegistry.h"
+#include "mlir/IR/Location.h"
+#include "mlir/Pass/PassManager.h"
 #include "mlir/Support/FileUtilities.h"
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
 
@@ -36,6 +39,50 @@ static bool reportWriteError(llvm::raw_fd_ostream &os, llvm::StringRef path) {
   return true;
 }
 
+/// The severity as a diagnostic line names it.
+static StringRef severityName(DiagnosticSeverity severity) {
+  switch (severity) {
+  case DiagnosticSeverity::Error:
+    return "error";
+  case DiagnosticSeverity::Warning:
+    return "warning";
+  case DiagnosticSeverity::Remark:
+    return "remark";
+  case DiagnosticSeverity::Note:
+    return "note";
+  }
+  llvm_unreachable("unknown diagnostic severity");
+}
+
+/// Diagnostics that belong to no place in the input (a bad pass option
+/// given on the command line, a value a pass rejects before it runs) come
+/// as `sqz-opt: error: MESSAGE`, not at `<unknown>:0:`, where MlirOptMain
+/// would print them. An option parser has printed its own message already,
+/// so an empty one is dropped. With --verify-diagnostics they are left to
+/// the verifier.
+static void reportUnplacedDiagnosticsPlainly(MlirOptMainConfig &config) {
+  if (config.shouldVerifyDiagnostics())
+    return;
+  MlirOptMainConfig upstream = config;
+  config.setPassPipelineSetupFn([upstream](PassManager &pm) {
+    pm.getContext()->getDiagEngine().registerHandler([](Diagnostic &diag) {
+      if (!isa<UnknownLoc>(diag.getLocation()))
+        return failure(); // the input's handler prints it
+      std::string text = diag.str();
+      StringRef message = StringRef(text).trim();
+      message.consume_front("<Pass-Options-Parser>: ");
+      if (message.empty())
+        return success();
+      llvm::errs() << "sqz-opt: " << severityName(diag.getSeverity()) << ": "
+                   << message << "\n";
+      for (Diagnostic &note : diag.getNotes())
+        llvm::errs() << "sqz-opt: note: " << note.str() << "\n";
+      return success();
+    });
+    return upstream.setupPassPipeline(pm);
+  });
+}
+
 int main(int argc, char **argv) {
   llvm::InitLLVM initLLVM(argc, argv);
   sqztools::setVersionPrinter();
@@ -45,6 +92,7 @@ int main(int argc, char **argv) {
       argc, argv, "Squeeze optimizer driver: model compression passes\n",
       registry);
   MlirOptMainConfig config = MlirOptMainConfig::createFromCLOptions();
+  reportUnplacedDiagnosticsPlainly(config);
 
   std::string message;
   std::unique_ptr<llvm::MemoryBuffer> input =

@@ -604,7 +604,7 @@ int main(int argc, char **argv) {
     sqz::LowerToCPUOptions pipelineOptions;
     pipelineOptions.threads = threadsOption();
     if (calibrate)
-      pipelineOptions.observe = "call";
+      pipelineOptions.observe = sqz::ObserveLowering::Call;
     sqz::buildLowerToCPUPipeline(pm, pipelineOptions);
     if (failed(pm.run(*module)))
       fail("cannot lower '" + modelFile +

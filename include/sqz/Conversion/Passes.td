@@ -66,14 +66,23 @@ def ConvertSqzToLinalg : Pass<"convert-sqz-to-linalg", "ModuleOp"> {
     ```
   }];
   let options = [
-    Option<"sparseMatmul", "sparse-matmul", "std::string",
-           /*default=*/"\"decompress\"",
-           "How an sqz.matmul reads an N:M sparse rhs: `decompress` (to dense, "
-           "then the dense contraction) or `direct` (a contraction over the "
-           "kept values only)">,
-    Option<"observe", "observe", "std::string", /*default=*/"\"identity\"",
-           "What sqz.observe becomes: `identity`, or `call` (also a call of "
-           "the external function @sqz_observe that records statistics)">
+    Option<"sparseMatmul", "sparse-matmul", "::mlir::sqz::SparseMatmulLowering",
+           "::mlir::sqz::SparseMatmulLowering::Decompress",
+           "How an sqz.matmul reads an N:M sparse rhs (default: decompress)",
+           [{::llvm::cl::values(
+             clEnumValN(::mlir::sqz::SparseMatmulLowering::Decompress,
+                        "decompress", "to dense, then the dense contraction"),
+             clEnumValN(::mlir::sqz::SparseMatmulLowering::Direct, "direct",
+                        "a contraction over the kept values only"))}]>,
+    Option<"observe", "observe", "::mlir::sqz::ObserveLowering",
+           "::mlir::sqz::ObserveLowering::Identity",
+           "What sqz.observe becomes (default: identity)",
+           [{::llvm::cl::values(
+             clEnumValN(::mlir::sqz::ObserveLowering::Identity, "identity",
+                        "its operand"),
+             clEnumValN(::mlir::sqz::ObserveLowering::Call, "call",
+                        "its operand and a call of the external function "
+                        "@sqz_observe that records statistics"))}]>
   ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect", "::mlir::bufferization::BufferizationDialect",

@@ -45,7 +45,8 @@ def SqzExportEntryPoints : Pass<"sqz-export-entry-points", "ModuleOp"> {
   ];
   let options = [
     Option<"readOnlyArgs", "read-only-args", "bool", /*default=*/"true",
-           "Mark tensor arguments of entry points as not writable">,
+           "Mark tensor arguments of entry points as not writable "
+           "(default: true)">,
   ];
 }
 
@@ -70,7 +71,8 @@ def SqzCheckLLVMDialect : Pass<"sqz-check-llvm-dialect", "ModuleOp"> {
   let options = [
     Option<"pipelineName", "pipeline", "std::string",
            /*default=*/"\"sqz-lower-to-cpu\"",
-           "Name of the pipeline to blame in diagnostics">,
+           "Name of the pipeline to blame in diagnostics "
+           "(default: sqz-lower-to-cpu)">,
     Option<"allowGPUBinaries", "allow-gpu-binaries", "bool",
            /*default=*/"false",
            "Also allow gpu.binary and gpu.launch_func (default: false)">,
@@ -108,7 +110,8 @@ def SqzCheckCPUInput : Pass<"sqz-check-cpu-input", "ModuleOp"> {
   let options = [
     Option<"pipelineName", "pipeline", "std::string",
            /*default=*/"\"sqz-lower-to-cpu\"",
-           "Name of the pipeline to blame in diagnostics">,
+           "Name of the pipeline to blame in diagnostics "
+           "(default: sqz-lower-to-cpu)">,
     Option<"allowGPUBinaries", "allow-gpu-binaries", "bool",
            /*default=*/"false",
            "Also allow gpu.binary and gpu.launch_func (default: false)">,
@@ -280,7 +283,8 @@ def SqzVectorize : Pass<"sqz-vectorize", "::mlir::func::FuncOp"> {
     Option<"lowerContractions", "lower-contractions", "bool",
            /*default=*/"true",
            "Lower the vector.contract ops of the tiles to elementwise "
-           "arithmetic (same types) or outer products (mixed types)">,
+           "arithmetic (same types) or outer products (mixed types) "
+           "(default: true)">,
   ];
 }
 

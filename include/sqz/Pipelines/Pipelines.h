@@ -9,6 +9,8 @@
 #ifndef SQZ_PIPELINES_PIPELINES_H
 #define SQZ_PIPELINES_PIPELINES_H
 
+#include "sqz/Conversion/SqzToLinalg/SqzToLinalg.h"
+
 #include "mlir/Pass/PassOptions.h"
 
 namespace mlir {
@@ -40,42 +42,47 @@ struct LowerToCPUOptions : public PassPipelineOptions<LowerToCPUOptions> {
   PassOptions::Option<bool> fuseElementwise{
       *this, "fuse-elementwise",
       llvm::cl::desc("Generalize named linalg ops and fuse elementwise "
-                     "producers into their consumers before bufferization"),
+                     "producers into their consumers before bufferization "
+                     "(default: true)"),
       llvm::cl::init(true)};
   PassOptions::Option<bool> vectorize{
       *this, "vectorize",
-      llvm::cl::desc("Tile contractions and elementwise ops into register "
-                     "tiles and vectorize them with the linalg vectorizer "
-                     "(sqz-vectorize); the rest goes through loops"),
+      llvm::cl::desc(
+          "Tile contractions and elementwise ops into register "
+          "tiles and vectorize them with the linalg vectorizer "
+          "(sqz-vectorize); the rest goes through loops (default: true)"),
       llvm::cl::init(true)};
   PassOptions::Option<bool> approximateMath{
       *this, "approximate-math",
       llvm::cl::desc("Compute f32 exp, tanh and erf with vectorizable "
                      "polynomial approximations (a few ulp) instead of one C "
                      "math library call per element "
-                     "(sqz-cpu-approximate-math)"),
+                     "(sqz-cpu-approximate-math) (default: true)"),
       llvm::cl::init(true)};
   PassOptions::Option<bool> contiguousInnerLoop{
       *this, "contiguous-inner-loop",
       llvm::cl::desc("Interchange contraction loops so that the innermost "
                      "loop is parallel and unit-stride "
-                     "(sqz-contiguous-inner-loop)"),
+                     "(sqz-contiguous-inner-loop) (default: true)"),
       llvm::cl::init(true)};
   PassOptions::Option<bool> readOnlyArgs{
       *this, "read-only-args",
       llvm::cl::desc("Never write into the buffers of entry-point tensor "
-                     "arguments (copy instead)"),
+                     "arguments (copy instead) (default: true)"),
       llvm::cl::init(true)};
-  PassOptions::Option<std::string> observe{
+  PassOptions::Option<ObserveLowering> observe{
       *this, "observe",
-      llvm::cl::desc("What sqz.observe becomes: identity, or call (a call of "
-                     "@sqz_observe that records statistics, for sqz-run "
-                     "--calibrate)"),
-      llvm::cl::init("identity")};
+      llvm::cl::desc("What sqz.observe becomes (default: identity)"),
+      llvm::cl::init(ObserveLowering::Identity),
+      llvm::cl::values(
+          clEnumValN(ObserveLowering::Identity, "identity", "its operand"),
+          clEnumValN(ObserveLowering::Call, "call",
+                     "also a call of @sqz_observe that records statistics, "
+                     "for sqz-run --calibrate"))};
   PassOptions::Option<bool> check{
       *this, "check",
       llvm::cl::desc("End with sqz-check-llvm-dialect (the output holds only "
-                     "builtin.module and llvm.* ops)"),
+                     "builtin.module and llvm.* ops) (default: true)"),
       llvm::cl::init(true)};
 };
 
@@ -90,6 +97,16 @@ void buildLowerToCPUPipeline(OpPassManager &pm,
 /// (`sqz-export-entry-points`, `sqz-check-llvm-dialect`). Idempotent.
 void registerLowerToCPUPipeline();
 
+/// sqz-lower-to-nvvm format=: the form of the kernels in the host module.
+enum class GpuBinaryFormat { Bin, Isa, Fatbin };
+} // namespace sqz
+} // namespace mlir
+
+SQZ_ENUM_OPTION(mlir::sqz::GpuBinaryFormat)
+
+namespace mlir {
+namespace sqz {
+
 /// Options of `sqz-lower-to-nvvm`.
 struct LowerToNVVMOptions : public PassPipelineOptions<LowerToNVVMOptions> {
   PassOptions::Option<std::string> chip{
@@ -102,12 +119,16 @@ struct LowerToNVVMOptions : public PassPipelineOptions<LowerToNVVMOptions> {
       llvm::cl::desc("PTX features; sm_90 needs PTX 8.0 or later "
                      "(default: +ptx80)"),
       llvm::cl::init("+ptx80")};
-  PassOptions::Option<std::string> format{
+  PassOptions::Option<GpuBinaryFormat> format{
       *this, "format",
-      llvm::cl::desc("What is embedded in the host module: bin (a cubin "
-                     "assembled by ptxas), isa (PTX text, compiled by the "
-                     "driver when loaded) or fatbin (default: bin)"),
-      llvm::cl::init("bin")};
+      llvm::cl::desc("What is embedded in the host module (default: bin)"),
+      llvm::cl::init(GpuBinaryFormat::Bin),
+      llvm::cl::values(
+          clEnumValN(GpuBinaryFormat::Bin, "bin", "a cubin assembled by ptxas"),
+          clEnumValN(GpuBinaryFormat::Isa, "isa",
+                     "PTX text, compiled by the driver when loaded"),
+          clEnumValN(GpuBinaryFormat::Fatbin, "fatbin",
+                     "a fat binary holding the cubin and the PTX"))};
   PassOptions::Option<std::string> toolkit{
       *this, "toolkit",
       llvm::cl::desc("CUDA toolkit whose ptxas and libdevice are used "

@@ -10,6 +10,9 @@ namespace mlir::sqz {
 /// uncommitted changes, "unknown" outside a git checkout).
 const char *versionString();
 
+/// The version alone, e.g. "0.1.0".
+const char *versionNumber();
+
 } // namespace mlir::sqz
 
 #endif // SQZ_SUPPORT_VERSION_H

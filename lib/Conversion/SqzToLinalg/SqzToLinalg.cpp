@@ -1264,21 +1264,10 @@ struct ConvertSqzToLinalgPass
   using Base::Base;
 
   void runOnOperation() override {
-    if (sparseMatmul != "decompress" && sparseMatmul != "direct") {
-      getOperation().emitError("convert-sqz-to-linalg: sparse-matmul must be "
-                               "'decompress' or 'direct', got '")
-          << sparseMatmul << "'";
-      return signalPassFailure();
-    }
-    if (observe != "identity" && observe != "call") {
-      getOperation().emitError("convert-sqz-to-linalg: observe must be "
-                               "'identity' or 'call', got '")
-          << observe << "'";
-      return signalPassFailure();
-    }
     IRRewriter rewriter(&getContext());
     if (failed(lowerSqzToLinalg(rewriter, getOperation(),
-                                sparseMatmul == "direct", observe == "call")))
+                                sparseMatmul == SparseMatmulLowering::Direct,
+                                observe == ObserveLowering::Call)))
       signalPassFailure();
   }
 };

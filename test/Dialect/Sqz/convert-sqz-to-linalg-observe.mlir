@@ -1,7 +1,7 @@
 // RUN: sqz-opt %s --split-input-file --convert-sqz-to-linalg | FileCheck %s --check-prefix=ID
 // RUN: sqz-opt %s --split-input-file --convert-sqz-to-linalg=observe=call | FileCheck %s --check-prefix=CALL
 // RUN: not sqz-opt %s --convert-sqz-to-linalg=observe=print 2>&1 | FileCheck %s --check-prefix=OPTION
-// OPTION: convert-sqz-to-linalg: observe must be 'identity' or 'call', got 'print'
+// OPTION: sqz-opt: for the --observe option: 'print' is not one of: identity, call
 
 // ID-LABEL: func.func @observe
 //   ID-NOT:   sqz.observe

@@ -15,9 +15,9 @@
 // A num-heads that the pattern does not use is ignored.
 // RUN: sqz-opt %S/sqz-prune.mlir --split-input-file --sqz-prune="num-heads=4" -o /dev/null
 
-// METHOD: error: sqz-prune: method must be magnitude or wanda, got 'random'
-// PATTERN: error: sqz-prune: pattern must be unstructured, nm, rows or heads, got '2:4'
-// SCOPE: error: sqz-prune: scope must be layer or global, got 'model'
+// METHOD: sqz-opt: for the --method option: 'random' is not one of: magnitude, wanda
+// PATTERN: sqz-opt: for the --pattern option: '2:4' is not one of: unstructured, nm, rows, heads
+// SCOPE: sqz-opt: for the --scope option: 'model' is not one of: layer, global
 // SPARSITY1: error: sqz-prune: sparsity must be in [0, 1), got 1
 // SPARSITY2: error: sqz-prune: sparsity must be in [0, 1), got -0.25
 // NZERO: error: sqz-prune: n:m needs 1 <= n < m, got 0:4

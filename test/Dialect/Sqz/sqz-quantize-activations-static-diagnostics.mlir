@@ -9,9 +9,9 @@
 // RUN: not sqz-opt %s --sqz-quantize-activations="mode=static granularity=token stats=%S/Inputs/act-stats.json" 2>&1 | FileCheck %s --check-prefix=TOKEN
 // RUN: not sqz-opt %s --sqz-quantize-activations="mode=static stats=%S/Inputs/does-not-exist.json" 2>&1 | FileCheck %s --check-prefix=MISSINGFILE
 
-// MODE: error: sqz-quantize-activations: mode must be dynamic or static, got 'calibrated'
+// MODE: sqz-opt: for the --mode option: 'calibrated' is not one of: dynamic, static
 // NOSTATS: error: sqz-quantize-activations: mode=static needs a statistics file (stats=FILE)
-// RANGE: error: sqz-quantize-activations: range must be minmax, percentile or mse, got 'entropy'
+// RANGE: sqz-opt: for the --range option: 'entropy' is not one of: minmax, percentile, mse
 // PCT0: error: sqz-quantize-activations: percentile must be in (0, 100], got 0
 // PCT101: error: sqz-quantize-activations: percentile must be in (0, 100], got 100.5
 // TOKEN: error: sqz-quantize-activations: granularity=token needs mode=dynamic: the scale of a token is only known at run time

@@ -4,7 +4,7 @@
 // RUN: not sqz-opt %s --sqz-quantize-weights="granularity=group group-size=0" 2>&1 | FileCheck %s --check-prefix=GROUPSIZE
 
 // BITS: error: sqz-quantize-weights: bits must be 8, 4 or 2, got 3
-// GRANULARITY: error: sqz-quantize-weights: granularity must be tensor, channel or group, got 'row'
+// GRANULARITY: sqz-opt: for the --granularity option: 'row' is not one of: tensor, channel, group
 // GROUPSIZE: error: sqz-quantize-weights: group-size must be positive, got 0
 
 func.func @negative_nan_weight(%x: tensor<2x3xf32>) -> tensor<2x2xf32> {

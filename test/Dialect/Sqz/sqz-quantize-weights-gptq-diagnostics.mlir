@@ -12,7 +12,7 @@
 // nearest: codes 127 and 64 of [[2, 1], [1, 2]] per channel.
 // RUN: not sqz-opt %s --split-input-file --sqz-quantize-weights="method=gptq hessian=%t" 2>&1 | FileCheck %s --check-prefix=FALLBACK
 
-// METHOD: error: sqz-quantize-weights: method must be rtn or gptq, got 'obq'
+// METHOD: sqz-opt: for the --method option: 'obq' is not one of: rtn, gptq
 // HESSIAN: error: sqz-quantize-weights: method=gptq needs hessian=DIR
 // DAMP: error: sqz-quantize-weights: damp must be a finite number >= 0, got -1
 // DAMPNAN: error: sqz-quantize-weights: damp must be a finite number >= 0, got nan

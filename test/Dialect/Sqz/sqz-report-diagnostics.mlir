@@ -7,12 +7,12 @@
 // RUN: sqz-opt %s --sqz-report="output=%t.new/sub/report.txt" -o /dev/null 2>/dev/null
 // RUN: FileCheck %s --check-prefix=ROW < %t.new/sub/report.txt
 
-// FORMAT: error: sqz-report: format must be text or json, got 'xml'
+// FORMAT: sqz-opt: for the --format option: 'xml' is not one of: text, json
 // OUTPUT: error: sqz-report: cannot write '{{.*}}.file/report.txt': Not a directory
 
 // Malformed discardable attributes are ignored with a warning: the layer
-// keeps its FUNC#INDEX name and has no error columns.
-// ROW: negative_malformed_attributes.linear0  4x3  12  i8 per_channel(1) symmetric  16.00  -  48  24  -  -
+// keeps its FUNC.linearN name and has no error columns.
+// ROW: negative_malformed_attributes.linear0  4x3  12  i8 per_channel(1) symmetric  16.00  0.0  -  48  24  -  -
 !i8c = !sqz.tensor<4x3xf32, #sqz.quant<i8, per_channel(1), symmetric>>
 func.func @negative_malformed_attributes(%x: tensor<2x4xf32>, %codes: tensor<4x3xi8>) -> tensor<2x3xf32> {
   %s = arith.constant dense<[0.5, 0.25, 1.0]> : tensor<3xf32>

@@ -16,8 +16,8 @@
 // RUN: sqz-opt %s --split-input-file --sqz-quantize-weights="bits=4 granularity=group group-size=2" \
 // RUN:   | sqz-opt --split-input-file --sqz-report -o /dev/null 2>&1 | FileCheck %s --check-prefix=QUANT
 
-// Columns: layer, shape, params, scheme, bits/w, sparsity, bytes before,
-// bytes after, mse, sqnr (dB). f32 weights take 4 bytes per parameter before.
+// Columns: layer, shape, params, scheme, bits/w, pruned (%), zeros (%),
+// bytes before, bytes after, mse, sqnr (dB). f32 weights take 4 bytes per parameter before.
 //
 // fc1: i8 per_channel(1), 4x3 codes and 3 f32 scales:
 //   bits/w (12*8 + 3*32) / 12 = 16; after 12 + 12 = 24 B; the 4 zero codes
@@ -30,27 +30,27 @@
 // model.linear2: 8x2 i8 per_tensor with 2:4 along rows: 8 kept codes, one f32
 //   scale, 2 bits of position per kept code:
 //   bits/w (8*8 + 32 + 8*2) / 16 = 7; after 8 + 4 + 2 = 14 B;
-//   zeros 8 pruned + 1 zero code = 9/16 = 56.25%, printed 56.2%.
+//   8 of 16 pruned (50%) and 1 zero code of 16 (6.25%, printed 6.2).
 // model.linear3: f32 linalg.matmul, 3 of 16 weights are +0 or -0: 18.75%.
 // The matmul of two activations is not a layer.
 // Totals: 12 + 12 + 16 + 16 = 56 params, 224 B before, 24 + 54 + 14 + 64 =
 // 156 B after; ratio 224 / 156 = 1.44.
 
-//      CHECK: layer    shape  params  scheme                               bits/w  sparsity  before (B)  after (B)        mse  sqnr (dB)
-// CHECK-NEXT: fc1      4x3        12  i8 per_channel(1) symmetric           16.00     33.3%          48         24  1.500e-05      42.25
-// CHECK-NEXT: model.linear1  4x3        12  u4 per_group(0, 2) asymmetric         36.00     58.3%          48         54          -          -
-// CHECK-NEXT: model.linear2  8x2        16  i8 per_tensor symmetric nm(2, 4, 0)    7.00     56.2%          64         14          -          -
-// CHECK-NEXT: model.linear3  4x4        16  f32                                   32.00     18.8%          64         64          -          -
+//      CHECK: layer    shape  params  scheme                               bits/w  pruned (%)  zeros (%)  before (B)  after (B)        mse  sqnr (dB)
+// CHECK-NEXT: fc1      4x3        12  i8 per_channel(1) symmetric           16.00     0.0  33.3          48         24  1.500e-05      42.25
+// CHECK-NEXT: model.linear1  4x3        12  u4 per_group(0, 2) asymmetric         36.00     0.0  58.3          48         54          -          -
+// CHECK-NEXT: model.linear2  8x2        16  i8 per_tensor symmetric nm(2, 4, 0)    7.00     50.0  6.2          64         14          -          -
+// CHECK-NEXT: model.linear3  4x4        16  f32                                   32.00     0.0  18.8          64         64          -          -
 // CHECK-NEXT: total               56                                                                224        156
 // CHECK-NEXT: compression ratio 1.44
 
 // Text columns are left-aligned, numbers right-aligned, no trailing blanks.
-//      ALIGN: {{^}}layer          shape  params  scheme                               bits/w  sparsity  before (B)  after (B)        mse  sqnr (dB){{$}}
-// ALIGN-NEXT: {{^}}fc1            4x3        12  i8 per_channel(1) symmetric           16.00     33.3%          48         24  1.500e-05      42.25{{$}}
-// ALIGN-NEXT: {{^}}model.linear1  4x3        12  u4 per_group(0, 2) asymmetric         36.00     58.3%          48         54          -          -{{$}}
-// ALIGN-NEXT: {{^}}model.linear2  8x2        16  i8 per_tensor symmetric nm(2, 4, 0)    7.00     56.2%          64         14          -          -{{$}}
-// ALIGN-NEXT: {{^}}model.linear3  4x4        16  f32                                   32.00     18.8%          64         64          -          -{{$}}
-// ALIGN-NEXT: {{^}}total                     56                                                                224        156{{$}}
+//      ALIGN: {{^}}layer          shape  params  scheme                               bits/w  pruned (%)  zeros (%)  before (B)  after (B)        mse  sqnr (dB){{$}}
+// ALIGN-NEXT: {{^}}fc1            4x3        12  i8 per_channel(1) symmetric           16.00         0.0       33.3          48         24  1.500e-05      42.25{{$}}
+// ALIGN-NEXT: {{^}}model.linear1  4x3        12  u4 per_group(0, 2) asymmetric         36.00         0.0       58.3          48         54          -          -{{$}}
+// ALIGN-NEXT: {{^}}model.linear2  8x2        16  i8 per_tensor symmetric nm(2, 4, 0)    7.00        50.0        6.2          64         14          -          -{{$}}
+// ALIGN-NEXT: {{^}}model.linear3  4x4        16  f32                                   32.00         0.0       18.8          64         64          -          -{{$}}
+// ALIGN-NEXT: {{^}}total                     56                                                                             224        156{{$}}
 // ALIGN-NEXT: {{^}}compression ratio 1.44{{$}}
 
 //      JSON: {
@@ -64,7 +64,8 @@
 // JSON-NEXT:       "params": 12,
 // JSON-NEXT:       "scheme": "i8 per_channel(1) symmetric",
 // JSON-NEXT:       "bits_per_weight": 16,
-// JSON-NEXT:       "sparsity": 0.33333333333333331,
+// JSON-NEXT:       "pruned": 0,
+// JSON-NEXT:       "zeros": 0.33333333333333331,
 // JSON-NEXT:       "bytes_before": 48,
 // JSON-NEXT:       "bytes_after": 24,
 // JSON-NEXT:       "mse": 1.5e-05,
@@ -73,7 +74,8 @@
 // JSON-NEXT:     {
 // JSON-NEXT:       "name": "model.linear1",
 //      JSON:       "bits_per_weight": 36,
-// JSON-NEXT:       "sparsity": 0.58333333333333337,
+// JSON-NEXT:       "pruned": 0,
+// JSON-NEXT:       "zeros": 0.58333333333333337,
 // JSON-NEXT:       "bytes_before": 48,
 // JSON-NEXT:       "bytes_after": 54,
 // JSON-NEXT:       "mse": null,
@@ -81,11 +83,13 @@
 //      JSON:       "name": "model.linear2",
 //      JSON:       "scheme": "i8 per_tensor symmetric nm(2, 4, 0)",
 // JSON-NEXT:       "bits_per_weight": 7,
-// JSON-NEXT:       "sparsity": 0.5625,
+// JSON-NEXT:       "pruned": 0.5,
+// JSON-NEXT:       "zeros": 0.0625,
 //      JSON:       "name": "model.linear3",
 //      JSON:       "scheme": "f32",
 // JSON-NEXT:       "bits_per_weight": 32,
-// JSON-NEXT:       "sparsity": 0.1875,
+// JSON-NEXT:       "pruned": 0,
+// JSON-NEXT:       "zeros": 0.1875,
 //      JSON:   "totals": {
 // JSON-NEXT:     "params": 56,
 // JSON-NEXT:     "bytes_before": 224,
@@ -151,16 +155,17 @@ func.func @model(%x: tensor<2x4xf32>, %x8: tensor<2x8xf32>) -> (tensor<2x3xf32>,
 // Totals: 34 params, 32 + 32 + 24 + 48 = 136 B before, 20 + 37 + 22 + 22 =
 // 101 B after, ratio 1.35.
 
-//      CHECK: sparse.linear0  2x4         8  u8 per_channel(0) asymmetric unstructured   20.00     87.5%          32         20    -          -
-// CHECK-NEXT: sparse.linear1  2x4         8  u8 per_group(1, 2) asymmetric nm(2, 4, 1)   37.00     87.5%          32         37    -          -
-// CHECK-NEXT: sparse.linear2  2x3         6  u8 per_channel(0) asymmetric                29.33     66.7%          24         22    -          -
-// CHECK-NEXT: sparse.linear3  4x3        12  f32 unstructured                            14.33     75.0%          48         22    -          -
+//      CHECK: sparse.linear0  2x4         8  u8 per_channel(0) asymmetric unstructured   20.00     62.5  25.0          32         20    -          -
+// CHECK-NEXT: sparse.linear1  2x4         8  u8 per_group(1, 2) asymmetric nm(2, 4, 1)   37.00     50.0  37.5          32         37    -          -
+// CHECK-NEXT: sparse.linear2  2x3         6  u8 per_channel(0) asymmetric                29.33     0.0  66.7          24         22    -          -
+// CHECK-NEXT: sparse.linear3  4x3        12  f32 unstructured                            14.33     58.3  16.7          48         22    -          -
 // CHECK-NEXT: total                34                                                                     136        101
 // CHECK-NEXT: compression ratio 1.35
 
 // JSON: "name": "sparse.linear2",
 // JSON: "bits_per_weight": 29.333333333333332,
-// JSON-NEXT: "sparsity": 0.66666666666666663,
+// JSON-NEXT: "pruned": 0,
+// JSON-NEXT: "zeros": 0.66666666666666663,
 
 !uns = !sqz.tensor<2x4xf32, #sqz.quant<u8, per_channel(0), asymmetric>, #sqz.sparsity<unstructured>>
 !nmg = !sqz.tensor<2x4xf32, #sqz.quant<u8, per_group(1, 2), asymmetric>, #sqz.sparsity<nm(2, 4, 1)>>
@@ -199,22 +204,23 @@ func.func @sparse(%x: tensor<2x2xf32>, %x4: tensor<2x4xf32>, %x2: tensor<2x2xf32
 //
 // args.linear0: an i4 per_group(0, 32) argument, 64x32: 2x32 scales, taken as f32:
 //   bits/w (2048*4 + 64*32) / 2048 = 5; before 8192 B, after 1024 + 256 =
-//   1280 B; no data, no sparsity.
+//   1280 B; nothing pruned (no sparsity pattern), zeros unknown (no data).
 // args.linear1: of dynamic shape: nothing that needs its size, not in the totals.
 // args.linear2: unstructured without a pack: the number of stored values is
 //   unknown, so are the bits and bytes after; not in the totals either.
-// codes: a pack of argument codes: sizes from the types, no sparsity.
+// codes: a pack of argument codes: sizes from the types, nothing pruned,
+//   zeros unknown.
 // dequantized: a float linalg.matmul on the sqz.dequantize of a pack of
-//   constants is reported as the packed weight: all codes are 0, 100%.
+//   constants is reported as the packed weight: all codes are 0, zeros 100%.
 // The float linalg.matmul on an argument weight is not a layer.
 // Totals: 2048 + 12 + 12 = 2072 params, 8192 + 48 + 48 = 8288 B before,
 // 1280 + 24 + 24 = 1328 B after; ratio 6.24.
 
-//      CHECK: args.linear0       64x32    2048  i4 per_group(0, 32) symmetric    5.00         -        8192       1280    -          -
-// CHECK-NEXT: args.linear1       ?x32        ?  i8 per_channel(1) symmetric         -         -           ?          ?    -          -
-// CHECK-NEXT: args.linear2       4x3        12  f32 unstructured                    -         -          48          ?    -          -
-// CHECK-NEXT: codes        4x3        12  i8 per_channel(1) symmetric     16.00         -          48         24    -          -
-// CHECK-NEXT: dequantized  4x3        12  i8 per_channel(1) symmetric     16.00    100.0%          48         24    -          -
+//      CHECK: args.linear0       64x32    2048  i4 per_group(0, 32) symmetric    5.00         0.0          -        8192       1280    -          -
+// CHECK-NEXT: args.linear1       ?x32        ?  i8 per_channel(1) symmetric         -           -          -           ?          ?    -          -
+// CHECK-NEXT: args.linear2       4x3        12  f32 unstructured                    -           -          -          48          ?    -          -
+// CHECK-NEXT: codes        4x3        12  i8 per_channel(1) symmetric     16.00         0.0          -          48         24    -          -
+// CHECK-NEXT: dequantized  4x3        12  i8 per_channel(1) symmetric     16.00    0.0  100.0          48         24    -          -
 // CHECK-NEXT: total                 2072                                                         8288       1328
 // CHECK-NEXT: compression ratio 6.24 (2 layers of unknown size not counted)
 
@@ -226,7 +232,8 @@ func.func @sparse(%x: tensor<2x2xf32>, %x4: tensor<2x4xf32>, %x2: tensor<2x2xf32
 // JSON-NEXT: "params": null,
 // JSON-NEXT: "scheme": "i8 per_channel(1) symmetric",
 // JSON-NEXT: "bits_per_weight": null,
-// JSON-NEXT: "sparsity": null,
+// JSON-NEXT: "pruned": null,
+// JSON-NEXT: "zeros": null,
 // JSON-NEXT: "bytes_before": null,
 // JSON-NEXT: "bytes_after": null,
 //      JSON: "totals": {
@@ -264,7 +271,7 @@ func.func @args(%x: tensor<2x64xf32>, %w: !i4g, %xd: tensor<2x?xf32>, %wd: !dyn,
 // -----
 
 // No layers: zero totals and no ratio.
-//      CHECK: layer  shape  params  scheme  bits/w  sparsity  before (B)  after (B)  mse  sqnr (dB)
+//      CHECK: layer  shape  params  scheme  bits/w  pruned (%)  zeros (%)  before (B)  after (B)  mse  sqnr (dB)
 // CHECK-NEXT: total              0                                     0          0
 // CHECK-NEXT: compression ratio -
 
@@ -295,11 +302,11 @@ func.func @no_layers(%x: tensor<2x4xf32>) -> tensor<2x4xf32> {
 // Totals: 12 + 8 + 24 + 8 + 8 = 60 params, 48 + 32 + 96 + 32 + 16 = 224 B
 // before and after: ratio 1.00.
 
-//      CHECK: float.linear0  3x4        12  f32      32.00     50.0%          48         48    -          -
-// CHECK-NEXT: float.linear1  4x2         8  f32      32.00     50.0%          32         32    -          -
-// CHECK-NEXT: float.linear2  3x4x2      24  f32      32.00    100.0%          96         96    -          -
-// CHECK-NEXT: float.linear3  2x4         8  f32      32.00     12.5%          32         32    -          -
-// CHECK-NEXT: float.other0   4x2         8  f16      16.00     37.5%          16         16    -          -
+//      CHECK: float.linear0  3x4        12  f32      32.00     0.0  50.0          48         48    -          -
+// CHECK-NEXT: float.linear1  4x2         8  f32      32.00     0.0  50.0          32         32    -          -
+// CHECK-NEXT: float.linear2  3x4x2      24  f32      32.00    0.0  100.0          96         96    -          -
+// CHECK-NEXT: float.linear3  2x4         8  f32      32.00     0.0  12.5          32         32    -          -
+// CHECK-NEXT: float.other0   4x2         8  f16      16.00     0.0  37.5          16         16    -          -
 // CHECK-NEXT: total               60                                   224        224
 // CHECK-NEXT: compression ratio 1.00
 
@@ -361,13 +368,13 @@ func.func @float(%x: tensor<2x4xf32>, %xb: tensor<3x2x4xf32>) -> (tensor<2x3xf32
 // 27.3125, sqnr = 10 log10(27.3125 * 784/85) = 24.01 dB. Totals 24 params, 96 B before,
 // 30 + 48 = 78 B after: ratio 1.23.
 
-//      CHECK: linear.linear0  4x3        12  f32      32.00     33.3%          48         48    -          -
-// CHECK-NEXT: linear.other0   4x3        12  f32      32.00     50.0%          48         48    -          -
+//      CHECK: linear.linear0  4x3        12  f32      32.00     0.0  33.3          48         48    -          -
+// CHECK-NEXT: linear.other0   4x3        12  f32      32.00     0.0  50.0          48         48    -          -
 // CHECK-NEXT: total                24                                    96         96
 // CHECK-NEXT: compression ratio 1.00
 
-// QUANT-LABEL: linear.linear0  4x3        12  i4 per_group(0, 2) symmetric   20.00     33.3%          48         30  9.035e-03      24.01
-//  QUANT-NEXT: linear.other0   4x3        12  f32                            32.00     50.0%          48         48          -          -
+// QUANT-LABEL: linear.linear0  4x3        12  i4 per_group(0, 2) symmetric   20.00     0.0  33.3          48         30  9.035e-03      24.01
+//  QUANT-NEXT: linear.other0   4x3        12  f32                            32.00     0.0  50.0          48         48          -          -
 //  QUANT-NEXT: total                24                                                          96         78
 //  QUANT-NEXT: compression ratio 1.23
 

@@ -86,7 +86,8 @@ def SqzCPUGemmKernels : Pass<"sqz-cpu-gemm-kernels", "ModuleOp"> {
     Option<"targetCPU", "target-cpu", "std::string", /*default=*/"\"host\"",
            "CPU the code is for, whose features choose the kernels: host "
            "(the machine compiling), an LLVM x86 CPU name (znver3, znver4, "
-           "skylake-avx512, x86-64-v3, ...), or generic (no kernels)">,
+           "skylake-avx512, x86-64-v3, ...), or generic (no kernels) "
+           "(default: host)">,
     Option<"threads", "threads", "int64_t", /*default=*/"0",
            "Threads each kernel call uses (it splits the output columns "
            "among them); 0: all hardware threads of the machine running "

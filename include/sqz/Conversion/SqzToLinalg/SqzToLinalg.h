@@ -3,10 +3,29 @@
 #ifndef SQZ_CONVERSION_SQZTOLINALG_SQZTOLINALG_H
 #define SQZ_CONVERSION_SQZTOLINALG_SQZTOLINALG_H
 
+#include "sqz/Support/EnumOption.h"
+
 #include "mlir/Pass/Pass.h"
 
 namespace mlir {
 class RewriterBase;
+namespace sqz {
+
+/// convert-sqz-to-linalg sparse-matmul=: how an sqz.matmul reads an N:M
+/// sparse rhs.
+enum class SparseMatmulLowering { Decompress, Direct };
+
+/// convert-sqz-to-linalg observe= (and the pipelines' observe=): what
+/// sqz.observe becomes.
+enum class ObserveLowering { Identity, Call };
+
+} // namespace sqz
+} // namespace mlir
+
+SQZ_ENUM_OPTION(mlir::sqz::SparseMatmulLowering)
+SQZ_ENUM_OPTION(mlir::sqz::ObserveLowering)
+
+namespace mlir {
 namespace sqz {
 
 #define GEN_PASS_DECL_CONVERTSQZTOLINALG

@@ -298,27 +298,9 @@ struct SqzPrunePass : sqz::impl::SqzPruneBase<SqzPrunePass> {
     auto error = [&]() {
       return emitError(UnknownLoc::get(context)) << "sqz-prune: ";
     };
-    if (method == "magnitude")
-      options.method = PruneMethod::Magnitude;
-    else if (method == "wanda")
-      options.method = PruneMethod::Wanda;
-    else
-      return error() << "method must be magnitude or wanda, got '" << method
-                     << "'";
-    if (pattern == "unstructured")
-      options.pattern = PrunePattern::Unstructured;
-    else if (pattern == "nm")
-      options.pattern = PrunePattern::NM;
-    else if (pattern == "rows")
-      options.pattern = PrunePattern::Rows;
-    else if (pattern == "heads")
-      options.pattern = PrunePattern::Heads;
-    else
-      return error() << "pattern must be unstructured, nm, rows or heads, got '"
-                     << pattern << "'";
-    if (scope != "layer" && scope != "global")
-      return error() << "scope must be layer or global, got '" << scope << "'";
-    options.globalScope = scope == "global";
+    options.method = method;
+    options.pattern = pattern;
+    options.globalScope = scope == PruneScope::Global;
     if (!(sparsity >= 0.0 && sparsity < 1.0)) {
       return error() << "sparsity must be in [0, 1), got "
                      << formatShortest(sparsity);

@@ -41,9 +41,6 @@ namespace {
 /// smoothing factors `s` (dense f32 [K]) its input was divided by.
 constexpr StringLiteral kSmoothingAttrName = "sqz.smoothing";
 
-/// How the clipping range of a static activation scale is chosen.
-enum class RangeMethod { MinMax, Percentile, Mse };
-
 /// The distribution of a whole activation tensor, merged from the histograms
 /// of its channels onto one grid of equal fine bins over `[lo, hi]`.
 struct MergedHistogram {
@@ -231,28 +228,14 @@ struct SqzQuantizeActivationsPass
       return emitError(UnknownLoc::get(context))
              << "sqz-quantize-activations: ";
     };
-    if (mode != "dynamic" && mode != "static")
-      return fail() << "mode must be dynamic or static, got '" << mode << "'";
-    if (granularity != "tensor" && granularity != "token")
-      return fail() << "granularity must be tensor or token, got '"
-                    << granularity << "'";
     if (bits != 8 && bits != 4)
       return fail() << "bits must be 8 or 4, got "
                     << static_cast<unsigned>(bits);
-    if (mode == "dynamic")
+    if (mode == ActivationQuantMode::Dynamic)
       return success();
-    if (granularity == "token")
+    if (granularity == ActivationGranularity::Token)
       return fail() << "granularity=token needs mode=dynamic: the scale of a "
                        "token is only known at run time";
-    if (range == "minmax")
-      rangeMethod = RangeMethod::MinMax;
-    else if (range == "percentile")
-      rangeMethod = RangeMethod::Percentile;
-    else if (range == "mse")
-      rangeMethod = RangeMethod::Mse;
-    else
-      return fail() << "range must be minmax, percentile or mse, got '" << range
-                    << "'";
     if (!(percentile > 0.0 && percentile <= 100.0)) {
       return fail() << "percentile must be in (0, 100], got "
                     << formatShortest(percentile);
@@ -288,7 +271,7 @@ struct SqzQuantizeActivationsPass
         return;
       }
       int64_t rank = inputType.getRank();
-      bool perToken = granularity == "token";
+      bool perToken = granularity == ActivationGranularity::Token;
       auto quant = QuantAttr::get(
           &getContext(), bits, /*storageSigned=*/symmetric,
           perToken ? GranularityKind::PerChannel : GranularityKind::PerTensor,
@@ -301,7 +284,7 @@ struct SqzQuantizeActivationsPass
       // input (Q, K and V) can share the one quantization.
       rewriter.setInsertionPointAfterValue(op.getLhs());
       Value scales, zeroPoints;
-      if (mode == "static") {
+      if (mode == ActivationQuantMode::Static) {
         if (failed(buildStaticParams(rewriter, op, scales, zeroPoints))) {
           hadError = true;
           return;
@@ -402,8 +385,8 @@ struct SqzQuantizeActivationsPass
 
     auto missing = [&](StringRef field) {
       return op.emitError("statistics of layer '")
-             << name << "' have no field '" << field
-             << "', which range=" << range
+             << name << "' have no field '" << field << "', which range="
+             << range.getParser().findArgStrForValue(range).value_or("?")
              << (symmetric ? " symmetric" : " asymmetric") << " needs";
     };
 
@@ -411,7 +394,7 @@ struct SqzQuantizeActivationsPass
     int64_t qmax =
         symmetric ? (int64_t{1} << (bits - 1)) - 1 : (int64_t{1} << bits) - 1;
     double lo = 0, hi = 0;
-    if (rangeMethod == RangeMethod::MinMax) {
+    if (range == ActivationRange::MinMax) {
       if (symmetric) {
         if (!layer.absmax)
           return missing("absmax");
@@ -450,7 +433,7 @@ struct SqzQuantizeActivationsPass
       }
       MergedHistogram merged = mergeIntervals(std::move(intervals), symmetric);
       double p = percentile / 100.0;
-      if (rangeMethod == RangeMethod::Percentile) {
+      if (range == ActivationRange::Percentile) {
         if (symmetric) {
           hi = merged.quantile(p);
           lo = -hi;
@@ -489,7 +472,6 @@ struct SqzQuantizeActivationsPass
     return success();
   }
 
-  RangeMethod rangeMethod = RangeMethod::MinMax;
   std::optional<Statistics> statistics;
 };
 } // namespace

@@ -417,17 +417,7 @@ struct SqzQuantizeWeightsPass
       return emitError(UnknownLoc::get(context))
              << "sqz-quantize-weights: bits must be 8, 4 or 2, got "
              << static_cast<unsigned>(bits);
-    if (granularity == "tensor")
-      quantOptions.granularity = GranularityKind::PerTensor;
-    else if (granularity == "channel")
-      quantOptions.granularity = GranularityKind::PerChannel;
-    else if (granularity == "group")
-      quantOptions.granularity = GranularityKind::PerGroup;
-    else
-      return emitError(UnknownLoc::get(context))
-             << "sqz-quantize-weights: granularity must be tensor, channel or "
-                "group, got '"
-             << granularity << "'";
+    quantOptions.granularity = granularity;
     if (quantOptions.granularity == GranularityKind::PerGroup && groupSize <= 0)
       return emitError(UnknownLoc::get(context))
              << "sqz-quantize-weights: group-size must be positive, got "
@@ -437,22 +427,17 @@ struct SqzQuantizeWeightsPass
              << "sqz-quantize-weights: damp must be a finite number >= 0, "
                 "got "
              << static_cast<double>(damp);
-    if (method == "gptq") {
+    if (method == WeightQuantMethod::Gptq) {
       if (hessian.empty())
         return emitError(UnknownLoc::get(context))
                << "sqz-quantize-weights: method=gptq needs hessian=DIR";
       gptqSettings = GptqSettings{hessian, GptqOptions{}};
       gptqSettings->options.damp = damp;
       gptqSettings->options.actOrder = actOrder;
-    } else if (method == "rtn") {
-      if (!hessian.empty() || actOrder)
-        return emitError(UnknownLoc::get(context))
-               << "sqz-quantize-weights: hessian= and act-order= apply to "
-                  "method=gptq only";
-    } else {
+    } else if (!hessian.empty() || actOrder) {
       return emitError(UnknownLoc::get(context))
-             << "sqz-quantize-weights: method must be rtn or gptq, got '"
-             << method << "'";
+             << "sqz-quantize-weights: hessian= and act-order= apply to "
+                "method=gptq only";
     }
     quantOptions.bits = bits;
     quantOptions.groupSize = groupSize;

@@ -1,8 +1,10 @@
 //===- Report.cpp - sqz-report --------------------------------------------===//
 //
 // Reports, for every linear layer of a module, the size of its weight before
-// and after compression, the scheme, the sparsity and the quantization error,
-// as an aligned table or as JSON. The IR is left as it is.
+// and after compression, the scheme, the share of weights pruned (left out by
+// a sparsity pattern) and the share of stored zeros (codes equal to their
+// zero point, or float zeros), and the quantization error, as an aligned
+// table or as JSON. The IR is left as it is.
 //
 //===----------------------------------------------------------------------===//
 
@@ -174,7 +176,13 @@ struct LayerRow {
   std::string scheme;
   std::optional<int64_t> params;
   std::optional<double> bitsPerWeight;
-  std::optional<double> sparsity;
+  /// Weights the sparsity pattern leaves out (not stored), as a fraction of
+  /// all weights.
+  std::optional<double> pruned;
+  /// Stored weights that are zero (a code equal to its zero point, a float
+  /// zero), as a fraction of all weights: pruned + zeros is the share of
+  /// weights that read as zero.
+  std::optional<double> zeros;
   std::optional<int64_t> bytesBefore;
   std::optional<int64_t> bytesAfter;
   std::optional<double> mse;
@@ -466,8 +474,10 @@ static void measure(const Weight &weight, LayerRow &row) {
   } else if (std::optional<RawElements> raw = getRawElements(weight.value)) {
     zeros = countFloatZeros(*raw, cast<FloatType>(type.getElementType()));
   }
-  if (zeros && params)
-    row.sparsity = static_cast<double>(*zeros) / params;
+  if (kept && params)
+    row.pruned = static_cast<double>(params - *kept) / params;
+  if (zeros && kept && params)
+    row.zeros = static_cast<double>(*zeros - (params - *kept)) / params;
 }
 
 //===----------------------------------------------------------------------===//
@@ -538,10 +548,11 @@ static std::string formatInteger(std::optional<int64_t> value) {
 static void printText(ArrayRef<LayerRow> rows, llvm::raw_ostream &os) {
   // Text columns are left-aligned, numbers right-aligned.
   static constexpr StringRef header[] = {
-      "layer",    "shape",      "params",    "scheme", "bits/w",
-      "sparsity", "before (B)", "after (B)", "mse",    "sqnr (dB)"};
-  static constexpr bool leftAligned[] = {true,  true,  false, true,  false,
-                                         false, false, false, false, false};
+      "layer",     "shape",      "params",    "scheme",
+      "bits/w",    "pruned (%)", "zeros (%)", "before (B)",
+      "after (B)", "mse",        "sqnr (dB)"};
+  static constexpr bool leftAligned[] = {
+      true, true, false, true, false, false, false, false, false, false, false};
   constexpr size_t numColumns = std::size(header);
 
   std::vector<SmallVector<std::string, numColumns>> table;
@@ -550,12 +561,13 @@ static void printText(ArrayRef<LayerRow> rows, llvm::raw_ostream &os) {
     table.push_back(
         {row.name, formatShape(row.shape), formatInteger(row.params),
          row.scheme, formatNumber(row.bitsPerWeight, "%.2f"),
-         row.sparsity ? formatNumber(*row.sparsity * 100, "%.1f%%") : "-",
+         row.pruned ? formatNumber(*row.pruned * 100, "%.1f") : "-",
+         row.zeros ? formatNumber(*row.zeros * 100, "%.1f") : "-",
          formatInteger(row.bytesBefore), formatInteger(row.bytesAfter),
          formatNumber(row.mse, "%.3e"), formatNumber(row.sqnrDb, "%.2f")});
   }
   Totals totals = sum(rows);
-  table.push_back({"total", "", std::to_string(totals.params), "", "", "",
+  table.push_back({"total", "", std::to_string(totals.params), "", "", "", "",
                    std::to_string(totals.bytesBefore),
                    std::to_string(totals.bytesAfter), "", ""});
 
@@ -613,7 +625,8 @@ static void printJson(ArrayRef<LayerRow> rows, llvm::raw_ostream &os) {
           json.attribute("params", toJson(row.params));
           json.attribute("scheme", row.scheme);
           json.attribute("bits_per_weight", toJson(row.bitsPerWeight));
-          json.attribute("sparsity", toJson(row.sparsity));
+          json.attribute("pruned", toJson(row.pruned));
+          json.attribute("zeros", toJson(row.zeros));
           json.attribute("bytes_before", toJson(row.bytesBefore));
           json.attribute("bytes_after", toJson(row.bytesAfter));
           json.attribute("mse", toJson(row.mse));
@@ -639,14 +652,6 @@ static void printJson(ArrayRef<LayerRow> rows, llvm::raw_ostream &os) {
 namespace {
 struct SqzReportPass : sqz::impl::SqzReportBase<SqzReportPass> {
   using Base::Base;
-
-  LogicalResult initialize(MLIRContext *context) override {
-    if (format != "text" && format != "json")
-      return emitError(UnknownLoc::get(context))
-             << "sqz-report: format must be text or json, got '" << format
-             << "'";
-    return success();
-  }
 
   void runOnOperation() override {
     SmallVector<LayerRow> rows;
@@ -695,7 +700,7 @@ struct SqzReportPass : sqz::impl::SqzReportBase<SqzReportPass> {
       }
       os = &file->os();
     }
-    if (format == "json")
+    if (format == ReportFormat::Json)
       printJson(rows, *os);
     else
       printText(rows, *os);

@@ -4,6 +4,7 @@
 #define SQZ_DIALECT_SQZ_TRANSFORMS_PASSES_H
 
 #include "sqz/Dialect/Sqz/IR/SqzOps.h"
+#include "sqz/Dialect/Sqz/Transforms/OptionEnums.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Pass/Pass.h"

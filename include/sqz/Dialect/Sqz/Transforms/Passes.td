@@ -122,28 +122,42 @@ def SqzQuantizeWeights : Pass<"sqz-quantize-weights", "ModuleOp"> {
   }];
   let dependentDialects = ["::mlir::sqz::SqzDialect", "::mlir::arith::ArithDialect"];
   let options = [
-    Option<"bits", "bits", "unsigned", "8", "Code width: 8, 4 or 2">,
-    Option<"granularity", "granularity", "std::string", "\"channel\"",
+    Option<"bits", "bits", "unsigned", "8", "Code width: 8, 4 or 2 (default: 8)">,
+    Option<"granularity", "granularity", "::mlir::sqz::GranularityKind",
+           "::mlir::sqz::GranularityKind::PerChannel",
            "One scale per tensor, per output channel, or per group of "
-           "group-size weights along the reduction axis: tensor|channel|group">,
+           "group-size weights along the reduction axis (default: channel)",
+           [{::llvm::cl::values(
+             clEnumValN(::mlir::sqz::GranularityKind::PerTensor, "tensor",
+                        "one scale for the whole weight"),
+             clEnumValN(::mlir::sqz::GranularityKind::PerChannel, "channel",
+                        "one scale per output channel"),
+             clEnumValN(::mlir::sqz::GranularityKind::PerGroup, "group",
+                        "one scale per group-size weights of a channel"))}]>,
     Option<"groupSize", "group-size", "int64_t", "128",
-           "Weights per group along the reduction axis (granularity=group)">,
+           "Weights per group along the reduction axis (granularity=group) (default: 128)">,
     Option<"symmetric", "symmetric", "bool", "true",
            "Signed codes without zero point (true) or unsigned codes with a "
-           "zero point (false)">,
+           "zero point (false) (default: true)">,
     Option<"narrowRange", "narrow-range", "bool", "false",
-           "Leave out the lowest code (-127..127 for 8 bits)">,
-    Option<"method", "method", "std::string", "\"rtn\"",
-           "Round to nearest, or GPTQ with error compensation through the "
-           "inverse Hessian: rtn|gptq">,
+           "Leave out the lowest code (-127..127 for 8 bits) (default: false)">,
+    Option<"method", "method", "::mlir::sqz::WeightQuantMethod",
+           "::mlir::sqz::WeightQuantMethod::RoundToNearest",
+           "How codes are chosen (default: rtn)",
+           [{::llvm::cl::values(
+             clEnumValN(::mlir::sqz::WeightQuantMethod::RoundToNearest, "rtn",
+                        "round to nearest"),
+             clEnumValN(::mlir::sqz::WeightQuantMethod::Gptq, "gptq",
+                        "GPTQ: error compensation through the inverse "
+                        "Hessian (needs hessian=)"))}]>,
     Option<"hessian", "hessian", "std::string", "\"\"",
-           "method=gptq: the directory of the <layer>.hessian.npy files">,
+           "method=gptq: the directory of the <layer>.hessian.npy files (default: none)">,
     Option<"damp", "damp", "double", "0.01",
-           "method=gptq: dampening, as a fraction of the mean of diag(H)">,
+           "method=gptq: dampening, as a fraction of the mean of diag(H) (default: 0.01)">,
     Option<"actOrder", "act-order", "bool", "false",
-           "method=gptq: process input channels by decreasing diag(H)">,
+           "method=gptq: process input channels by decreasing diag(H) (default: false)">,
     Option<"explain", "explain", "bool", "false",
-           "Emit a remark on every matmul-like op that is left alone, saying why">
+           "Emit a remark on every matmul-like op that is left alone, saying why (default: false)">
   ];
 }
 
@@ -210,28 +224,47 @@ def SqzQuantizeActivations : Pass<"sqz-quantize-activations", "ModuleOp"> {
   }];
   let dependentDialects = ["::mlir::sqz::SqzDialect", "::mlir::arith::ArithDialect"];
   let options = [
-    Option<"mode", "mode", "std::string", "\"dynamic\"",
-           "Where the parameters come from: dynamic (at run time) or static "
-           "(from the statistics file)">,
-    Option<"granularity", "granularity", "std::string", "\"tensor\"",
-           "One scale per activation tensor or per token (row, dynamic "
-           "only): tensor|token">,
-    Option<"bits", "bits", "unsigned", "8", "Code width: 8 or 4">,
+    Option<"mode", "mode", "::mlir::sqz::ActivationQuantMode",
+           "::mlir::sqz::ActivationQuantMode::Dynamic",
+           "Where the parameters come from (default: dynamic)",
+           [{::llvm::cl::values(
+             clEnumValN(::mlir::sqz::ActivationQuantMode::Dynamic, "dynamic",
+                        "computed at run time from each activation"),
+             clEnumValN(::mlir::sqz::ActivationQuantMode::Static, "static",
+                        "fixed at compile time from the statistics file "
+                        "(stats=)"))}]>,
+    Option<"granularity", "granularity", "::mlir::sqz::ActivationGranularity",
+           "::mlir::sqz::ActivationGranularity::Tensor",
+           "One scale per activation tensor or per token (default: tensor)",
+           [{::llvm::cl::values(
+             clEnumValN(::mlir::sqz::ActivationGranularity::Tensor, "tensor",
+                        "one scale per activation tensor"),
+             clEnumValN(::mlir::sqz::ActivationGranularity::Token, "token",
+                        "one scale per row (token); mode=dynamic only"))}]>,
+    Option<"bits", "bits", "unsigned", "8", "Code width: 8 or 4 (default: 8)">,
     Option<"symmetric", "symmetric", "bool", "true",
            "Signed codes without zero point (true) or unsigned codes with a "
-           "zero point (false)">,
+           "zero point (false) (default: true)">,
     Option<"stats", "stats", "std::string", "\"\"",
-           "Statistics file (docs/statistics.md), for mode=static">,
+           "Statistics file (docs/statistics.md), for mode=static (default: none)">,
     Option<"allowUnknownLayers", "allow-unknown-layers", "bool", "false",
            "Accept a statistics file that also names layers this module does "
-           "not have (a model compiled in several modules)">,
-    Option<"range", "range", "std::string", "\"minmax\"",
-           "Clipping range of mode=static: minmax|percentile|mse">,
+           "not have (a model compiled in several modules) (default: false)">,
+    Option<"range", "range", "::mlir::sqz::ActivationRange",
+           "::mlir::sqz::ActivationRange::MinMax",
+           "Clipping range of mode=static (default: minmax)",
+           [{::llvm::cl::values(
+             clEnumValN(::mlir::sqz::ActivationRange::MinMax, "minmax",
+                        "the observed minimum and maximum"),
+             clEnumValN(::mlir::sqz::ActivationRange::Percentile, "percentile",
+                        "the range holding percentile% of the observed values"),
+             clEnumValN(::mlir::sqz::ActivationRange::Mse, "mse",
+                        "the range of least expected squared error"))}]>,
     Option<"percentile", "percentile", "double", "99.99",
            "Percentage of values inside the range, for range=percentile, in "
-           "(0, 100]">,
+           "(0, 100] (default: 99.99)">,
     Option<"explain", "explain", "bool", "false",
-           "Emit a remark on every sqz.matmul that is left alone, saying why">
+           "Emit a remark on every sqz.matmul that is left alone, saying why (default: false)">
   ];
 }
 
@@ -277,15 +310,15 @@ def SqzOutlierSplit : Pass<"sqz-outlier-split", "ModuleOp"> {
   ];
   let options = [
     Option<"threshold", "threshold", "double", "6.0",
-           "Input channels whose absmax exceeds this stay in float">,
+           "Input channels whose calibrated absmax (the largest |x|, in the units of the activation values) exceeds this stay in float (default: 6.0)">,
     Option<"stats", "stats", "std::string", "\"\"",
            "Statistics file (docs/statistics.md) with the absmax of every "
-           "layer's input channels">,
+           "layer's input channels (default: none)">,
     Option<"allowUnknownLayers", "allow-unknown-layers", "bool", "false",
            "Accept a statistics file that also names layers this module does "
-           "not have (a model compiled in several modules)">,
+           "not have (a model compiled in several modules) (default: false)">,
     Option<"explain", "explain", "bool", "false",
-           "Emit a remark on every linear layer that is left alone, saying why">
+           "Emit a remark on every linear layer that is left alone, saying why (default: false)">
   ];
 }
 
@@ -410,18 +443,23 @@ def SqzReport : Pass<"sqz-report", "ModuleOp"> {
     * `scheme`: `#sqz.quant` written out (`i4 per_group(0, 128) symmetric`),
       or the element type (`f32`) when not quantized, followed by the
       sparsity pattern when there is one (`nm(2, 4, 0)`, `unstructured`).
-    * `bits/w`: all storage bits over `params`: the kept codes at their
+    * `bits/w`: bits per weight, all storage bits over `params`: the kept codes at their
       storage width, the scales and zero points at the element width of their
       tensors, and the sparsity metadata at what it takes packed:
       `ceil(log2(m))` bits per kept value for N:M, one bit per weight (the
       mask) for unstructured. Where no `sqz.pack` gives the parameter types,
       scales are taken in the expressed type and zero points as `i32` (what
       `sqz-quantize-weights` makes).
-    * `sparsity`: the fraction of weights that are zero (a percentage in the
-      table): the pruned ones plus the kept codes equal to their zero point
-      (quantized) or the kept values equal to +0 or -0 (float). Counted from the raw buffers of `dense` and
-      `dense_resource` constants; `-` when the weight (or a part it needs:
-      codes, zero points, metadata) is not a constant.
+    * `pruned (%)`: the share of weights that the sparsity pattern leaves
+      out (not stored): what pruning removed. 0 for a weight without a
+      sparsity pattern.
+    * `zeros (%)`: the share of weights that are stored but zero: kept codes
+      equal to their zero point (quantized; rounding makes them from small
+      weights) or kept values equal to +0 or -0 (float). Both shares are of
+      all `params`, so `pruned + zeros` is the share of weights that read as
+      zero. Counted from the raw buffers of `dense` and `dense_resource`
+      constants; `-` when the weight (or a part it needs: codes, zero
+      points, metadata) is not a constant.
     * `before` / `after` (bytes): `params` at the width of the expressed
       type; then the codes packed at their storage width, plus the scales,
       zero points and metadata, each rounded up to whole bytes.
@@ -447,10 +485,10 @@ def SqzReport : Pass<"sqz-report", "ModuleOp"> {
     ```
 
     ```
-    layer  shape    params  scheme                          bits/w  sparsity  before (B)  after (B)        mse  sqnr (dB)
-    mlp#0  256x512  131072  i4 per_group(0, 128) symmetric    4.25     15.9%      524288      69632  5.430e-05      18.58
-    mlp#1  512x128   65536  i4 per_group(0, 128) symmetric    4.25     16.1%      262144      34816  2.696e-05      18.62
-    total           196608                                                        786432     104448
+    layer        shape    params  scheme                          bits/w  pruned (%)  zeros (%)  before (B)  after (B)        mse  sqnr (dB)
+    mlp.linear0  256x512  131072  i4 per_group(0, 128) symmetric    4.25         0.0       15.9      524288      69632  5.430e-05      18.58
+    mlp.linear1  512x128   65536  i4 per_group(0, 128) symmetric    4.25         0.0       16.1      262144      34816  2.696e-05      18.62
+    total                 196608                                                                     786432     104448
     compression ratio 7.53
     ```
 
@@ -462,7 +500,8 @@ def SqzReport : Pass<"sqz-report", "ModuleOp"> {
       "layers": [
         {"name": "mlp.linear0", "shape": [256, 512], "params": 131072,
          "scheme": "i4 per_group(0, 128) symmetric", "bits_per_weight": 4.25,
-         "sparsity": 0.1594..., "bytes_before": 524288, "bytes_after": 69632,
+         "pruned": 0.0, "zeros": 0.1594..., "bytes_before": 524288,
+         "bytes_after": 69632,
          "mse": 5.430...e-05, "sqnr_db": 18.58...},
         ...
       ],
@@ -475,8 +514,14 @@ def SqzReport : Pass<"sqz-report", "ModuleOp"> {
     numbers are `null` in JSON.
   }];
   let options = [
-    Option<"format", "format", "std::string", "\"text\"",
-           "Report format: text (an aligned table) or json">,
+    Option<"format", "format", "::mlir::sqz::ReportFormat",
+           "::mlir::sqz::ReportFormat::Text",
+           "Report format (default: text)",
+           [{::llvm::cl::values(
+             clEnumValN(::mlir::sqz::ReportFormat::Text, "text",
+                        "an aligned table"),
+             clEnumValN(::mlir::sqz::ReportFormat::Json, "json",
+                        "JSON (docs/guide.md describes the fields)"))}]>,
     Option<"output", "output", "std::string", "\"\"",
            "Where to write the report: empty for standard error (the "
            "default), - for standard output, else a file path">
@@ -594,7 +639,7 @@ def SqzFoldScales : Pass<"sqz-fold-scales", "ModuleOp"> {
   ];
   let options = [
     Option<"explain", "explain", "bool", "false",
-           "Emit a remark on every quantized sqz.matmul that is left alone, saying why">
+           "Emit a remark on every quantized sqz.matmul that is left alone, saying why (default: false)">
   ];
 }
 
@@ -651,16 +696,16 @@ def SqzSmoothQuant : Pass<"sqz-smoothquant", "ModuleOp"> {
                            "::mlir::linalg::LinalgDialect", "::mlir::tensor::TensorDialect"];
   let options = [
     Option<"alpha", "alpha", "double", "0.5",
-           "Migration strength in [0, 1]: 0 leaves the activation ranges, 1 flattens them">,
+           "Migration strength in [0, 1]: 0 leaves the activation ranges, 1 flattens them (default: 0.5)">,
     Option<"stats", "stats", "std::string", "\"\"",
-           "Calibration statistics file (JSON, docs/statistics.md) with the absmax of every layer's input">,
+           "Calibration statistics file (JSON, docs/statistics.md) with the absmax of every layer's input (default: none)">,
     Option<"allowUnknownLayers", "allow-unknown-layers", "bool", "false",
            "Accept a statistics file that also names layers this module does "
-           "not have (a model compiled in several modules)">,
+           "not have (a model compiled in several modules) (default: false)">,
     Option<"searchAlpha", "search-alpha", "bool", "false",
-           "Choose alpha per group from 0, 0.05, ..., 1, or no smoothing, by the estimated W8A8 error">,
+           "Choose alpha per group from 0, 0.05, ..., 1, or no smoothing, by the estimated W8A8 error (default: false)">,
     Option<"explain", "explain", "bool", "false",
-           "Emit a remark on every linear layer, saying how it was smoothed or why not">
+           "Emit a remark on every linear layer, saying how it was smoothed or why not (default: false)">
   ];
 }
 
@@ -718,27 +763,51 @@ def SqzPrune : Pass<"sqz-prune", "ModuleOp"> {
   let dependentDialects = ["::mlir::sqz::SqzDialect", "::mlir::arith::ArithDialect",
                            "::mlir::tensor::TensorDialect"];
   let options = [
-    Option<"method", "method", "std::string", "\"magnitude\"",
-           "How weights are scored: magnitude|wanda">,
-    Option<"pattern", "pattern", "std::string", "\"unstructured\"",
-           "What is removed: unstructured|nm|rows|heads">,
+    Option<"method", "method", "::mlir::sqz::PruneMethod",
+           "::mlir::sqz::PruneMethod::Magnitude",
+           "How weights are scored (default: magnitude)",
+           [{::llvm::cl::values(
+             clEnumValN(::mlir::sqz::PruneMethod::Magnitude, "magnitude",
+                        "|w|"),
+             clEnumValN(::mlir::sqz::PruneMethod::Wanda, "wanda",
+                        "|w| times the L2 norm of its input channel (needs "
+                        "stats=)"))}]>,
+    Option<"pattern", "pattern", "::mlir::sqz::PrunePattern",
+           "::mlir::sqz::PrunePattern::Unstructured",
+           "What is removed (default: unstructured)",
+           [{::llvm::cl::values(
+             clEnumValN(::mlir::sqz::PrunePattern::Unstructured, "unstructured",
+                        "any weights"),
+             clEnumValN(::mlir::sqz::PrunePattern::NM, "nm",
+                        "n kept of every m consecutive weights along the "
+                        "reduction axis (n=, m=; 2:4 by default)"),
+             clEnumValN(::mlir::sqz::PrunePattern::Rows, "rows",
+                        "whole output channels"),
+             clEnumValN(::mlir::sqz::PrunePattern::Heads, "heads",
+                        "whole attention heads (needs num-heads=)"))}]>,
     Option<"sparsity", "sparsity", "double", "0.5",
-           "Fraction of weights (unstructured), rows or heads to remove">,
-    Option<"n", "n", "int64_t", "2", "Weights kept per group (pattern=nm)">,
-    Option<"m", "m", "int64_t", "4", "Group length along the reduction axis (pattern=nm)">,
-    Option<"scope", "scope", "std::string", "\"layer\"",
-           "Threshold per layer or one for all layers: layer|global">,
+           "Fraction, in [0, 1), of the weights (unstructured), rows or heads to remove; 0.5 is half, not a percentage (default: 0.5)">,
+    Option<"n", "n", "int64_t", "2", "Weights kept per group (pattern=nm) (default: 2)">,
+    Option<"m", "m", "int64_t", "4", "Group length along the reduction axis (pattern=nm) (default: 4)">,
+    Option<"scope", "scope", "::mlir::sqz::PruneScope",
+           "::mlir::sqz::PruneScope::Layer",
+           "Where the sparsity applies (default: layer)",
+           [{::llvm::cl::values(
+             clEnumValN(::mlir::sqz::PruneScope::Layer, "layer",
+                        "each layer loses the same fraction"),
+             clEnumValN(::mlir::sqz::PruneScope::Global, "global",
+                        "one threshold for all layers"))}]>,
     Option<"numHeads", "num-heads", "int64_t", "0",
-           "Attention heads of each Q/K/V projection (pattern=heads)">,
+           "Attention heads of each Q/K/V projection (pattern=heads) (default: 0)">,
     Option<"stats", "stats", "std::string", "\"\"",
-           "Calibration statistics file (JSON, docs/statistics.md) for method=wanda">,
+           "Calibration statistics file (JSON, docs/statistics.md) for method=wanda (default: none)">,
     Option<"allowUnknownLayers", "allow-unknown-layers", "bool", "false",
            "Accept a statistics file that also names layers this module does "
-           "not have (a model compiled in several modules)">,
+           "not have (a model compiled in several modules) (default: false)">,
     ListOption<"layers", "layers", "std::string",
                "Prune only the layers of these names (comma list; default: all)">,
     Option<"explain", "explain", "bool", "false",
-           "Emit a remark on every linear layer that is left alone, saying why">
+           "Emit a remark on every linear layer that is left alone, saying why (default: false)">
   ];
 }
 

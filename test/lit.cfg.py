@@ -24,6 +24,10 @@ config.environment["PYTHONPATH"] = os.path.join(config.sqz_src_root, "python")
 config.substitutions.append(
     ("%clang_format", os.path.join(config.llvm_tools_dir, "clang-format")))
 
+# No progress reports from the tools (sqz/Support/Progress.h): they depend on
+# timing; test/Tools/progress.test turns them on deterministically.
+config.environment["SQZ_PROGRESS"] = "off"
+
 # The sanitizer options of `scripts/test.sh --sanitize` reach the tools.
 llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP",
                                      "ASAN_OPTIONS", "UBSAN_OPTIONS"])

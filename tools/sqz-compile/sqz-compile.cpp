@@ -12,6 +12,7 @@
 
 #include "CompileSupport.h"
 #include "ModelLibrary.h"
+#include "PassProgress.h"
 
 #include "Version.h"
 #include "sqz/Pipelines/EntryPoints.h"
@@ -182,6 +183,7 @@ static void lowerForCPU(ModuleOp module, unsigned threads,
   options.targetCPU = targetCPU;
   options.threads = threads;
   sqz::buildLowerToCPUPipeline(pm, options);
+  sqztools::addPassProgress(pm, "lowering");
   if (failed(pm.run(module)))
     fail("cannot lower '" + modelFile +
          "' with sqz-lower-to-cpu: " + diagnostics.take());
@@ -195,6 +197,7 @@ static void lowerForCUDA(ModuleOp module,
   options.features = gpuFeatures;
   options.toolkit = cudaToolkit;
   sqz::buildLowerToNVVMPipeline(pm, options);
+  sqztools::addPassProgress(pm, "lowering");
   if (failed(pm.run(module)))
     fail("cannot lower '" + modelFile +
          "' with sqz-lower-to-nvvm: " + diagnostics.take());
@@ -202,6 +205,7 @@ static void lowerForCUDA(ModuleOp module,
 
 int main(int argc, char **argv) {
   llvm::cl::opt<unsigned> &threads = sqztools::threadsOption(compileCategory);
+  sqztools::quietOption(compileCategory);
   llvm::InitLLVM initLLVM(argc, argv);
   sqztools::setVersionPrinter();
   llvm::cl::HideUnrelatedOptions(compileCategory);
@@ -209,6 +213,7 @@ int main(int argc, char **argv) {
       argc, argv,
       "sqz-compile: compile a Squeeze model ahead of time into a shared "
       "library that sqz-exec runs without LLVM or MLIR\n");
+  sqztools::startProgressReports("sqz-compile");
 
   if (modelFile.empty())
     fail("no model: sqz-compile MODEL.mlir --target=cpu|cuda -o model.so");

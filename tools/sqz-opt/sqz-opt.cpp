@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "PassProgress.h"
 #include "Version.h"
 #include "sqz/Registration/InitSqueeze.h"
 #include "sqz/Support/WriteFile.h"
@@ -60,26 +61,35 @@ static StringRef severityName(DiagnosticSeverity severity) {
 /// would print them. An option parser has printed its own message already,
 /// so an empty one is dropped. With --verify-diagnostics they are left to
 /// the verifier.
-static void reportUnplacedDiagnosticsPlainly(MlirOptMainConfig &config) {
-  if (config.shouldVerifyDiagnostics())
-    return;
-  MlirOptMainConfig upstream = config;
-  config.setPassPipelineSetupFn([upstream](PassManager &pm) {
-    pm.getContext()->getDiagEngine().registerHandler([](Diagnostic &diag) {
-      if (!isa<UnknownLoc>(diag.getLocation()))
-        return failure(); // the input's handler prints it
-      std::string text = diag.str();
-      StringRef message = StringRef(text).trim();
-      message.consume_front("<Pass-Options-Parser>: ");
-      if (message.empty())
-        return success();
-      llvm::errs() << "sqz-opt: " << severityName(diag.getSeverity()) << ": "
-                   << message << "\n";
-      for (Diagnostic &note : diag.getNotes())
-        llvm::errs() << "sqz-opt: note: " << note.str() << "\n";
+static void reportUnplacedDiagnosticsPlainly(PassManager &pm) {
+  pm.getContext()->getDiagEngine().registerHandler([](Diagnostic &diag) {
+    if (!isa<UnknownLoc>(diag.getLocation()))
+      return failure(); // the input's handler prints it
+    std::string text = diag.str();
+    StringRef message = StringRef(text).trim();
+    message.consume_front("<Pass-Options-Parser>: ");
+    if (message.empty())
       return success();
-    });
-    return upstream.setupPassPipeline(pm);
+    llvm::errs() << "sqz-opt: " << severityName(diag.getSeverity()) << ": "
+                 << message << "\n";
+    for (Diagnostic &note : diag.getNotes())
+      llvm::errs() << "sqz-opt: note: " << note.str() << "\n";
+    return success();
+  });
+}
+
+/// Around MlirOptMain's pass pipeline set-up: plain unplaced diagnostics
+/// (unless --verify-diagnostics checks them) and progress of the passes.
+static void wrapPipelineSetup(MlirOptMainConfig &config) {
+  MlirOptMainConfig upstream = config;
+  bool plainDiagnostics = !config.shouldVerifyDiagnostics();
+  config.setPassPipelineSetupFn([upstream, plainDiagnostics](PassManager &pm) {
+    if (plainDiagnostics)
+      reportUnplacedDiagnosticsPlainly(pm);
+    if (failed(upstream.setupPassPipeline(pm)))
+      return failure();
+    sqztools::addPassProgress(pm, "running passes");
+    return success();
   });
 }
 
@@ -88,11 +98,13 @@ int main(int argc, char **argv) {
   sqztools::setVersionPrinter();
   DialectRegistry registry;
   sqz::registerSqueezeAndUpstream(registry);
+  sqztools::quietOption();
   auto [inputPath, outputPath] = registerAndParseCLIOptions(
       argc, argv, "Squeeze optimizer driver: model compression passes\n",
       registry);
   MlirOptMainConfig config = MlirOptMainConfig::createFromCLOptions();
-  reportUnplacedDiagnosticsPlainly(config);
+  sqztools::startProgressReports("sqz-opt");
+  wrapPipelineSetup(config);
 
   std::string message;
   std::unique_ptr<llvm::MemoryBuffer> input =

@@ -27,6 +27,7 @@
 #include "CompileSupport.h"
 #include "CompiledCodeSignals.h"
 #include "NpyIO.h"
+#include "PassProgress.h"
 
 #include "Version.h"
 #include "sqz/Conversion/SqzToLinalg/SqzToLinalg.h"
@@ -360,23 +361,6 @@ static SmallVector<std::string> calibrationSamples() {
   return samples;
 }
 
-/// Progress of calibration: a bar on a terminal, else one line at the end.
-static void reportProgress(size_t done, size_t total) {
-  if (!llvm::sys::Process::StandardErrIsDisplayed()) {
-    if (done == total)
-      llvm::errs() << "sqz-run: calibrated over " << done << " sample(s)\n";
-    return;
-  }
-  constexpr size_t width = 30;
-  size_t filled = total ? done * width / total : width;
-  llvm::errs() << "\rcalibrating [" << std::string(filled, '#')
-               << std::string(width - filled, ' ') << "] " << done << "/"
-               << total;
-  if (done == total)
-    llvm::errs() << "\n";
-  llvm::errs().flush();
-}
-
 /// The statistics of `layer` in the file `path` as --calibrate records them,
 /// or an error naming the file, the layer and the field when the file was
 /// not written by --calibrate.
@@ -519,6 +503,7 @@ static std::string functionNames(ModuleOp module) {
 
 int main(int argc, char **argv) {
   threadsOption();
+  sqztools::quietOption(runCategory);
   llvm::InitLLVM initLLVM(argc, argv);
   sqztools::setVersionPrinter();
   llvm::cl::HideUnrelatedOptions(runCategory);
@@ -526,6 +511,7 @@ int main(int argc, char **argv) {
       argc, argv,
       "sqz-run: JIT-run a function of a Squeeze model on the CPU with .npy "
       "inputs and outputs\n");
+  sqztools::startProgressReports("sqz-run");
 
   if (!mergeInputs.empty()) {
     if (statsOut.empty())
@@ -606,6 +592,7 @@ int main(int argc, char **argv) {
     if (calibrate)
       pipelineOptions.observe = sqz::ObserveLowering::Call;
     sqz::buildLowerToCPUPipeline(pm, pipelineOptions);
+    sqztools::addPassProgress(pm, "lowering");
     if (failed(pm.run(*module)))
       fail("cannot lower '" + modelFile +
            "' with sqz-lower-to-cpu: " + diagnostics.take());
@@ -744,6 +731,9 @@ int main(int argc, char **argv) {
   // From here on the compiled code runs: a fault in it is the model's.
   sqztools::CompiledCodeSignalGuard signalGuard("sqz-run", entryName);
   if (calibrate) {
+    std::optional<sqz::Progress> calibrationProgress;
+    calibrationProgress.emplace("calibrating", samples.size(), "samples");
+    sqz::Progress &calibration = *calibrationProgress;
     for (auto [index, sample] : llvm::enumerate(samples)) {
       if (index) {
         inputs = loadSample(args, sample);
@@ -756,8 +746,9 @@ int main(int argc, char **argv) {
       if (llvm::Error error = calibrator->takeError())
         fail("--calibrate '" + sample +
              "': " + llvm::toString(std::move(error)));
-      reportProgress(index + 1, samples.size());
+      calibration.step(llvm::sys::path::filename(sample));
     }
+    calibrationProgress.reset();
     SmallVector<std::string> missing = calibrator->unobserved();
     if (!missing.empty())
       fail("sqz.observe '" + missing.front() + "' was never reached by @" +

@@ -13,6 +13,7 @@
 #include "sqz/Dialect/Sqz/Utils/Gptq.h"
 #include "sqz/Dialect/Sqz/Utils/QuantMath.h"
 #include "sqz/Support/NpyIO.h"
+#include "sqz/Support/Progress.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -467,6 +468,10 @@ struct SqzQuantizeWeightsPass
     const GptqSettings *gptq = gptqSettings ? &*gptqSettings : nullptr;
     IRRewriter rewriter(&getContext());
     bool hadError = false;
+    // GPTQ takes seconds per large layer: its progress, layer by layer.
+    std::optional<Progress> progress;
+    if (gptq)
+      progress.emplace("GPTQ", candidates.size(), "layers");
     for (linalg::LinalgOp op : candidates) {
       auto explainSkip = [&](StringRef why) {
         LLVM_DEBUG(llvm::dbgs() << "skipping " << op->getName() << " at "
@@ -479,7 +484,10 @@ struct SqzQuantizeWeightsPass
           rewriter, op, quantOptions, explainSkip, hadError,
           name == names.end() ? nullptr : gptq,
           name == names.end() ? StringRef() : StringRef(name->second));
+      if (progress)
+        progress->step(name == names.end() ? StringRef() : name->second);
     }
+    progress.reset();
     // Weights that sqz-prune left as packs of float values.
     SmallVector<MatmulOp> sparse;
     getOperation()->walk([&](MatmulOp op) { sparse.push_back(op); });

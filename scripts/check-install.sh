@@ -6,7 +6,11 @@
 #      and compresses examples/mlp.mlir;
 #   2. the installed tools run: sqz-opt compresses, sqz-compile makes a model
 #      library that the installed sqz-exec runs;
-#   3. Debian's mlir-opt loads the installed plugin and runs a Squeeze pass.
+#   3. Debian's mlir-opt loads the installed plugin and runs a Squeeze pass;
+#   4. the same downstream project configures with Squeeze's sources as a
+#      part of it (add_subdirectory; configured only: building would build
+#      Squeeze again): the target is there and gets Squeeze's headers from
+#      Squeeze::SqueezeRegistration; Squeeze's tests are not there.
 # Ends with `N passed, N failed`; the exit code is non-zero on a failure.
 #
 #   scripts/check-install.sh     (after scripts/setup.sh; $SQZ_BUILD_DIR)
@@ -68,9 +72,24 @@ plugin() {
     grep -q 'per_group(0, 64)' "$work/plugin.mlir"
 }
 
+as_subproject() {
+  cmake -S "$root/examples/downstream" -B "$work/subproject" -G Ninja \
+    -DSQUEEZE_SOURCE_DIR="$root" -DMLIR_DIR=/usr/lib/llvm-22/lib/cmake/mlir \
+    -DCMAKE_CXX_COMPILER=clang++-22 \
+    -DCMAKE_C_COMPILER=clang-22 &&
+    ninja -C "$work/subproject" -t targets all >"$work/targets" &&
+    grep -q '^compress-int4:' "$work/targets" &&
+    grep -q '^SqueezeRegistration:' "$work/targets" &&
+    ! grep -q '^check-sqz:' "$work/targets" &&
+    # The tool's compile command gets Squeeze's headers from the target.
+    ninja -C "$work/subproject" -t commands compress-int4 |
+    grep 'compress-int4.cpp' | grep -q -- "-I$root/include"
+}
+
 check install install_tree
 check downstream downstream
 check installed-tools installed_tools
 check plugin plugin
+check subproject as_subproject
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

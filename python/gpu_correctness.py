@@ -12,7 +12,7 @@ Two halves, because the GPU machine has no LLVM:
       reference with `sqz-run --random-inputs --seed S --output-dir`, and
       compile the model with `sqz-compile --target=cuda`. With --minilm,
       also the real model on its evaluation sentences in six schemes of
-      examples/minilm/run.py, its libraries packed into 60 MiB parts (see
+      examples/minilm/run.py, its libraries packed into 48 MiB parts (see
       PART_BYTES). Writes a folder
       (default gpu-run/) holding bin/sqz-exec, bin/libsqz_runtime.so,
       models/TAG.so, ref/TAG/out<i>.npy and cases.json: everything the GPU
@@ -131,10 +131,11 @@ def prepare(args):
 # W8A8 dynamic, W8A8 static asymmetric, W4 g128 and 2:4 + W8A8 (GPTQ and
 # SmoothQuant change weight values, not the kernels).
 MINILM_SCHEMES = "0,1,2,5,7,10"
-# The carry limit to the GPU machine is 64 MiB a call: the libraries travel
-# as one xz stream (a dictionary large enough to store the word embeddings
-# that every library holds once) cut into parts of this size.
-PART_BYTES = 60 * 2**20
+# A GPU machine may take at most 64 MiB per copy, the repository's files
+# included: the libraries travel as one xz stream (a dictionary large enough
+# to store the word embeddings that every library holds once) cut into
+# parts of this size.
+PART_BYTES = 48 * 2**20
 
 
 def minilm_schemes(numbers: str):

@@ -9,7 +9,7 @@
 #                                        the same for the real model (after
 #                                        examples/minilm/run.py), into
 #                                        gpu-run-minilm/ (it is large: its
-#                                        libraries are cut into parts of 60
+#                                        libraries are cut into parts of 48
 #                                        MiB, models/libraries.tar.xz.NN)
 #   scripts/gpu-correctness.sh           on the GPU machine (python3 with
 #                                        numpy, an NVIDIA driver), in a copy

@@ -105,7 +105,12 @@ void sqz::buildLowerToCPUPipeline(OpPassManager &pm,
   pm.addPass(memref::createExpandStridedMetadataPass());
   // expand-strided-metadata leaves affine.apply behind.
   pm.addPass(createLowerAffinePass());
-  pm.addPass(createFinalizeMemRefToLLVMConversionPass());
+  // With the runtime's kernels, buffers come from the runtime's cache
+  // (sqz/Runtime/BufferCache.h): a model's large intermediates are reused
+  // from call to call instead of faulted in afresh.
+  FinalizeMemRefToLLVMConversionPassOptions memrefOptions;
+  memrefOptions.useGenericFunctions = options.kernels;
+  pm.addPass(createFinalizeMemRefToLLVMConversionPass(memrefOptions));
   pm.addPass(arith::createArithExpandOpsPass());
   pm.addPass(createArithToLLVMConversionPass());
   pm.addPass(createConvertIndexToLLVMPass());

@@ -1,6 +1,7 @@
 //===- CPUKernels.cpp - The table of CPU kernel symbols -------------------===//
 
 #include "sqz/Runtime/CPUKernels.h"
+#include "sqz/Runtime/BufferCache.h"
 
 #include <iterator>
 
@@ -19,6 +20,10 @@ static const KernelSymbol kSymbols[] = {
     SQZ_KERNEL(_mlir_ciface_sqz_cpu_gemm_s8_avx512vnni),
     SQZ_KERNEL(_mlir_ciface_sqz_cpu_gemm_sp24_f32_avx2),
     SQZ_KERNEL(_mlir_ciface_sqz_cpu_gemm_sp24_s8_avx2),
+    // The buffers of the compiled code (BufferCache.h).
+    SQZ_KERNEL(_mlir_memref_to_llvm_alloc),
+    SQZ_KERNEL(_mlir_memref_to_llvm_aligned_alloc),
+    SQZ_KERNEL(_mlir_memref_to_llvm_free),
 };
 
 #undef SQZ_KERNEL

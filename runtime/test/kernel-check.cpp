@@ -16,11 +16,13 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "sqz/Runtime/BufferCache.h"
 #include "sqz/Runtime/CPUKernels.h"
 #include "sqz/Runtime/WeightPacking.h"
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <functional>
 #include <initializer_list>
@@ -314,6 +316,50 @@ void checkThreadSplit(const std::string &what, Check check) {
          outputs[0] == outputs[1] ? "bit-identical" : "differ");
 }
 
+/// The buffer cache of compiled code (BufferCache.h): alignment, reuse of a
+/// freed large buffer for the next request of its rounded size, small
+/// buffers not kept, a buffer its caller released with free() not kept when
+/// the address comes back as a small one, over-aligned requests, release.
+void checkBufferCache() {
+  auto aligned = [](void *p, std::size_t to) {
+    return reinterpret_cast<std::uintptr_t>(p) % to == 0;
+  };
+  sqzrtReleaseBufferCache();
+  void *large = _mlir_memref_to_llvm_alloc(1 << 20);
+  std::memset(large, 1, 1 << 20);
+  _mlir_memref_to_llvm_free(large);
+  std::size_t kept = bufferCacheBytes();
+  void *again = _mlir_memref_to_llvm_alloc((1 << 20) - 100);
+  report("buffer cache: a freed 1 MiB buffer is kept and reused",
+         aligned(large, 64) && kept == (1 << 20) && again == large &&
+             bufferCacheBytes() == 0,
+         "kept " + std::to_string(kept) + " bytes");
+  _mlir_memref_to_llvm_free(again);
+
+  void *small = _mlir_memref_to_llvm_alloc(100);
+  std::size_t before = bufferCacheBytes();
+  _mlir_memref_to_llvm_free(small);
+  report("buffer cache: a small buffer goes back to the C library",
+         aligned(small, 64) && bufferCacheBytes() == before, "");
+
+  // A result: its caller releases it with free(); whatever reuses the
+  // address must not be taken for it.
+  void *result = _mlir_memref_to_llvm_alloc(256 << 10);
+  std::free(result);
+  void *reused = _mlir_memref_to_llvm_alloc(64);
+  _mlir_memref_to_llvm_free(reused);
+  report("buffer cache: a result freed by its caller is forgotten",
+         bufferCacheBytes() == before, "");
+
+  void *page = _mlir_memref_to_llvm_aligned_alloc(4096, 200 << 10);
+  report("buffer cache: an over-aligned request is aligned",
+         aligned(page, 4096), "");
+  _mlir_memref_to_llvm_free(page);
+  _mlir_memref_to_llvm_free(nullptr);
+  sqzrtReleaseBufferCache();
+  report("buffer cache: release empties it", bufferCacheBytes() == 0, "");
+}
+
 } // namespace
 
 int main() {
@@ -370,6 +416,7 @@ int main() {
     });
     checkThreadSplit("sp24_s8_avx2", [&] { checkSparse24(m, k, n); });
   }
+  checkBufferCache();
   std::printf("%s: %d checks, %d problem(s)\n", problems ? "FAIL" : "PASS",
               checks, problems);
   return problems ? 1 : 0;

@@ -2,6 +2,7 @@
 // RUN: sqz-opt %s --sqz-lower-to-cpu="fuse-elementwise=0" | FileCheck %s --check-prefix=NOFUSE
 // RUN: sqz-opt %s --sqz-lower-to-cpu="vectorize=0" | FileCheck %s --check-prefix=LOOPS
 // RUN: sqz-opt %s --sqz-lower-to-cpu="approximate-math=0" | FileCheck %s --check-prefix=LIBM
+// RUN: sqz-opt %s --sqz-lower-to-cpu="kernels=0" | FileCheck %s --check-prefix=LIBC
 
 // The output is LLVM dialect only (the pipeline's own check passed, and no op
 // of another dialect is printed), and mlir-translate turns it into LLVM IR.
@@ -55,19 +56,24 @@ func.func @matmul_i8(%a: tensor<4x8xi8>, %b: tensor<8x16xi8>) -> tensor<4x16xi32
 // (sqz-vectorize): the result is the only buffer. Without fusion, the
 // intermediate is allocated and freed. erf has no LLVM intrinsic: it becomes
 // vector arithmetic (sqz-cpu-approximate-math), or with approximate-math=0 a
-// libm call per element.
+// libm call per element. Buffers come from the runtime's cache
+// (sqz/Runtime/BufferCache.h) through MLIR's generic allocation functions;
+// with kernels=0 the code needs no runtime and calls the C library.
 // CHECK-LABEL: llvm.func @fused_elementwise(
-//       CHECK:   llvm.call @malloc
-//   CHECK-NOT:   llvm.call @malloc
+//       CHECK:   llvm.call @_mlir_memref_to_llvm_alloc
+//   CHECK-NOT:   llvm.call @_mlir_memref_to_llvm_alloc
 //       CHECK:   llvm.fadd %{{.*}}, %{{.*}} : vector<8xf32>
 //   CHECK-NOT:   llvm.call @erff(
-//   CHECK-NOT:   llvm.call @free
+//   CHECK-NOT:   llvm.call @_mlir_memref_to_llvm_free
 // LIBM-LABEL: llvm.func @fused_elementwise(
 //       LIBM:   llvm.call @erff(
 // NOFUSE-LABEL: llvm.func @fused_elementwise(
-//       NOFUSE:   llvm.call @malloc
-//       NOFUSE:   llvm.call @malloc
-//       NOFUSE:   llvm.call @free
+//       NOFUSE:   llvm.call @_mlir_memref_to_llvm_alloc
+//       NOFUSE:   llvm.call @_mlir_memref_to_llvm_alloc
+//       NOFUSE:   llvm.call @_mlir_memref_to_llvm_free
+// LIBC-LABEL: llvm.func @fused_elementwise(
+//       LIBC:   llvm.call @malloc
+//   LIBC-NOT:   _mlir_memref_to_llvm
 func.func @fused_elementwise(%x: tensor<8x8xf32>, %y: tensor<8x8xf32>) -> tensor<8x8xf32> {
   %s = arith.addf %x, %y : tensor<8x8xf32>
   %e = math.erf %s : tensor<8x8xf32>

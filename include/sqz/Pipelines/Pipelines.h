@@ -24,8 +24,9 @@ struct LowerToCPUOptions : public PassPipelineOptions<LowerToCPUOptions> {
       *this, "kernels",
       llvm::cl::desc("Run linear layers with a constant weight on the "
                      "runtime's GEMM kernels, the weight packed at compile "
-                     "time (sqz-cpu-gemm-kernels); the compiled code then "
-                     "calls the runtime library (default: true)"),
+                     "time (sqz-cpu-gemm-kernels), and take buffers from "
+                     "the runtime's cache; the compiled code then calls the "
+                     "runtime library (default: true)"),
       llvm::cl::init(true)};
   PassOptions::Option<std::string> targetCPU{
       *this, "target-cpu",

@@ -127,10 +127,13 @@ def prepare(args):
     print(f"{len(cases)} cases in {root} ({size / 2**20:.1f} MiB)")
 
 
-# examples/minilm/run.py's schemes that run on the GPU, by number: fp32, W8,
+# examples/minilm/run.py's schemes that run on the GPU, by name: fp32, W8,
 # W8A8 dynamic, W8A8 static asymmetric, W4 g128 and 2:4 + W8A8 (GPTQ and
 # SmoothQuant change weight values, not the kernels).
-MINILM_SCHEMES = "0,1,2,5,7,10"
+MINILM_SCHEMES = ";".join([
+    "fp32", "W8 per channel", "W8A8 dynamic per token",
+    "W8A8 static, asymmetric MSE", "W4 g128 RTN", "2:4 (Wanda) + W8A8 dynamic",
+])
 # A GPU machine may take at most 64 MiB per copy, the repository's files
 # included: the libraries travel as one xz stream (a dictionary large enough
 # to store the word embeddings that every library holds once) cut into
@@ -138,13 +141,24 @@ MINILM_SCHEMES = "0,1,2,5,7,10"
 PART_BYTES = 48 * 2**20
 
 
-def minilm_schemes(numbers: str):
-    """[(label, sqz-opt options)] from examples/minilm/run.py's list."""
+def minilm_schemes(names: str, stats: str, stats_dir: str):
+    """[(number, label, weight passes, later passes)] of the schemes named
+    (';'-separated) in examples/minilm/run.py's list; its number in the list
+    names the case."""
     spec = importlib.util.spec_from_file_location(
         "minilm_run", os.path.join(ROOT, "examples", "minilm", "run.py"))
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.schemes, [int(n) for n in numbers.split(",")]
+    every = module.schemes(stats, stats_dir)
+    numbers = {label: number for number, (label, _, _) in enumerate(every)}
+    chosen = []
+    for name in names.split(";"):
+        if name not in numbers:
+            raise SystemExit(f"gpu_correctness: no MiniLM scheme '{name}'; "
+                             f"examples/minilm/run.py has: "
+                             f"{'; '.join(numbers)}")
+        chosen.append((numbers[name], *every[numbers[name]]))
+    return chosen
 
 
 def prepare_minilm(args, root, work):
@@ -162,12 +176,10 @@ def prepare_minilm(args, root, work):
     shutil.copy(os.path.join(args.minilm, "reference", "pooled.npy"),
                 os.path.join(inputs_dir, "pytorch_pooled.npy"))
     stats_dir = os.path.join(args.minilm, "stats")
-    make_schemes, numbers = minilm_schemes(args.minilm_schemes)
-    every = make_schemes(os.path.join(stats_dir, "stats.json"), stats_dir)
     libraries = os.path.join(work, "libraries")
     os.makedirs(libraries)
-    for number in numbers:
-        label, weight_passes, later_passes = every[number]
+    for number, label, weight_passes, later_passes in minilm_schemes(
+            args.minilm_schemes, os.path.join(stats_dir, "stats.json"), stats_dir):
         tag = f"minilm-{number}"
         compressed = os.path.join(work, tag + ".mlirbc")
         run([args.opt, os.path.join(args.minilm, "model.mlirbc"), *weight_passes,
@@ -194,7 +206,10 @@ def pack_libraries(libraries: str, models: str):
     with tarfile.open(fileobj=stream, mode="w") as tar:
         for name in sorted(os.listdir(libraries)):
             tar.add(os.path.join(libraries, name), arcname=name)
-    filters = [{"id": lzma.FILTER_LZMA2, "preset": 6, "dict_size": 512 * 2**20}]
+    # The dictionary reaches back over one library (at most ~94 MB), so the
+    # embeddings that every library holds are stored once; compressing
+    # takes about ten times its size in memory.
+    filters = [{"id": lzma.FILTER_LZMA2, "preset": 6, "dict_size": 192 * 2**20}]
     packed = lzma.compress(stream.getvalue(), format=lzma.FORMAT_XZ, filters=filters)
     for index, start in enumerate(range(0, len(packed), PART_BYTES)):
         with open(os.path.join(models, f"libraries.tar.xz.{index:02d}"), "wb") as f:
@@ -219,7 +234,10 @@ def unpack_libraries(models: str):
         raise SystemExit(f"gpu_correctness: the library parts do not decompress "
                          f"({error}): a part is missing or cut short")
     with tarfile.open(fileobj=io.BytesIO(data)) as tar:
-        tar.extractall(models)
+        if hasattr(tarfile, "data_filter"):  # plain files only, when supported
+            tar.extractall(models, filter="data")
+        else:
+            tar.extractall(models)
 
 
 def compare(got: np.ndarray, ref: np.ndarray):
@@ -346,8 +364,8 @@ def main():
     p.add_argument("--minilm-only", action="store_true",
                    help="only the real model (a second folder: it is large)")
     p.add_argument("--minilm-schemes", default=MINILM_SCHEMES,
-                   help="examples/minilm/run.py's scheme numbers "
-                   f"(default {MINILM_SCHEMES})")
+                   help="examples/minilm/run.py's scheme names, separated by "
+                   f"';' (default: {MINILM_SCHEMES})")
     r = sub.add_parser("run")
     r.add_argument("--dir", action="append",
                    help="a prepared folder (repeatable; default gpu-run)")

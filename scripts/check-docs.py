@@ -11,8 +11,10 @@ page:
   included; a new file counts once it is added), into a fresh temporary
   directory: what a clone has, without the outputs of earlier runs. Its
   build/ holds links to the entries of the real build directory
-  ($SQZ_BUILD_DIR or build/): the tools are used as built, nothing is
-  rebuilt, and what a page writes under build/ stays in the copy;
+  ($SQZ_BUILD_DIR or build/): the tools are used as built and nothing is
+  rebuilt. A new entry that a page makes directly under build/ stays in
+  the copy, but writes into an existing entry (build/bin, build/minilm)
+  reach the real build: pages write their outputs under examples/out/;
 - runs the page's blocks in order as one `bash -euo pipefail` script in that
   directory, so that a block may use what an earlier block of the same page
   made. The first failing command fails the page.

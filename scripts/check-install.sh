@@ -81,6 +81,10 @@ as_subproject() {
     grep -q '^compress-int4:' "$work/targets" &&
     grep -q '^SqueezeRegistration:' "$work/targets" &&
     ! grep -q '^check-sqz:' "$work/targets" &&
+    # Squeeze's tools and its runtime land side by side in its own build
+    # directory (sqz-compile finds libsqz_runtime.so in ../lib).
+    grep -q '^squeeze/bin/sqz-compile:' "$work/targets" &&
+    grep -q '^squeeze/lib/libsqz_runtime.so:' "$work/targets" &&
     # The tool's compile command gets Squeeze's headers from the target.
     ninja -C "$work/subproject" -t commands compress-int4 |
     grep 'compress-int4.cpp' | grep -q -- "-I$root/include"

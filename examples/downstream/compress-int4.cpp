@@ -13,6 +13,7 @@
 #include "sqz/Registration/InitSqueeze.h"
 
 #include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
@@ -30,7 +31,9 @@ int main(int argc, char **argv) {
   mlir::sqz::registerSqueezeAndUpstream(registry);
   mlir::MLIRContext context(registry);
 
+  // Errors, warnings and remarks, at their place in the input.
   llvm::SourceMgr sources;
+  mlir::SourceMgrDiagnosticHandler diagnostics(sources, &context);
   mlir::OwningOpRef<mlir::ModuleOp> module =
       mlir::parseSourceFile<mlir::ModuleOp>(argv[1], sources, &context);
   if (!module)

@@ -37,7 +37,6 @@
 
 using namespace mlir;
 
-/// --toolkit, else $CUDA_HOME, else /usr/local/cuda.
 /// gpu-module-to-binary's name of `format`.
 static StringRef gpuBinaryFormatName(sqz::GpuBinaryFormat format) {
   switch (format) {
@@ -51,6 +50,7 @@ static StringRef gpuBinaryFormatName(sqz::GpuBinaryFormat format) {
   llvm_unreachable("unknown GPU binary format");
 }
 
+/// --toolkit, else $CUDA_HOME, else /usr/local/cuda.
 static std::string toolkitPath(const sqz::LowerToNVVMOptions &options) {
   if (!options.toolkit.empty())
     return options.toolkit;

@@ -4,11 +4,14 @@
 //
 //   mlir-opt --load-dialect-plugin=SqueezePlugin.so \
 //            --load-pass-plugin=SqueezePlugin.so \
-//            --sqz-quantize-weights="bits=8 granularity=channel" model.mlir
+//            --pass-pipeline="builtin.module(sqz-quantize-weights{bits=8})" \
+//            model.mlir
 //
-// The dialect entry point adds the sqz dialect; the pass entry point
-// registers every Squeeze pass and pipeline. Both are needed for IR that
-// holds sqz ops; the passes alone suffice for IR that does not yet.
+// mlir-opt makes its --PASS flags before it loads plugins, so a plugin's
+// passes are named in --pass-pipeline. The dialect entry point adds the sqz
+// dialect; the pass entry point registers every Squeeze pass and pipeline.
+// Both are needed for IR that holds sqz ops; the passes alone suffice for IR
+// that does not yet.
 //
 //===----------------------------------------------------------------------===//
 

@@ -18,6 +18,8 @@ struct Settings {
   Mode mode = Mode::Off;
   bool terminal = false;
   std::string tool;
+  /// A bar is on the terminal's last line (no newline after it yet).
+  bool barOnScreen = false;
 };
 
 Settings &settings() {
@@ -42,11 +44,14 @@ void Progress::enable(llvm::StringRef toolName) {
   s.tool = toolName.str();
   s.mode = Mode::Auto;
   if (const char *env = std::getenv("SQZ_PROGRESS")) {
-    llvm::StringRef value(env);
-    if (value == "off")
+    std::string value = llvm::StringRef(env).trim().lower();
+    if (value == "off" || value == "0" || value == "false" || value == "no")
       s.mode = Mode::Off;
     else if (value == "lines")
       s.mode = Mode::Lines;
+    else if (!value.empty() && value != "auto")
+      llvm::errs() << s.tool << ": warning: SQZ_PROGRESS='" << env
+                   << "' is not off, lines or auto; using auto\n";
   }
   s.terminal =
       s.mode == Mode::Auto && llvm::sys::Process::StandardErrIsDisplayed();
@@ -58,16 +63,30 @@ Progress::Progress(llvm::StringRef task, int64_t total, llvm::StringRef unit)
     : task(task.str()), unit(unit.str()), total(total) {}
 
 Progress::~Progress() {
-  if (!isEnabled())
+  if (!isEnabled() || abandoned || done == 0)
     return;
   bool longEnough = secondsSince(start) >= kLineInterval;
   if (settings().terminal) {
-    if (shown)
+    if (shown || longEnough)
       showBar(/*last=*/true);
     return;
   }
   if (shown || longEnough || settings().mode == Mode::Lines)
     showLine(/*last=*/true);
+}
+
+void Progress::abandon() {
+  abandoned = true;
+  clearLine();
+}
+
+void Progress::clearLine() {
+  Settings &s = settings();
+  if (!s.barOnScreen)
+    return;
+  llvm::errs() << "\r\x1b[K";
+  llvm::errs().flush();
+  s.barOnScreen = false;
 }
 
 void Progress::step(llvm::StringRef name) {
@@ -77,7 +96,10 @@ void Progress::step(llvm::StringRef name) {
     return; // the last line is the destructor's
   double sinceShown = secondsSince(lastShown);
   if (settings().terminal) {
-    if (sinceShown >= (shown ? kBarInterval : kLineInterval))
+    // Redrawn at every step once shown (clearLine may have erased it),
+    // else once the work has taken a second.
+    if (shown ? (sinceShown >= kBarInterval || !settings().barOnScreen)
+              : sinceShown >= kLineInterval)
       showBar(/*last=*/false);
     return;
   }
@@ -128,11 +150,16 @@ void Progress::showBar(bool last) {
     tail << done << "/" << total << " " << unit
          << llvm::format(", %.0f s left", secondsLeft())
          << (detail.empty() ? "" : " (" + detail + ")");
-  // Clear what a longer earlier line left behind.
+  // One terminal line: a longer one would wrap and leave a trail at each
+  // redraw. \x1b[K clears what a longer earlier line left behind.
+  unsigned columns = llvm::sys::Process::StandardErrColumns();
+  if (columns > 1 && text.size() >= columns)
+    text.resize(columns - 1);
   os << "\r" << text << "\x1b[K";
   if (last)
     os << "\n";
   os.flush();
+  settings().barOnScreen = !last;
   lastShown = Clock::now();
   shown = true;
 }

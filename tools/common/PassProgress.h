@@ -29,6 +29,16 @@ public:
   PassProgress(llvm::StringRef task, int64_t passes)
       : progress(task, passes, "passes") {}
 
+  /// What a pass prints (a report, a diagnostic) starts on a clean line.
+  void runBeforePass(mlir::Pass *pass, mlir::Operation *op) override {
+    if (!op->getParentOp())
+      mlir::sqz::Progress::clearLine();
+  }
+
+  void runAfterPassFailed(mlir::Pass *pass, mlir::Operation *op) override {
+    progress.abandon();
+  }
+
   void runAfterPass(mlir::Pass *pass, mlir::Operation *op) override {
     if (!op->getParentOp())
       progress.step(pass->getArgument().empty() ? pass->getName()

@@ -135,6 +135,7 @@ static llvm::cl::opt<bool> compileTime(
 [[noreturn]] static void fail(const llvm::Twine &message) {
   std::string text = message.str();
   llvm::replace(text, '\n', ' ');
+  sqz::Progress::clearLine(); // the error starts on a clean line
   llvm::errs() << "sqz-compile: error: " << text << "\n";
   llvm::errs().flush();
   std::exit(1);

@@ -217,6 +217,7 @@ namespace {
 [[noreturn]] void fail(const llvm::Twine &message) {
   std::string text = message.str();
   llvm::replace(text, '\n', ' ');
+  sqz::Progress::clearLine(); // the error starts on a clean line
   llvm::errs() << "sqz-run: error: " << text << "\n";
   llvm::errs().flush();
   std::exit(1);

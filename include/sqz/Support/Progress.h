@@ -47,6 +47,13 @@ public:
 
   /// One step done; `detail` names it (the sample, the layer, the pass).
   void step(llvm::StringRef detail = "");
+  /// The work stopped (an error was reported): no last line, and a bar on
+  /// the terminal is erased.
+  void abandon();
+
+  /// Erases a bar drawn on the terminal, so that what is printed next
+  /// starts on a clean line; the bar comes back at the next step.
+  static void clearLine();
 
 private:
   using Clock = std::chrono::steady_clock;
@@ -60,6 +67,7 @@ private:
   Clock::time_point start = Clock::now();
   Clock::time_point lastShown = start;
   bool shown = false;
+  bool abandoned = false;
 };
 
 } // namespace mlir::sqz

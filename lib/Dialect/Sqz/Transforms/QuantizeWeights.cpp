@@ -487,6 +487,8 @@ struct SqzQuantizeWeightsPass
       if (progress)
         progress->step(name == names.end() ? StringRef() : name->second);
     }
+    if (progress && hadError)
+      progress->abandon();
     progress.reset();
     // Weights that sqz-prune left as packs of float values.
     SmallVector<MatmulOp> sparse;

@@ -281,9 +281,6 @@ static std::string formatScheme(const Weight &weight) {
   return scheme;
 }
 
-/// The number of zero weights of a compressed weight made by an `sqz.pack` of
-/// constants: the elements the sparsity pattern leaves out, plus the kept
-/// codes equal to their zero point (or kept float values equal to zero).
 /// The zero codes of a folded weight (`getFoldedWeight`), when they are
 /// zeros: dense symmetric codes.
 static std::optional<int64_t> countFoldedZeros(const Weight &weight,
@@ -302,6 +299,10 @@ static std::optional<int64_t> countFoldedZeros(const Weight &weight,
   return zeros;
 }
 
+/// The number of zero weights of a compressed weight made by an `sqz.pack` of
+/// constants: the elements the sparsity pattern leaves out, plus the kept
+/// codes equal to their zero point (or kept float values equal to zero).
+/// measure() takes the left-out ones back off for the `zeros` column.
 static std::optional<int64_t> countCompressedZeros(const Weight &weight,
                                                    int64_t params) {
   PackOp pack = weight.pack;

@@ -32,36 +32,27 @@ struct Lane {
   uint32_t a[4], b[4], meta;
 };
 
-__global__ void mmaSpK32(const Lane *lanes, int32_t *d) {
+// One warp's mma.sp on the lanes' registers; D goes out per lane.
+template <int K> __global__ void mmaSp(const Lane *lanes, int32_t *d) {
   int lane = threadIdx.x;
   const Lane &l = lanes[lane];
-  int32_t c0 = 0, c1 = 0, c2 = 0, c3 = 0;
-  asm volatile("mma.sp.sync.aligned.m16n8k32.row.col.s32.s8.s8.s32 "
-               "{%0,%1,%2,%3}, {%4,%5}, {%6,%7}, {%0,%1,%2,%3}, %8, 0x0;"
-               : "+r"(c0), "+r"(c1), "+r"(c2), "+r"(c3)
-               : "r"(l.a[0]), "r"(l.a[1]), "r"(l.b[0]), "r"(l.b[1]),
-                 "r"(l.meta));
-  d[lane * 4 + 0] = c0;
-  d[lane * 4 + 1] = c1;
-  d[lane * 4 + 2] = c2;
-  d[lane * 4 + 3] = c3;
-}
-
-__global__ void mmaSpK64(const Lane *lanes, int32_t *d) {
-  int lane = threadIdx.x;
-  const Lane &l = lanes[lane];
-  int32_t c0 = 0, c1 = 0, c2 = 0, c3 = 0;
-  asm volatile("mma.sp.sync.aligned.m16n8k64.row.col.s32.s8.s8.s32 "
-               "{%0,%1,%2,%3}, {%4,%5,%6,%7}, {%8,%9,%10,%11}, "
-               "{%0,%1,%2,%3}, %12, 0x0;"
-               : "+r"(c0), "+r"(c1), "+r"(c2), "+r"(c3)
-               : "r"(l.a[0]), "r"(l.a[1]), "r"(l.a[2]), "r"(l.a[3]),
-                 "r"(l.b[0]), "r"(l.b[1]), "r"(l.b[2]), "r"(l.b[3]),
-                 "r"(l.meta));
-  d[lane * 4 + 0] = c0;
-  d[lane * 4 + 1] = c1;
-  d[lane * 4 + 2] = c2;
-  d[lane * 4 + 3] = c3;
+  int32_t c[4] = {0, 0, 0, 0};
+  if constexpr (K == 32)
+    asm volatile("mma.sp.sync.aligned.m16n8k32.row.col.s32.s8.s8.s32 "
+                 "{%0,%1,%2,%3}, {%4,%5}, {%6,%7}, {%0,%1,%2,%3}, %8, 0x0;"
+                 : "+r"(c[0]), "+r"(c[1]), "+r"(c[2]), "+r"(c[3])
+                 : "r"(l.a[0]), "r"(l.a[1]), "r"(l.b[0]), "r"(l.b[1]),
+                   "r"(l.meta));
+  else
+    asm volatile("mma.sp.sync.aligned.m16n8k64.row.col.s32.s8.s8.s32 "
+                 "{%0,%1,%2,%3}, {%4,%5,%6,%7}, {%8,%9,%10,%11}, "
+                 "{%0,%1,%2,%3}, %12, 0x0;"
+                 : "+r"(c[0]), "+r"(c[1]), "+r"(c[2]), "+r"(c[3])
+                 : "r"(l.a[0]), "r"(l.a[1]), "r"(l.a[2]), "r"(l.a[3]),
+                   "r"(l.b[0]), "r"(l.b[1]), "r"(l.b[2]), "r"(l.b[3]),
+                   "r"(l.meta));
+  for (int i = 0; i < 4; ++i)
+    d[lane * 4 + i] = c[i];
 }
 
 struct Problem {
@@ -186,9 +177,9 @@ bool run(const Problem &p, int aLayout, int metaLayout) {
   CHECK(cudaMemcpy(dLanes, lanes.data(), sizeof(Lane) * 32,
                    cudaMemcpyHostToDevice));
   if (p.k == 32)
-    mmaSpK32<<<1, 32>>>(dLanes, dOut);
+    mmaSp<32><<<1, 32>>>(dLanes, dOut);
   else
-    mmaSpK64<<<1, 32>>>(dLanes, dOut);
+    mmaSp<64><<<1, 32>>>(dLanes, dOut);
   CHECK(cudaGetLastError());
   std::vector<int32_t> out(128);
   CHECK(cudaMemcpy(out.data(), dOut, sizeof(int32_t) * 128,

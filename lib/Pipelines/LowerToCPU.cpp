@@ -69,7 +69,9 @@ void sqz::buildLowerToCPUPipeline(OpPassManager &pm,
   // loops over register tiles of vector ops (i8 x i8 -> i32 in integer
   // arithmetic); anything else stays for the loops below.
   if (options.vectorize) {
-    pm.addNestedPass<func::FuncOp>(createSqzVectorize());
+    SqzVectorizeOptions vectorizeOptions;
+    vectorizeOptions.vectorizeReductions = options.vectorizeReductions;
+    pm.addNestedPass<func::FuncOp>(createSqzVectorize(vectorizeOptions));
     pm.addPass(createCanonicalizerPass());
     pm.addPass(createCSEPass());
   }

@@ -113,6 +113,25 @@ static SmallVector<int64_t> contractionTileSizes(linalg::LinalgOp op,
   return sizes;
 }
 
+/// Returns true when every input of `op` reads the innermost loop along its
+/// last dimension or not at all, through a projected permutation (constant
+/// 0s allowed: `(d0, d1, d2) -> (d0, d1, 0)` reads a unit dimension, a row's
+/// statistic broadcast along it, as a missing dim would).
+static bool readsInnermostContiguously(linalg::LinalgOp op) {
+  unsigned innermost = op.getNumLoops() - 1;
+  for (OpOperand *input : op.getDpsInputOperands()) {
+    AffineMap map = op.getMatchingIndexingMap(input);
+    if (!map.isProjectedPermutation(/*allowZeroInResults=*/true))
+      return false;
+    if (!map.isFunctionOfDim(innermost))
+      continue;
+    auto last = dyn_cast<AffineDimExpr>(map.getResults().back());
+    if (!last || last.getPosition() != innermost)
+      return false;
+  }
+  return true;
+}
+
 /// Tile sizes for an elementwise or broadcast op: all loops parallel, an
 /// identity output map, and every input reading the innermost loop along its
 /// last dimension or not at all. Empty if `op` is none.
@@ -124,22 +143,53 @@ static SmallVector<int64_t> elementwiseTileSizes(linalg::LinalgOp op,
     return {};
   if (!op.getMatchingIndexingMap(op.getDpsInitOperand(0)).isIdentity())
     return {};
-  unsigned innermost = numLoops - 1;
-  for (OpOperand *input : op.getDpsInputOperands()) {
-    AffineMap map = op.getMatchingIndexingMap(input);
-    if (!map.isProjectedPermutation())
-      return {};
-    if (!map.isFunctionOfDim(innermost))
-      continue;
-    auto last = dyn_cast<AffineDimExpr>(map.getResults().back());
-    if (!last || last.getPosition() != innermost)
-      return {};
-  }
+  if (!readsInnermostContiguously(op))
+    return {};
 
   SmallVector<int64_t> sizes(numLoops, 1);
   sizes.back() = largestDivisor(ranges.back(), kVectorWidth);
   if (!isWideEnough(sizes.back(), ranges.back()))
     return {};
+  return sizes;
+}
+
+/// Tile sizes for a row reduction: the innermost loop is the only reduction
+/// (softmax's max and sum, LayerNorm's mean and variance, dynamic
+/// quantization's min and max), every input reads it through the identity
+/// map or not at all, and every output is indexed by the parallel loops
+/// alone. Sizes are 1
+/// for each parallel loop and 0 for the reduction, which is then split into
+/// `kVectorWidth` partial results (see `tileAndVectorizeReduction`). Empty
+/// if `op` is none or `reductions` is off.
+static SmallVector<int64_t> reductionTileSizes(linalg::LinalgOp op,
+                                               ArrayRef<int64_t> ranges,
+                                               bool reductions) {
+  unsigned numLoops = op.getNumLoops();
+  if (!reductions || numLoops == 0 || op.getNumReductionLoops() != 1 ||
+      !linalg::isReductionIterator(op.getIteratorTypesArray().back()))
+    return {};
+  unsigned innermost = numLoops - 1;
+  for (OpOperand &init : op.getDpsInitsMutable()) {
+    AffineMap map = op.getMatchingIndexingMap(&init);
+    if (!map.isProjectedPermutation(/*allowZeroInResults=*/true) ||
+        map.isFunctionOfDim(innermost))
+      return {};
+  }
+  // Inputs that read the reduction read it along a whole row of the
+  // iteration space (identity map). A contraction (`(m, k)` by `(n, k)`)
+  // reads it from two operands indexed by different parallel loops; it is
+  // left to the contraction tiles or the loops, which sum in order.
+  for (OpOperand *input : op.getDpsInputOperands()) {
+    AffineMap map = op.getMatchingIndexingMap(input);
+    if (map.isFunctionOfDim(innermost) && !map.isIdentity())
+      return {};
+  }
+  if (!readsInnermostContiguously(op))
+    return {};
+  if (!isWideEnough(largestDivisor(ranges.back(), kVectorWidth), ranges.back()))
+    return {};
+  SmallVector<int64_t> sizes(numLoops, 1);
+  sizes.back() = 0;
   return sizes;
 }
 
@@ -159,7 +209,7 @@ static bool isWholeBytes(Type type) {
 }
 
 /// Tile sizes for `op`, or empty if the op is left to the loop path.
-static SmallVector<int64_t> tileSizesFor(linalg::LinalgOp op) {
+static SmallVector<int64_t> tileSizesFor(linalg::LinalgOp op, bool reductions) {
   if (!op.hasPureTensorSemantics() || op.hasDynamicShape())
     return {};
   for (Value operand : op->getOperands())
@@ -179,34 +229,112 @@ static SmallVector<int64_t> tileSizesFor(linalg::LinalgOp op) {
   if (SmallVector<int64_t> sizes = contractionTileSizes(op, ranges);
       !sizes.empty())
     return sizes;
+  if (SmallVector<int64_t> sizes = reductionTileSizes(op, ranges, reductions);
+      !sizes.empty())
+    return sizes;
   return elementwiseTileSizes(op, ranges);
+}
+
+/// Vectorizes `op` in place. On failure it is left for the loop path.
+static void vectorizeInPlace(RewriterBase &rewriter, Operation *op) {
+  rewriter.setInsertionPoint(op);
+  FailureOr<linalg::VectorizationResult> vectorized =
+      linalg::vectorize(rewriter, op);
+  if (failed(vectorized)) {
+    LLVM_DEBUG(llvm::dbgs() << "cannot vectorize " << *op << "\n");
+    return;
+  }
+  rewriter.replaceOp(op, vectorized->replacements);
+}
+
+/// Tiles `op` with `options`, replacing it. Fails (and leaves `op`) when
+/// the tiling interface declines.
+static FailureOr<scf::SCFTilingResult>
+tileInPlace(RewriterBase &rewriter, linalg::LinalgOp op,
+            const scf::SCFTilingOptions &options) {
+  rewriter.setInsertionPoint(op);
+  FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
+      rewriter, cast<TilingInterface>(op.getOperation()), options);
+  if (failed(tiled)) {
+    LLVM_DEBUG(llvm::dbgs() << "cannot tile " << op << "\n");
+    return failure();
+  }
+  rewriter.replaceOp(op, tiled->replacements);
+  return tiled;
 }
 
 /// Tiles `op` with `sizes` and vectorizes the tile. On failure the op (or
 /// its scalar tile) is left for the loop path.
 static void tileAndVectorize(RewriterBase &rewriter, linalg::LinalgOp op,
                              ArrayRef<int64_t> sizes) {
-  rewriter.setInsertionPoint(op);
   scf::SCFTilingOptions options;
   options.setTileSizes(getAsIndexOpFoldResult(op.getContext(), sizes));
-  FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
-      rewriter, cast<TilingInterface>(op.getOperation()), options);
-  if (failed(tiled)) {
-    LLVM_DEBUG(llvm::dbgs() << "cannot tile " << op << "\n");
+  FailureOr<scf::SCFTilingResult> tiled = tileInPlace(rewriter, op, options);
+  if (failed(tiled))
     return;
-  }
-  rewriter.replaceOp(op, tiled->replacements);
+  for (Operation *tile : tiled->tiledOps)
+    vectorizeInPlace(rewriter, tile);
+}
 
-  for (Operation *tile : tiled->tiledOps) {
-    rewriter.setInsertionPoint(tile);
-    FailureOr<linalg::VectorizationResult> vectorized =
-        linalg::vectorize(rewriter, tile);
-    if (failed(vectorized)) {
-      LLVM_DEBUG(llvm::dbgs() << "cannot vectorize " << *tile << "\n");
-      continue;
+/// Tiles a row reduction (`reductionTileSizes`) one row at a time, splits
+/// each row's reduction into `kVectorWidth` partial results (an elementwise
+/// op per step of `kVectorWidth` elements, whose accumulator stays in
+/// registers), merges the partial results once per row, and vectorizes all
+/// three: the fill of the partial results with the combiner's neutral
+/// element, the step and the merge. A float sum is then added up in another
+/// order than the loops' (`kVectorWidth` interleaved sums and a final sum of
+/// them): within `R * 2^-p * sum |x|` (R terms, p the precision) of the
+/// in-order result; min and max are exact.
+static void tileAndVectorizeReduction(RewriterBase &rewriter,
+                                      linalg::LinalgOp op,
+                                      SmallVector<int64_t> sizes) {
+  MLIRContext *context = op.getContext();
+  // The vectorizer writes an output through the inverse of its map, which a
+  // constant 0 (`(d0, d1, d2) -> (d0, d1, 0)`: a row's statistic kept with
+  // a unit dim) does not have: drop unit dims (of operands and loops) first.
+  if (auto generic = dyn_cast<linalg::GenericOp>(op.getOperation())) {
+    rewriter.setInsertionPoint(generic);
+    FailureOr<linalg::DropUnitDimsResult> dropped =
+        linalg::dropUnitDims(rewriter, generic, linalg::ControlDropUnitDims());
+    if (succeeded(dropped)) {
+      rewriter.replaceOp(generic, dropped->replacements);
+      op = cast<linalg::LinalgOp>(dropped->resultOp.getOperation());
+      sizes = reductionTileSizes(op, op.getStaticLoopRanges(),
+                                 /*reductions=*/true);
+      if (sizes.empty())
+        return;
     }
-    rewriter.replaceOp(tile, vectorized->replacements);
   }
+  unsigned innermost = op.getNumLoops() - 1;
+  int64_t range = op.getStaticLoopRanges().back();
+
+  scf::SCFTilingOptions rowOptions;
+  rowOptions.setTileSizes(getAsIndexOpFoldResult(context, sizes));
+  FailureOr<scf::SCFTilingResult> rows = tileInPlace(rewriter, op, rowOptions);
+  if (failed(rows))
+    return;
+  auto row = cast<linalg::LinalgOp>(rows->tiledOps.back());
+
+  SmallVector<int64_t> laneSizes(sizes.size(), 0);
+  laneSizes.back() = largestDivisor(range, kVectorWidth);
+  scf::SCFTilingOptions laneOptions;
+  laneOptions.setTileSizes(getAsIndexOpFoldResult(context, laneSizes));
+  laneOptions.setReductionTilingStrategy(
+      ReductionTilingStrategy::PartialReductionOuterReduction);
+  laneOptions.setReductionDims({innermost});
+  FailureOr<scf::SCFTilingResult> lanes =
+      tileInPlace(rewriter, row, laneOptions);
+  if (failed(lanes))
+    return;
+  SmallVector<Operation *> parts;
+  for (Value init : lanes->initialValues)
+    if (Operation *fill = init.getDefiningOp<linalg::FillOp>())
+      parts.push_back(fill);
+  llvm::append_range(parts, lanes->tiledOps);
+  llvm::append_range(parts, lanes->mergeOps);
+  for (Operation *part : parts)
+    if (isa<linalg::LinalgOp>(part))
+      vectorizeInPlace(rewriter, part);
 }
 
 /// Replaces `fma` by a multiply and an add, each rounded.
@@ -241,15 +369,19 @@ struct SqzVectorizePass : public sqz::impl::SqzVectorizeBase<SqzVectorizePass> {
     // ---- Tile and vectorize ------------------------------------------------
     SmallVector<std::pair<linalg::LinalgOp, SmallVector<int64_t>>> candidates;
     function.walk([&](linalg::LinalgOp op) {
-      SmallVector<int64_t> sizes = tileSizesFor(op);
+      SmallVector<int64_t> sizes = tileSizesFor(op, vectorizeReductions);
       if (!sizes.empty())
         candidates.emplace_back(op, std::move(sizes));
     });
     if (candidates.empty())
       return;
     IRRewriter rewriter(context);
-    for (auto &[op, sizes] : candidates)
-      tileAndVectorize(rewriter, op, sizes);
+    for (auto &[op, sizes] : candidates) {
+      if (op.getNumReductionLoops() != 0 && sizes.back() == 0)
+        tileAndVectorizeReduction(rewriter, op, sizes);
+      else
+        tileAndVectorize(rewriter, op, sizes);
+    }
 
     // ---- Contractions ------------------------------------------------------
     // The vectorizer reads operands broadcast to the full iteration space and
@@ -265,6 +397,16 @@ struct SqzVectorizePass : public sqz::impl::SqzVectorizeBase<SqzVectorizePass> {
       (void)applyPatternsGreedily(function, std::move(patterns));
     }
     canonicalize(function);
+
+    // ---- Row reductions' merges ---------------------------------------------
+    // What is left of vector.multi_reduction merges a row's partial results:
+    // one vector.reduction per row.
+    {
+      RewritePatternSet patterns(context);
+      vector::populateVectorMultiReductionLoweringPatterns(
+          patterns, vector::VectorMultiReductionLowering::InnerReduction);
+      (void)applyPatternsGreedily(function, std::move(patterns));
+    }
 
     // ---- Accumulators in registers -----------------------------------------
     // The accumulator tile is read before and written after each step of k

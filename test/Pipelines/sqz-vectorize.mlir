@@ -1,5 +1,6 @@
 // RUN: sqz-opt %s --split-input-file --sqz-vectorize="lower-contractions=0" | FileCheck %s
 // RUN: sqz-opt %s --split-input-file --sqz-vectorize | FileCheck %s --check-prefix=LOWER
+// RUN: sqz-opt %s --split-input-file --sqz-vectorize="reductions=0" | FileCheck %s --check-prefix=NORED
 
 // A float matmul: 8x32 register tiles, k one at a time; the accumulator tile
 // is read before the k loop, carried through it as a vector and written after.
@@ -123,16 +124,24 @@ func.func @bias_add(%x: tensor<4x64xf32>, %b: tensor<64xf32>) -> tensor<4x64xf32
 
 // -----
 
-// Left to the loop path: a row reduction (neither a matmul nor elementwise),
-// a transposing copy (the input does not read the innermost loop
-// contiguously), a matmul whose n (37) has no divisor from 16 to 32 (the
-// tile would be one column wide), and a dynamic shape.
-// CHECK-LABEL: func.func @negative_row_sum
-//   CHECK-NOT:   vector.
-//       CHECK:   linalg.generic
-//  CHECK-SAME:     iterator_types = ["parallel", "reduction"]
-//   CHECK-NOT:   vector.
-func.func @negative_row_sum(%x: tensor<4x64xf32>, %acc: tensor<4xf32>) -> tensor<4xf32> {
+// A row sum: one row at a time, 16 partial sums carried through the loop
+// over the row in a register, merged once per row with the row's initial
+// value by one vector.reduction.
+// CHECK-LABEL: func.func @row_sum
+//       CHECK:   scf.for {{.*}} to %c4 step %c1
+//       CHECK:     %[[PART:.*]] = scf.for {{.*}} to %c64 step %c16 iter_args(%[[ACC:.*]] = %{{.*}}) -> (vector<1x16xf32>)
+//       CHECK:       %[[X:.*]] = vector.transfer_read {{.*}} : tensor<1x16xf32>, vector<1x16xf32>
+//       CHECK:       %[[S:.*]] = arith.addf %[[ACC]], %[[X]] : vector<1x16xf32>
+//       CHECK:       scf.yield %[[S]] : vector<1x16xf32>
+//       CHECK:     %[[LANES:.*]] = vector.extract %[[PART]][0] : vector<16xf32> from vector<1x16xf32>
+//       CHECK:     vector.reduction <add>, %[[LANES]], %{{.*}} : vector<16xf32> into f32
+//   CHECK-NOT:   linalg.generic
+// LOWER-LABEL: func.func @row_sum
+// NORED-LABEL: func.func @row_sum
+//   NORED-NOT:   vector.
+//       NORED:   linalg.generic
+//  NORED-SAME:     iterator_types = ["parallel", "reduction"]
+func.func @row_sum(%x: tensor<4x64xf32>, %acc: tensor<4xf32>) -> tensor<4xf32> {
   %r = linalg.generic {
       indexing_maps = [affine_map<(i, j) -> (i, j)>, affine_map<(i, j) -> (i)>],
       iterator_types = ["parallel", "reduction"]}
@@ -142,6 +151,108 @@ func.func @negative_row_sum(%x: tensor<4x64xf32>, %acc: tensor<4xf32>) -> tensor
     linalg.yield %s : f32
   } -> tensor<4xf32>
   return %r : tensor<4xf32>
+}
+
+// -----
+
+// Softmax's row max as torch-mlir leaves it: the statistic keeps a unit dim
+// (output map `(i, j) -> (i, 0)`), which is dropped first (the vectorizer
+// writes an output through the inverse of its map); then the exp step reads
+// it broadcast along the row (a constant 0 in an input map).
+// CHECK-LABEL: func.func @softmax_max_exp
+//       CHECK:   tensor.collapse_shape {{.*}} tensor<4x1xf32> into tensor<4xf32>
+//       CHECK:   scf.for {{.*}} to %c128 step %c16 iter_args({{.*}}) -> (vector<1x16xf32>)
+//       CHECK:     arith.maximumf {{.*}} : vector<1x16xf32>
+//       CHECK:   vector.reduction <maximumf>
+//       CHECK:   tensor.expand_shape {{.*}} tensor<4xf32> into tensor<4x1xf32>
+//       CHECK:   vector.transfer_read {{.*}} permutation_map = #{{.*}}} : tensor<1x1xf32>, vector<1x16xf32>
+//       CHECK:   math.exp {{.*}} : vector<1x16xf32>
+//   CHECK-NOT:   linalg.generic
+func.func @softmax_max_exp(%x: tensor<4x128xf32>, %m0: tensor<4x1xf32>) -> tensor<4x128xf32> {
+  %m = linalg.generic {
+      indexing_maps = [affine_map<(i, j) -> (i, j)>, affine_map<(i, j) -> (i, 0)>],
+      iterator_types = ["parallel", "reduction"]}
+      ins(%x : tensor<4x128xf32>) outs(%m0 : tensor<4x1xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %r = arith.maximumf %in, %out : f32
+    linalg.yield %r : f32
+  } -> tensor<4x1xf32>
+  %e = tensor.empty() : tensor<4x128xf32>
+  %p = linalg.generic {
+      indexing_maps = [affine_map<(i, j) -> (i, j)>, affine_map<(i, j) -> (i, 0)>,
+                       affine_map<(i, j) -> (i, j)>],
+      iterator_types = ["parallel", "parallel"]}
+      ins(%x, %m : tensor<4x128xf32>, tensor<4x1xf32>) outs(%e : tensor<4x128xf32>) {
+  ^bb0(%in: f32, %mm: f32, %out: f32):
+    %s = arith.subf %in, %mm : f32
+    %r = math.exp %s : f32
+    linalg.yield %r : f32
+  } -> tensor<4x128xf32>
+  return %p : tensor<4x128xf32>
+}
+
+// -----
+
+// Dynamic quantization's row min and max: two outputs, one loop, both
+// partial results in registers.
+// CHECK-LABEL: func.func @row_min_max
+//       CHECK:   scf.for {{.*}} to %c384 step %c16 iter_args({{.*}}, {{.*}}) -> (vector<1x16xf32>, vector<1x16xf32>)
+//   CHECK-DAG:     arith.minimumf {{.*}} : vector<1x16xf32>
+//   CHECK-DAG:     arith.maximumf {{.*}} : vector<1x16xf32>
+//   CHECK-DAG:   vector.reduction <minimumf>
+//   CHECK-DAG:   vector.reduction <maximumf>
+func.func @row_min_max(%x: tensor<8x384xf32>, %lo: tensor<8xf32>, %hi: tensor<8xf32>) -> (tensor<8xf32>, tensor<8xf32>) {
+  %r:2 = linalg.generic {
+      indexing_maps = [affine_map<(i, j) -> (i, j)>, affine_map<(i, j) -> (i)>,
+                       affine_map<(i, j) -> (i)>],
+      iterator_types = ["parallel", "reduction"]}
+      ins(%x : tensor<8x384xf32>) outs(%lo, %hi : tensor<8xf32>, tensor<8xf32>) {
+  ^bb0(%in: f32, %l: f32, %h: f32):
+    %a = arith.minimumf %in, %l : f32
+    %b = arith.maximumf %in, %h : f32
+    linalg.yield %a, %b : f32, f32
+  } -> (tensor<8xf32>, tensor<8xf32>)
+  return %r#0, %r#1 : tensor<8xf32>, tensor<8xf32>
+}
+
+// -----
+
+// Left to the loop path: a row whose length (20) has no divisor from 16 up
+// (a tile of 10 lanes), and a contraction with B as [N, K]: it reduces the
+// innermost loop contiguously too, but from two operands indexed by
+// different parallel loops, and it keeps summing in order.
+// CHECK-LABEL: func.func @negative_short_row
+//   CHECK-NOT:   vector.
+//       CHECK:   linalg.generic
+//  CHECK-SAME:     iterator_types = ["parallel", "reduction"]
+func.func @negative_short_row(%x: tensor<4x20xf32>, %acc: tensor<4xf32>) -> tensor<4xf32> {
+  %r = linalg.generic {
+      indexing_maps = [affine_map<(i, j) -> (i, j)>, affine_map<(i, j) -> (i)>],
+      iterator_types = ["parallel", "reduction"]}
+      ins(%x : tensor<4x20xf32>) outs(%acc : tensor<4xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %s = arith.addf %out, %in : f32
+    linalg.yield %s : f32
+  } -> tensor<4xf32>
+  return %r : tensor<4xf32>
+}
+
+// CHECK-LABEL: func.func @negative_matmul_nk
+//   CHECK-NOT:   vector.
+//       CHECK:   linalg.generic
+//  CHECK-SAME:     iterator_types = ["parallel", "parallel", "reduction"]
+func.func @negative_matmul_nk(%a: tensor<4x64xf32>, %b: tensor<32x64xf32>, %c: tensor<4x32xf32>) -> tensor<4x32xf32> {
+  %r = linalg.generic {
+      indexing_maps = [affine_map<(m, n, k) -> (m, k)>, affine_map<(m, n, k) -> (n, k)>,
+                       affine_map<(m, n, k) -> (m, n)>],
+      iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%a, %b : tensor<4x64xf32>, tensor<32x64xf32>) outs(%c : tensor<4x32xf32>) {
+  ^bb0(%x: f32, %y: f32, %o: f32):
+    %p = arith.mulf %x, %y : f32
+    %s = arith.addf %o, %p : f32
+    linalg.yield %s : f32
+  } -> tensor<4x32xf32>
+  return %r : tensor<4x32xf32>
 }
 
 // -----

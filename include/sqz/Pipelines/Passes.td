@@ -239,7 +239,19 @@ def SqzVectorize : Pass<"sqz-vectorize", "::mlir::func::FuncOp"> {
       is hoisted out of the `k` loop, so it stays in registers;
     * elementwise and broadcast ops (all loops parallel, identity output map,
       every input either reads the innermost loop along its last dimension or
-      not at all): tiles of 1 x ... x 1 x 16.
+      not at all; a constant 0 in a map, reading a unit dimension, counts as
+      not at all): tiles of 1 x ... x 1 x 16;
+    * row reductions (with `reductions`, the default: the innermost loop is
+      the only reduction, inputs read it as elementwise ops do, outputs are
+      indexed by the parallel loops alone: softmax's max and sum,
+      LayerNorm's mean and variance, dynamic quantization's min and max):
+      one row at a time, its reduction split into 16 partial results
+      (`ReductionTilingStrategy::PartialReductionOuterReduction`), so each
+      step of 16 elements is an elementwise vector op on an accumulator in
+      registers and the partial results are merged once per row by a
+      `vector.reduction`. Min and max are exact; a float sum is added in
+      another order than the loops', within `R * 2^-p * sum |x|` (`R`
+      terms, `p` the precision) of theirs.
 
     A tile size is the largest divisor of the dimension not above the target,
     so every tile is full and no masks are needed; when the innermost tile
@@ -285,6 +297,10 @@ def SqzVectorize : Pass<"sqz-vectorize", "::mlir::func::FuncOp"> {
            "Lower the vector.contract ops of the tiles to elementwise "
            "arithmetic (same types) or outer products (mixed types) "
            "(default: true)">,
+    Option<"vectorizeReductions", "reductions", "bool", /*default=*/"true",
+           "Vectorize row reductions (the innermost loop the only "
+           "reduction) with 16 partial results per row; float sums are then "
+           "added in another order than the loops' (default: true)">,
   ];
 }
 

@@ -53,6 +53,14 @@ struct LowerToCPUOptions : public PassPipelineOptions<LowerToCPUOptions> {
           "tiles and vectorize them with the linalg vectorizer "
           "(sqz-vectorize); the rest goes through loops (default: true)"),
       llvm::cl::init(true)};
+  PassOptions::Option<bool> vectorizeReductions{
+      *this, "vectorize-reductions",
+      llvm::cl::desc(
+          "With vectorize: also vectorize row reductions (softmax, "
+          "LayerNorm, dynamic quantization's min and max) with 16 partial "
+          "results per row; float sums are then added in another order than "
+          "the loops' (default: true)"),
+      llvm::cl::init(true)};
   PassOptions::Option<bool> approximateMath{
       *this, "approximate-math",
       llvm::cl::desc("Compute f32 exp, tanh and erf with vectorizable "

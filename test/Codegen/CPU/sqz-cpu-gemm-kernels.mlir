@@ -192,21 +192,28 @@ func.func @sp24_f32(%x: tensor<3x4xf32>) -> tensor<3x2xf32> {
 
 // 2:4 int8 codes under per-token quantized activations (W8A8 on a pruned
 // weight): the activation's codes and scales unpacked, the i32 product from
-// the kernel, then the reference's `sitofp(acc) * (sx * sw)`. The metadata
-// holds each column's pair of positions as an index into the six pairs
-// ((0, 2) is 1, (1, 3) is 4), four bits a column.
+// the kernel, then the reference's `sitofp(acc) * (sx * sw)`. On AVX2 the
+// sparse kernel: the metadata holds each column's pair of positions as an
+// index into the six pairs ((0, 2) is 1, (1, 3) is 4), four bits a column.
+// With AVX-512 VNNI the dense `vpdpbusd` kernel, faster than the AVX2 sparse
+// one: the weight decompressed at compile time (column 0 is 1, 0, -2, 0 and
+// column 1 is 0, 3, 0, 4: four bytes of K per column) and the correction
+// -128 sum_k w per column (128 and -896).
 // CHECK-LABEL: func.func @sp24_w8a8(
 // CHECK: %[[Q:.*]] = sqz.quantize
 // CHECK: %[[CODES:.*]]:2 = sqz.unpack %[[Q]]
 // CHECK: %[[A:.*]] = bufferization.to_buffer %[[CODES]]#0
-// CHECK: call @sqz_cpu_gemm_sp24_s8_avx2(
+// AVX2: call @sqz_cpu_gemm_sp24_s8_avx2(
+// AVX512: call @sqz_cpu_gemm_s8_avx512vnni(
 // CHECK: %[[ACC:.*]] = bufferization.to_tensor {{.*}} : memref<3x2xi32> to tensor<3x2xi32>
 // CHECK: linalg.generic {{.*}} ins(%[[ACC]], %[[CODES]]#1, %{{.*}} : tensor<3x2xi32>, tensor<3xf32>, tensor<2xf32>)
 // CHECK: arith.sitofp
 // CHECK: arith.mulf
 // CHECK: arith.mulf
-// CHECK: __sqz_sparse_meta: "0x4000000041000000"
-// CHECK: __sqz_sparse_values: "0x4000000001FE0304{{(00){12}()}}"
+// AVX2: __sqz_sparse_meta: "0x4000000041000000"
+// AVX2: __sqz_sparse_values: "0x4000000001FE0304{{(00){12}()}}"
+// AVX512: __sqz_weight_correction: "0x400000008000000080FCFFFF{{(00000000){62}()}}"
+// AVX512: __sqz_packed_weight: "0x400000000100FE0000030004{{(00000000){62}()}}"
 func.func @sp24_w8a8(%x: tensor<3x4xf32>) -> tensor<3x2xf32> {
   %codes = arith.constant dense<[[1, -2], [3, 4]]> : tensor<2x2xi8>
   %positions = arith.constant dense<[[0, -2], [1, -1]]> : tensor<2x2xi2>

@@ -12,6 +12,8 @@ using namespace sqzrt;
 static const KernelSymbol kSymbols[] = {
     SQZ_KERNEL(_mlir_ciface_sqz_cpu_gemm_f32_avx2),
     SQZ_KERNEL(_mlir_ciface_sqz_cpu_gemm_f32_avx512),
+    SQZ_KERNEL(_mlir_ciface_sqz_cpu_batch_matmul_f32_avx2),
+    SQZ_KERNEL(_mlir_ciface_sqz_cpu_batch_matmul_f32_avx512),
     SQZ_KERNEL(_mlir_ciface_sqz_cpu_gemm_q8_avx2),
     SQZ_KERNEL(_mlir_ciface_sqz_cpu_gemm_q8_avx512),
     SQZ_KERNEL(_mlir_ciface_sqz_cpu_gemm_q4_avx2),

@@ -132,6 +132,13 @@ extern "C" void _mlir_ciface_sqz_cpu_gemm_f32_avx2(MemRef<float, 2> *c,
   GemmF32<Avx2>::run(c, a, packed, resolveThreads(threads));
 }
 
+extern "C" void _mlir_ciface_sqz_cpu_batch_matmul_f32_avx2(MemRef<float, 3> *c,
+                                                           MemRef<float, 3> *a,
+                                                           MemRef<float, 3> *b,
+                                                           int64_t threads) {
+  GemmF32<Avx2>::runBatched(c, a, b, resolveThreads(threads));
+}
+
 extern "C" void _mlir_ciface_sqz_cpu_gemm_q8_avx2(
     MemRef<float, 2> *c, MemRef<float, 2> *a, MemRef<int8_t, 1> *codes,
     MemRef<float, 1> *scales, MemRef<float, 1> *zeros, int64_t threads) {

@@ -26,6 +26,7 @@
 #include <algorithm>
 #include <array>
 #include <utility>
+#include <vector>
 
 namespace sqzrt {
 namespace {
@@ -128,6 +129,62 @@ template <typename Isa> struct GemmF32 {
                          out + i * ldc, ldc, masks, k0 > 0);
       }
     }
+  }
+
+  /// Batch element `i` of a 3-D operand, as a 2-D view.
+  static MemRef<float, 2> batchElement(const MemRef<float, 3> &x, int64_t i) {
+    return {x.allocated,
+            x.aligned,
+            x.offset + i * x.strides[0],
+            {x.sizes[1], x.sizes[2]},
+            {x.strides[1], x.strides[2]}};
+  }
+
+  /// B[K, N] (any strides) packed as a constant weight would be
+  /// (`packGemmWeight`'s f32 layout: panels of kPanel columns, zero-padded).
+  static void packRhs(const MemRef<float, 2> &b, std::vector<float> &packed) {
+    int64_t k = b.sizes[0], n = b.sizes[1];
+    packed.assign(ceilDiv(n, kPanel) * k * kPanel, 0.0f);
+    for (int64_t kk = 0; kk < k; ++kk) {
+      const float *row = b.data() + kk * b.strides[0];
+      for (int64_t j0 = 0; j0 < n; j0 += kPanel) {
+        float *out = packed.data() + ((j0 / kPanel) * k + kk) * kPanel;
+        int64_t width = std::min(kPanel, n - j0);
+        if (b.strides[1] == 1)
+          std::memcpy(out, row + j0, width * sizeof(float));
+        else
+          for (int64_t j = 0; j < width; ++j)
+            out[j] = row[(j0 + j) * b.strides[1]];
+      }
+    }
+  }
+
+  /// The batched entry: C[i] = A[i] x B[i] for each i of the batch, both
+  /// operands values of the run (attention's Q Kᵀ and P V): B is packed per
+  /// batch element, into the layout of the constant weights, and the batch
+  /// elements are shared among the threads. C must have unit column stride
+  /// (the caller's own buffer).
+  static void runBatched(MemRef<float, 3> *c, MemRef<float, 3> *a,
+                         MemRef<float, 3> *b, int threads) {
+    int64_t batch = a->sizes[0], m = a->sizes[1], k = a->sizes[2];
+    int64_t n = c->sizes[2];
+    if (batch == 0 || m == 0 || n == 0)
+      return;
+    auto body = [&](int64_t i) {
+      float *out = c->data() + i * c->strides[0];
+      int64_t ldc = m > 1 ? c->strides[1] : n;
+      if (k == 0) {
+        for (int64_t r = 0; r < m; ++r)
+          std::fill_n(out + r * ldc, n, 0.0f);
+        return;
+      }
+      PackedRows<float, 1> lhs(batchElement(*a, i), kRows);
+      std::vector<float> rhs;
+      packRhs(batchElement(*b, i), rhs);
+      for (int64_t p = 0; p < ceilDiv(n, kPanel); ++p)
+        panel(p, m, n, k, lhs.data.data(), rhs.data(), out, ldc);
+    };
+    parallelFor(batch, threadsForWork(threads, batch * m * n * k), body);
   }
 
   /// The kernel entry: C = A x B.

@@ -162,6 +162,34 @@ void checkF32(const char *name, F32Kernel kernel, GemmLayout layout, int64_t m,
              std::vector<double>(b.begin(), b.end()), m, k, n);
 }
 
+using BatchF32Kernel = void (*)(MemRef<float, 3> *, MemRef<float, 3> *,
+                                MemRef<float, 3> *, int64_t);
+
+/// C[i] = A[i] B[i] over a batch of 3, both operands run-time values: B
+/// stored as [batch, N, K] and read through transposing strides, as the
+/// kernel must take any strides.
+void checkBatchF32(const char *name, BatchF32Kernel kernel, int64_t m,
+                   int64_t k, int64_t n) {
+  const int64_t batch = 3;
+  std::vector<float> a = randomFloats(batch * m * k);
+  std::vector<float> bt = randomFloats(batch * n * k), c(batch * m * n);
+  auto av = view<float, 3>(a, {batch, m, k});
+  auto cv = view<float, 3>(c, {batch, m, n});
+  MemRef<float, 3> bv{bt.data(), bt.data(), 0, {batch, k, n}, {n * k, 1, k}};
+  kernel(&cv, &av, &bv, threads);
+  keep(c);
+  for (int64_t i = 0; i < batch; ++i) {
+    std::vector<float> ai(a.begin() + i * m * k, a.begin() + (i + 1) * m * k);
+    std::vector<float> ci(c.begin() + i * m * n, c.begin() + (i + 1) * m * n);
+    std::vector<double> bi(k * n);
+    for (int64_t p = 0; p < k; ++p)
+      for (int64_t j = 0; j < n; ++j)
+        bi[p * n + j] = bt[(i * n + j) * k + p];
+    checkFloat(shape(name, m, k, n) + " batch " + std::to_string(i), ci, ai, bi,
+               m, k, n);
+  }
+}
+
 void checkS8(const char *name, S8Kernel kernel, VnniKernel vnni,
              GemmLayout layout, int64_t m, int64_t k, int64_t n) {
   std::vector<int8_t> a = randomBytes(m * k), b = randomBytes(k * n);
@@ -389,6 +417,8 @@ int main() {
       checkQuant("q4_avx2", _mlir_ciface_sqz_cpu_gemm_q4_avx2,
                  kGemmQuantAvx2Layout, 4, m, k, n, 4, true);
       checkSparse24(m, k, n);
+      checkBatchF32("batch_matmul_f32_avx2",
+                    _mlir_ciface_sqz_cpu_batch_matmul_f32_avx2, m, k, n);
     }
     if (avx512) {
       checkF32("f32_avx512", _mlir_ciface_sqz_cpu_gemm_f32_avx512,
@@ -397,6 +427,8 @@ int main() {
                  kGemmQuantAvx512Layout, 8, m, k, n, k, false);
       checkQuant("q4_avx512", _mlir_ciface_sqz_cpu_gemm_q4_avx512,
                  kGemmQuantAvx512Layout, 4, m, k, n, 4, true);
+      checkBatchF32("batch_matmul_f32_avx512",
+                    _mlir_ciface_sqz_cpu_batch_matmul_f32_avx512, m, k, n);
     }
     if (vnni)
       checkS8("s8_avx512vnni", nullptr, _mlir_ciface_sqz_cpu_gemm_s8_avx512vnni,
@@ -415,6 +447,11 @@ int main() {
                  kGemmQuantAvx2Layout, 4, m, k, n, 128, true);
     });
     checkThreadSplit("sp24_s8_avx2", [&] { checkSparse24(m, k, n); });
+    // The threads split the batch elements.
+    checkThreadSplit("batch_matmul_f32_avx2", [&] {
+      checkBatchF32("batch_matmul_f32_avx2",
+                    _mlir_ciface_sqz_cpu_batch_matmul_f32_avx2, 128, 64, 128);
+    });
   }
   checkBufferCache();
   std::printf("%s: %d checks, %d problem(s)\n", problems ? "FAIL" : "PASS",

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "BatchMatmulKernels.h"
 #include "SparseKernels.h"
 #include "WeightOnlyKernels.h"
 #include "sqz/Codegen/CPU/KernelCalls.h"
@@ -349,6 +350,7 @@ struct SqzCPUGemmKernelsPass
     }
     rewriteWeightOnlyLayers(module, builder, *cpu, replacedWeights);
     rewriteSparse24Layers(module, builder, *cpu, replacedWeights);
+    rewriteBatchMatmuls(module, builder, *cpu, replacedWeights);
     IRRewriter eraser(module.getContext());
     eraseDeadProducers(eraser, std::move(replacedWeights));
   }

@@ -14,17 +14,27 @@
 using namespace mlir;
 using namespace mlir::sqz;
 
-/// A 2-D memref of `shape` with any strides and offset:
-/// `memref<?x?xT, strided<[?, ?], offset: ?>>` for a dynamic shape, what a
-/// kernel takes for a 2-D operand.
+/// A memref of `shape` with any strides and offset:
+/// `memref<?x?xT, strided<[?, ?], offset: ?>>` for a dynamic 2-D shape, what
+/// a kernel takes for an operand.
+static MemRefType anyStrided(Type elementType, ArrayRef<int64_t> shape) {
+  MLIRContext *context = elementType.getContext();
+  int64_t dynamic = ShapedType::kDynamic;
+  SmallVector<int64_t> strides(shape.size(), dynamic);
+  return MemRefType::get(shape, elementType,
+                         StridedLayoutAttr::get(context, dynamic, strides));
+}
+
+/// `anyStrided` of rank 2, dynamic sizes unless given.
 static MemRefType anyStrided2D(Type elementType, ArrayRef<int64_t> shape = {
                                                      ShapedType::kDynamic,
                                                      ShapedType::kDynamic}) {
-  MLIRContext *context = elementType.getContext();
-  int64_t dynamic = ShapedType::kDynamic;
-  return MemRefType::get(
-      shape, elementType,
-      StridedLayoutAttr::get(context, dynamic, {dynamic, dynamic}));
+  return anyStrided(elementType, shape);
+}
+
+/// The dynamic sizes of `rank` dims.
+static SmallVector<int64_t> dynamicShape(int64_t rank) {
+  return SmallVector<int64_t>(rank, ShapedType::kDynamic);
 }
 
 memref::GlobalOp
@@ -115,6 +125,37 @@ Value KernelCallBuilder::emitCall(Location loc, StringRef kernel,
                                                    result, /*restrict=*/true,
                                                    /*writable=*/true);
   return tensor;
+}
+
+Value KernelCallBuilder::emitOperandsCall(Location loc, StringRef kernel,
+                                          ValueRange operands,
+                                          RankedTensorType resultType,
+                                          ValueRange dynamicSizes) {
+  SmallVector<Value> args;
+  Type element = resultType.getElementType();
+  Value result = memref::AllocOp::create(
+      rewriter, loc, MemRefType::get(resultType.getShape(), element),
+      dynamicSizes, rewriter.getI64IntegerAttr(64));
+  args.push_back(memref::CastOp::create(
+      rewriter, loc, anyStrided(element, dynamicShape(resultType.getRank())),
+      result));
+  for (Value operand : operands) {
+    auto type = cast<RankedTensorType>(operand.getType());
+    Value buffer = bufferization::ToBufferOp::create(
+        rewriter, loc, anyStrided(type.getElementType(), type.getShape()),
+        operand, /*read_only=*/true);
+    args.push_back(memref::CastOp::create(
+        rewriter, loc,
+        anyStrided(type.getElementType(), dynamicShape(type.getRank())),
+        buffer));
+  }
+  args.push_back(arith::ConstantOp::create(
+      rewriter, loc, rewriter.getI64IntegerAttr(threads)));
+  func::FuncOp callee = declareKernel(kernel, ValueRange(args).getTypes());
+  func::CallOp::create(rewriter, loc, callee, args);
+  return bufferization::ToTensorOp::create(rewriter, loc, resultType, result,
+                                           /*restrict=*/true,
+                                           /*writable=*/true);
 }
 
 Value KernelCallBuilder::emitRowsCall(Location loc, StringRef kernel,

@@ -226,8 +226,8 @@ func.func @sp24_w8a8(%x: tensor<3x4xf32>) -> tensor<3x2xf32> {
 
 // -----
 
-// What stays for the generic lowering: an accumulator that is not zero, a
-// weight that is not a constant, a batched contraction.
+// What stays for the generic lowering: an accumulator that is not zero (2-D
+// and batched), a weight that is not a constant (2-D).
 // CHECK-LABEL: func.func @not_kernels(
 // CHECK-NOT: call @sqz_cpu
 // CHECK: linalg.matmul
@@ -247,7 +247,40 @@ func.func @not_kernels(%x: tensor<4x3xf32>, %v: tensor<3x2xf32>, %b: tensor<2x4x
   %f0 = linalg.fill ins(%zero : f32) outs(%e : tensor<4x2xf32>) -> tensor<4x2xf32>
   %y2 = linalg.matmul ins(%x, %v : tensor<4x3xf32>, tensor<3x2xf32>) outs(%f0 : tensor<4x2xf32>) -> tensor<4x2xf32>
   %eb = tensor.empty() : tensor<2x4x2xf32>
-  %fb = linalg.fill ins(%zero : f32) outs(%eb : tensor<2x4x2xf32>) -> tensor<2x4x2xf32>
+  %fb = linalg.fill ins(%one : f32) outs(%eb : tensor<2x4x2xf32>) -> tensor<2x4x2xf32>
   %y3 = linalg.batch_matmul ins(%b, %wb : tensor<2x4x3xf32>, tensor<2x3x2xf32>) outs(%fb : tensor<2x4x2xf32>) -> tensor<2x4x2xf32>
   return %y1, %y2, %y3 : tensor<4x2xf32>, tensor<4x2xf32>, tensor<2x4x2xf32>
+}
+
+// -----
+
+// A batched f32 matmul of two run-time values from zero (attention's Q Kᵀ
+// and P V): the batch kernel, which packs B per batch element; both
+// operands in as read-only buffers of any strides, the result a new
+// buffer. A dynamic batch takes A's size, a dynamic n B's. No kernel
+// without AVX2 and FMA.
+// CHECK-LABEL: func.func @batch_matmul_f32(
+// CHECK-SAME: %[[A:.*]]: tensor<?x4x3xf32>, %[[B:.*]]: tensor<?x3x?xf32>
+// CHECK-DAG: %[[BATCH:.*]] = tensor.dim %[[A]], %c0
+// CHECK-DAG: %[[N:.*]] = tensor.dim %[[B]], %c2
+// CHECK: %[[C:.*]] = memref.alloc(%[[BATCH]], %[[N]]) {alignment = 64 : i64} : memref<?x4x?xf32>
+// CHECK: bufferization.to_buffer %[[A]] read_only : tensor<?x4x3xf32> to memref<?x4x3xf32, strided<[?, ?, ?], offset: ?>>
+// CHECK: bufferization.to_buffer %[[B]] read_only : tensor<?x3x?xf32> to memref<?x3x?xf32, strided<[?, ?, ?], offset: ?>>
+// AVX2: call @sqz_cpu_batch_matmul_f32_avx2(
+// AVX512: call @sqz_cpu_batch_matmul_f32_avx512(
+// CHECK-SAME: (memref<?x?x?xf32, strided<[?, ?, ?], offset: ?>>, memref<?x?x?xf32, strided<[?, ?, ?], offset: ?>>, memref<?x?x?xf32, strided<[?, ?, ?], offset: ?>>, i64) -> ()
+// CHECK: bufferization.to_tensor %[[C]] restrict writable
+// CHECK-NOT: linalg.fill
+// GENERIC-LABEL: func.func @batch_matmul_f32(
+// GENERIC: linalg.batch_matmul
+func.func @batch_matmul_f32(%a: tensor<?x4x3xf32>, %b: tensor<?x3x?xf32>) -> tensor<?x4x?xf32> {
+  %zero = arith.constant 0.0 : f32
+  %c0 = arith.constant 0 : index
+  %c2 = arith.constant 2 : index
+  %batch = tensor.dim %a, %c0 : tensor<?x4x3xf32>
+  %n = tensor.dim %b, %c2 : tensor<?x3x?xf32>
+  %e = tensor.empty(%batch, %n) : tensor<?x4x?xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<?x4x?xf32>) -> tensor<?x4x?xf32>
+  %c = linalg.batch_matmul ins(%a, %b : tensor<?x4x3xf32>, tensor<?x3x?xf32>) outs(%f : tensor<?x4x?xf32>) -> tensor<?x4x?xf32>
+  return %c : tensor<?x4x?xf32>
 }

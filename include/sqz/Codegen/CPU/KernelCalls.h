@@ -48,6 +48,14 @@ public:
                  RankedTensorType resultType,
                  ArrayRef<memref::GlobalOp> globals, ArrayRef<Value> extra);
 
+  /// A call of `kernel` on run-time operands alone, at the rewriter's
+  /// insertion point: (result buffer, each of `operands` as a read-only
+  /// memref of any strides, the thread count as i64). The result is a new
+  /// buffer of `resultType` (`dynamicSizes` giving its dynamic dims),
+  /// returned as a tensor.
+  Value emitOperandsCall(Location loc, StringRef kernel, ValueRange operands,
+                         RankedTensorType resultType, ValueRange dynamicSizes);
+
   /// `emitCall` on the rows of an activation that is 2-D [M, K] or 3-D
   /// [B, M, K] (seen as B * M rows against one weight), with `bias` (when
   /// given) added to every row: the `resultType` tensor, 2-D or 3-D like

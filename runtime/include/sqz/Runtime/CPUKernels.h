@@ -61,6 +61,17 @@ void _mlir_ciface_sqz_cpu_gemm_f32_avx512(sqzrt::MemRef<float, 2> *c,
                                           sqzrt::MemRef<float, 2> *a,
                                           sqzrt::MemRef<float, 1> *packed,
                                           int64_t threads);
+/// `batch_matmul_f32_*`: C[i] = A[i] x B[i] in f32 for each i of the
+/// batch, both operands run-time values of any strides (B is packed on the
+/// fly); C is the caller's buffer, of unit column stride.
+void _mlir_ciface_sqz_cpu_batch_matmul_f32_avx2(sqzrt::MemRef<float, 3> *c,
+                                                sqzrt::MemRef<float, 3> *a,
+                                                sqzrt::MemRef<float, 3> *b,
+                                                int64_t threads);
+void _mlir_ciface_sqz_cpu_batch_matmul_f32_avx512(sqzrt::MemRef<float, 3> *c,
+                                                  sqzrt::MemRef<float, 3> *a,
+                                                  sqzrt::MemRef<float, 3> *b,
+                                                  int64_t threads);
 /// `gemm_q{8,4}_*`: C = A x dequantize(B) in f32, B's codes packed by
 /// `packGemmQuantCodes`, its scales (and zero points `z - bias`, or an empty
 /// memref when symmetric) by `packGemmGroupParams`, one per group of K rows

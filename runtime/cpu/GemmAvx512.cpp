@@ -58,6 +58,9 @@ struct Avx512 {
   static F32 broadcastF32(float value) { return _mm512_set1_ps(value); }
   static F32 fma(F32 a, F32 b, F32 acc) { return _mm512_fmadd_ps(a, b, acc); }
   static F32 addF32(F32 a, F32 b) { return _mm512_add_ps(a, b); }
+  static F32 subF32(F32 a, F32 b) { return _mm512_sub_ps(a, b); }
+  static F32 mulF32(F32 a, F32 b) { return _mm512_mul_ps(a, b); }
+  static void storeF32(float *p, F32 value) { _mm512_storeu_ps(p, value); }
   /// acc - a * b.
   static F32 fnma(F32 a, F32 b, F32 acc) { return _mm512_fnmadd_ps(a, b, acc); }
 

@@ -111,11 +111,17 @@ template <typename Isa> struct GemmF32 {
   /// (`PackedRows`).
   static void panel(int64_t p, int64_t m, int64_t n, int64_t k, const float *a,
                     const float *packed, float *c, int64_t ldc) {
+    panelColumns(packed + p * k * kPanel, std::min(kPanel, n - p * kPanel), m,
+                 k, a, c + p * kPanel, ldc);
+  }
+
+  /// The `columns` (at most kPanel) columns of C at `out` from one packed
+  /// panel `weights` ([k][kPanel] floats).
+  static void panelColumns(const float *weights, int64_t columns, int64_t m,
+                           int64_t k, const float *a, float *out, int64_t ldc) {
     static constexpr auto kTiles =
         tiles(std::make_integer_sequence<int, kRows>());
-    const float *weights = packed + p * k * kPanel;
-    Masks masks(std::min(kPanel, n - p * kPanel));
-    float *out = c + p * kPanel;
+    Masks masks(columns);
     if (m == 1) {
       row(k, a, weights, out, masks);
       return;

@@ -170,7 +170,7 @@ func.func @u8_group_zero_points(%x: tensor<3x4xf32>) -> tensor<3x2xf32> {
 // of four K as [column][slot] in panels of 8 columns, and one i32 word per
 // panel and group with each kept value's position in 2 bits (column 0
 // keeps 0 and 2: 0b1000; column 1 keeps 1 and 3: 0b1101). AVX-512 machines
-// run the AVX2 kernel.
+// run the AVX2 kernel on activations of few rows.
 // CHECK: memref.global "private" constant @__sqz_sparse_meta : memref<1xi32>
 // CHECK: memref.global "private" constant @__sqz_sparse_values : memref<16xf32>
 // CHECK-LABEL: func.func @sp24_f32(
@@ -186,6 +186,26 @@ func.func @sp24_f32(%x: tensor<3x4xf32>) -> tensor<3x2xf32> {
   %w = sqz.pack %values metadata(%positions : tensor<2x2xi2>) : tensor<2x2xf32> -> !sqz.tensor<2x4xf32, #sqz.sparsity<nm(2, 4, 1)>>
   %y = sqz.matmul %x, %w {rhs_transposed} : tensor<3x4xf32>, !sqz.tensor<2x4xf32, #sqz.sparsity<nm(2, 4, 1)>> -> tensor<3x2xf32>
   return %y : tensor<3x2xf32>
+}
+
+// -----
+
+// The same weight under an activation of 16 rows or more (here 2 x 8): on
+// AVX-512 the dense f32 kernel, faster there than the AVX2 sparse one, on
+// the weight decompressed at compile time ([K, N] = column 0 is 1, 0, 2, 0
+// and column 1 is 0, 3, 0, 4: per k, a panel of 32 columns); AVX2 keeps
+// the sparse kernel.
+// CHECK-LABEL: func.func @sp24_f32_tall(
+// CHECK: tensor.collapse_shape {{.*}} tensor<2x8x4xf32> into tensor<16x4xf32>
+// AVX2: call @sqz_cpu_gemm_sp24_f32_avx2(
+// AVX512: call @sqz_cpu_gemm_f32_avx512(
+// AVX512: __sqz_packed_weight: "0x400000000000803F00000000{{(00000000){30}()}}0000000000004040{{(00000000){30}()}}0000004000000000{{(00000000){30}()}}0000000000008040{{(00000000){30}()}}"
+func.func @sp24_f32_tall(%x: tensor<2x8x4xf32>) -> tensor<2x8x2xf32> {
+  %values = arith.constant dense<[[1.0, 2.0], [3.0, 4.0]]> : tensor<2x2xf32>
+  %positions = arith.constant dense<[[0, -2], [1, -1]]> : tensor<2x2xi2>
+  %w = sqz.pack %values metadata(%positions : tensor<2x2xi2>) : tensor<2x2xf32> -> !sqz.tensor<2x4xf32, #sqz.sparsity<nm(2, 4, 1)>>
+  %y = sqz.matmul %x, %w {rhs_transposed} : tensor<2x8x4xf32>, !sqz.tensor<2x4xf32, #sqz.sparsity<nm(2, 4, 1)>> -> tensor<2x8x2xf32>
+  return %y : tensor<2x8x2xf32>
 }
 
 // -----

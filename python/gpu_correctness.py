@@ -13,7 +13,9 @@ Two halves, because the GPU machine has no LLVM:
       compile the model with `sqz-compile --target=cuda`. With --minilm,
       also the real model on its evaluation sentences in six schemes of
       examples/minilm/run.py, its libraries packed into 48 MiB parts (see
-      PART_BYTES). Writes a folder
+      PART_BYTES). The example MLP also runs in f16 and in bf16
+      (make_example_mlp.py --dtype), on the half-precision tensor cores;
+      see HALF_TYPES. Writes a folder
       (default gpu-run/) holding bin/sqz-exec, bin/libsqz_runtime.so,
       models/TAG.so, ref/TAG/out<i>.npy and cases.json: everything the GPU
       machine needs (no input files: sqz-exec draws the same seeded inputs
@@ -64,6 +66,14 @@ REL_L2 = 1e-4
 # COSINE_SLACK of the CPU's, and the two within MIN_AGREEMENT of each other.
 COSINE_SLACK = 1e-3
 MIN_AGREEMENT = 0.999
+# The example MLP in half precision. The CPU reference sums a half-precision
+# matmul in its own type, rounding every partial sum (the linalg semantics);
+# the GPU's tensor cores sum in f32 and round once. The two differ by the
+# CPU's rounding (about 3e-3 relative L2 in f16), so both are measured
+# against an exact evaluation of the same model: the same rounded weights
+# and inputs in an f32 model, whose own error is far below either. The GPU
+# passes if its error is no larger than the CPU reference's.
+HALF_TYPES = ("f16", "bf16")
 
 
 def cosines(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -117,6 +127,8 @@ def prepare(args):
             cases.append(dict(tag=tag, model=name, scheme=label, entry=entry,
                               seed=args.seed))
             print(f"prepared {tag}", flush=True)
+    if not args.minilm_only:
+        cases += prepare_half_models(args, root, work)
     if args.minilm:
         cases += prepare_minilm(args, root, work)
     shutil.rmtree(work)
@@ -125,6 +137,58 @@ def prepare(args):
     size = sum(os.path.getsize(os.path.join(d, n))
                for d, _, names in os.walk(root) for n in names)
     print(f"{len(cases)} cases in {root} ({size / 2**20:.1f} MiB)")
+
+
+def prepare_half_models(args, root, work):
+    """The example MLP in each of HALF_TYPES: the GPU library, the CPU
+    reference (ref/TAG) and the exact reference (exact/TAG, the same model
+    in f32 on the same inputs)."""
+    import make_example_mlp as mlp
+
+    weights = mlp.mlp_weights(0, [256, 512, 128])
+    cases = []
+    for dtype in HALF_TYPES:
+        tag = f"mlp_{dtype}"
+        source = os.path.join(work, tag + ".mlir")
+        with open(source, "w") as f:
+            f.write(mlp.mlp_text(weights, 4, 0, dtype=dtype))
+        cpu = os.path.join(work, tag + "-cpu")
+        run([args.run, source, "--entry", "mlp", "--random-inputs", "--seed",
+             str(args.seed), "--output-dir", cpu, "--save-inputs"])
+        os.makedirs(os.path.join(root, "ref", tag))
+        shutil.copy(os.path.join(cpu, "out0.npy"), os.path.join(root, "ref", tag))
+        # The exact model: the half values, held in f32.
+        exact_source = os.path.join(work, tag + "-exact.mlir")
+        with open(exact_source, "w") as f:
+            f.write(mlp.mlp_text({k: mlp.rounded(v, dtype)
+                                  for k, v in weights.items()}, 4, 0))
+        x = np.load(os.path.join(cpu, "in0.npy"))
+        x32 = os.path.join(work, tag + "-x32.npy")
+        np.save(x32, mlp.rounded(x.astype(np.float32), dtype))
+        run([args.run, exact_source, "--entry", "mlp", "--input", x32,
+             "--output-dir", os.path.join(root, "exact", tag)])
+        run([args.compile, source, "--target=cuda", "-o",
+             os.path.join(root, "models", tag + ".so")])
+        cases.append(dict(tag=tag, model=f"mlp ({dtype})", scheme=dtype,
+                          entry="mlp", seed=args.seed, exact=True))
+        print(f"prepared {tag}", flush=True)
+    return cases
+
+
+def against_exact(root, case, out_dir):
+    """(ok, note): the GPU's and the CPU reference's relative L2 error
+    against the exact evaluation; the GPU's may be no larger."""
+    exact = np.load(os.path.join(root, "exact", case["tag"], "out0.npy"))
+    exact = exact.astype(np.float64)
+    norm = np.linalg.norm(exact)
+    errors = {}
+    for side, directory in (("GPU", out_dir),
+                            ("CPU", os.path.join(root, "ref", case["tag"]))):
+        got = np.load(os.path.join(directory, "out0.npy")).astype(np.float64)
+        errors[side] = float(np.linalg.norm(got - exact) / norm)
+    ok = bool(np.isfinite(errors["GPU"])) and errors["GPU"] <= errors["CPU"]
+    return ok, (f"rel. L2 to the exact f32 evaluation: GPU {errors['GPU']:.2e}, "
+                f"CPU {errors['CPU']:.2e} (the CPU sums in {case['scheme']})")
 
 
 # examples/minilm/run.py's schemes that run on the GPU, by name: fp32, W8,
@@ -298,6 +362,8 @@ def run_case(root: str, case: dict):
         notes = "; ".join(r[3] for r in results if r[3])
         if "fidelity" in case:
             ok, notes = fidelity(root, case, out_dir)
+        if case.get("exact"):
+            ok, notes = against_exact(root, case, out_dir)
     except RuntimeError as error:
         ok, rel, worst, median, notes = False, float("nan"), float("nan"), "-", str(error)
     print(f"{'ok  ' if ok else 'FAIL'} {case['tag']}: rel. L2 {rel:.2e} "
@@ -332,6 +398,11 @@ def run_cases(args):
         "activations, float glue that rounds differently moves some codes by "
         "a step): the GPU's mean cosine to PyTorch fp32 within "
         f"{COSINE_SLACK:g} of the CPU's, GPU and CPU within {MIN_AGREEMENT:g}. "
+        "The half-precision MLPs are held to an exact evaluation (the same "
+        "rounded weights and inputs in f32): the GPU's tensor cores sum in "
+        "f32 and round once, the CPU reference rounds every partial sum to "
+        "the half type, and the GPU's error must be no larger than the "
+        "CPU's. "
         "*max err* is the largest absolute error over the largest "
         "reference magnitude. *ms* is the median of 5 calls, copies to and from "
         "the GPU included (correctness kernels, not tuned: speed is measured "

@@ -63,7 +63,12 @@ static std::string toolkitPath(const sqz::LowerToNVVMOptions &options) {
 static void addTensorLevel(OpPassManager &pm,
                            const sqz::LowerToNVVMOptions &options) {
   pm.addPass(sqz::createSqzCheckCPUInput());
-  pm.addPass(sqz::createConvertSqzToLinalg());
+  // Integer 2:4 matmuls read the kept values directly, for the sparse
+  // tensor cores (sqz-gpu-matmul-kernels); the others decompress.
+  sqz::ConvertSqzToLinalgOptions sqzToLinalgOptions;
+  if (options.sparseTensorCores)
+    sqzToLinalgOptions.sparseMatmul = sqz::SparseMatmulLowering::DirectInteger;
+  pm.addPass(sqz::createConvertSqzToLinalg(sqzToLinalgOptions));
   sqz::addEntryPointsAndElementwiseFusion(pm, options.readOnlyArgs,
                                           /*fuseElementwise=*/true);
   sqz::addBufferization(pm);
@@ -81,6 +86,10 @@ static void addKernels(OpPassManager &pm,
   pm.addNestedPass<func::FuncOp>(createConvertParallelLoopToGpuPass());
   pm.addPass(createLowerAffinePass());
   pm.addPass(createCanonicalizerPass());
+  // Constants go into the kernels rather than through their arguments: an
+  // operand that must be an immediate (mma.sp's sparsity selector) stays
+  // one.
+  pm.addPass(createGpuLaunchSinkIndexComputationsPass());
   pm.addPass(createGpuKernelOutliningPass());
   pm.addPass(sqz::createSqzGPUCheckHostCode());
   // Allocations, copies and launches become asynchronous operations on one

@@ -52,7 +52,12 @@ def ConvertSqzToLinalg : Pass<"convert-sqz-to-linalg", "ModuleOp"> {
       contraction (integer `(qx - zx)(qw - zw)` in i32 when both operands
       are quantized, else dequantized in the expressed type), so that the
       result equals decompress-then-multiply. Any other sparse rhs is
-      decompressed.
+      decompressed. `sparse-matmul=direct-integer` reads only the rhs of
+      an integer matmul (codes on both sides) so, and decompresses the
+      others. The direct contraction carries the attribute
+      `sqz.nm_contraction = {n, m, positions_per_byte[, int8_operands]}`
+      for code generators (`int8_operands`: both sides are symmetric signed
+      8-bit codes, so every value the body reads fits in i8).
 
     Compressed values must not cross function or block boundaries, and
     sparse tensors must have a static shape: both are errors. Sparse values
@@ -73,7 +78,11 @@ def ConvertSqzToLinalg : Pass<"convert-sqz-to-linalg", "ModuleOp"> {
              clEnumValN(::mlir::sqz::SparseMatmulLowering::Decompress,
                         "decompress", "to dense, then the dense contraction"),
              clEnumValN(::mlir::sqz::SparseMatmulLowering::Direct, "direct",
-                        "a contraction over the kept values only"))}]>,
+                        "a contraction over the kept values only"),
+             clEnumValN(::mlir::sqz::SparseMatmulLowering::DirectInteger,
+                        "direct-integer",
+                        "direct for a matmul of integer codes on both sides, "
+                        "decompress for the others"))}]>,
     Option<"observe", "observe", "::mlir::sqz::ObserveLowering",
            "::mlir::sqz::ObserveLowering::Identity",
            "What sqz.observe becomes (default: identity)",

@@ -153,6 +153,13 @@ struct LowerToNVVMOptions : public PassPipelineOptions<LowerToNVVMOptions> {
       llvm::cl::desc("Never write into the buffers of entry-point tensor "
                      "arguments (copy instead) (default: true)"),
       llvm::cl::init(true)};
+  PassOptions::Option<bool> sparseTensorCores{
+      *this, "sparse-tensor-cores",
+      llvm::cl::desc("Run 2:4 sparse matmuls of symmetric int8 codes on the "
+                     "sparse tensor cores (mma.sp), reading the kept codes "
+                     "and positions as stored; else decompress the weight "
+                     "and run the dense kernels (default: true)"),
+      llvm::cl::init(true)};
 };
 
 /// Adds the passes of `sqz-lower-to-nvvm` to `pm` (on `builtin.module`):

@@ -1,6 +1,6 @@
 //===- MatmulKernels.cpp - Contractions as tiled GPU kernels --------------===//
 //
-// Two kernels, chosen by element type:
+// Three kernels, chosen by element type:
 //
 // f32 x f32 -> f32: a block of 16x16 threads computes a 64x64 output tile,
 // 4x4 outputs per thread, staging 16-deep slices of both operands in shared
@@ -15,16 +15,30 @@
 // so any layout of the weight works; elements past an edge read as 0 and
 // outputs past an edge are not written.
 //
-// Fragment layouts of m16n8k32 with 8-bit operands (PTX ISA, "Matrix
-// fragments for mma.m16n8k32"), lane = 4 * group + t:
-//   A (16x32, four 32-bit registers of 4 bytes): register r holds row
-//     group + 8 * (r & 1), columns 4t + 16 * (r >> 1) + {0..3};
-//   B (32x8, two registers): register r holds column group, rows
-//     4t + 16 * r + {0..3};
-//   C (16x8, four i32): register 2r + e holds row group + 8 * r, column
-//     2t + e.
+// f16 x f16 and bf16 x bf16 contractions, into an output of the same type
+// or f32, run the same warp tile on `mma.sync.m16n8k16` with an f32
+// accumulator (HMMA in SASS); a half-precision output is rounded once, at
+// the store.
+//
+// Fragment layouts of m16n8k32 with 8-bit operands and of m16n8k16 with
+// 16-bit ones (PTX ISA, "Matrix fragments for mma.m16n8k32 / k16"), lane =
+// 4 * group + t, p elements per 32-bit register (4 bytes or 2 halves), K
+// the instruction's depth:
+//   A (16xK, four registers): register r holds row group + 8 * (r & 1),
+//     columns p t + K/2 * (r >> 1) + {0..p-1};
+//   B (Kx8, two registers): register r holds column group, rows
+//     p t + K/2 * r + {0..p-1};
+//   C (16x8, four i32 or f32): register 2r + e holds row group + 8 * r,
+//     column 2t + e.
+//
+// A direct 2:4 contraction of int8 codes (convert-sqz-to-linalg's
+// `sqz.nm_contraction`) runs on the sparse tensor cores instead:
+// SparseMatmulKernels.cpp.
 //
 //===----------------------------------------------------------------------===//
+
+#include "KernelBuilding.h"
+#include "SparseMatmulKernels.h"
 
 #include "sqz/Codegen/GPU/Passes.h"
 #include "sqz/Dialect/Sqz/Transforms/LinearLayers.h"
@@ -45,17 +59,23 @@ namespace mlir::sqz {
 } // namespace mlir::sqz
 
 using namespace mlir;
+using namespace mlir::sqz::gpu_kernels;
 
 namespace {
 
-constexpr int64_t kTileM = 16, kTileN = 8, kTileK = 32, kWarp = 32;
+/// Which kernel a contraction gets.
+enum class TileKind {
+  Int8, // i8 x i8 -> i32 on the int8 tensor cores (m16n8k32)
+  Half, // f16 or bf16 on the half-precision tensor cores (m16n8k16)
+  F32,  // f32 multiply-adds on 64x64 tiles of threads
+};
 
 /// A contraction a kernel takes, and its loop dimensions.
 struct Contraction {
   linalg::LinalgOp op;
   unsigned m, n, k;
   SmallVector<unsigned> batch;
-  bool integer;               // i8 x i8 -> i32 on the tensor cores; else f32
+  TileKind kind;
   bool unsignedInput = false; // the integer activation codes are u8
   /// Per input: the elementwise op that computes it from constants (the
   /// dequantization of a weight-only scheme), recomputed per element inside
@@ -66,22 +86,54 @@ struct Contraction {
 constexpr int64_t kBlockTile = 64, kThreadTile = 4, kSliceK = 16,
                   kThreadsPerSide = kBlockTile / kThreadTile;
 
-/// The loop sizes of the contraction and the thread's coordinates.
-struct KernelFrame {
-  SmallVector<Value> sizes; // per loop dimension
-  SmallVector<Value> ivs;   // per loop dimension, set as the kernel goes
-};
-
 } // namespace
 
-static bool hasElementType(Value value, unsigned width) {
-  auto type = dyn_cast<MemRefType>(value.getType());
-  return type && type.getElementType().isSignlessInteger(width);
+static bool hasFloatType(Value value) {
+  Type type = elementTypeOf(value);
+  return type && type.isF32();
 }
 
-static bool hasFloatType(Value value) {
-  auto type = dyn_cast<MemRefType>(value.getType());
-  return type && type.getElementType().isF32();
+static bool isHalfType(Type type) {
+  return type && (type.isF16() || type.isBF16());
+}
+
+/// Whether `body` is `yield(out + extf(in0) * extf(in1))`, the product in
+/// the output's type (operands of the add and the multiply in either
+/// order) and nothing else: a half-precision contraction into f32.
+static bool isWideningFloatMultiplyAdd(Block &body) {
+  if (body.getNumArguments() != 3 ||
+      !llvm::hasNItems(body.without_terminator(), 4))
+    return false;
+  auto add = body.getTerminator()->getOperand(0).getDefiningOp<arith::AddFOp>();
+  if (!add)
+    return false;
+  Value acc = body.getArgument(2);
+  Value product = add.getLhs() == acc   ? add.getRhs()
+                  : add.getRhs() == acc ? add.getLhs()
+                                        : Value();
+  auto mul = product ? product.getDefiningOp<arith::MulFOp>() : nullptr;
+  if (!mul)
+    return false;
+  auto widened = [&](Value v) {
+    auto ext = v.getDefiningOp<arith::ExtFOp>();
+    return ext ? ext.getIn() : Value();
+  };
+  Value x = widened(mul.getLhs()), y = widened(mul.getRhs());
+  Value a = body.getArgument(0), b = body.getArgument(1);
+  return (x == a && y == b) || (x == b && y == a);
+}
+
+/// Whether the contraction multiplies f16 by f16 or bf16 by bf16 into the
+/// same type (the body `acc + a * b`) or into f32 (`acc + extf(a) *
+/// extf(b)`): the half-precision tensor cores' operands.
+static bool isHalfContraction(Value lhs, Value rhs, Value out, Block &body) {
+  Type type = elementTypeOf(lhs);
+  if (!isHalfType(type) || elementTypeOf(rhs) != type)
+    return false;
+  Type outType = elementTypeOf(out);
+  if (outType == type)
+    return sqz::isFloatMultiplyAdd(body);
+  return outType && outType.isF32() && isWideningFloatMultiplyAdd(body);
 }
 
 /// Whether the producer's body computes from its block arguments, its loop
@@ -153,8 +205,9 @@ static FailureOr<Contraction> matchContraction(linalg::LinalgOp op) {
         out = op.getDpsInits()[0];
   bool integer = hasElementType(lhs, 8) && hasElementType(rhs, 8) &&
                  hasElementType(out, 32);
+  bool half = isHalfContraction(lhs, rhs, out, *op.getBlock());
   bool f32 = hasFloatType(lhs) && hasFloatType(rhs) && hasFloatType(out);
-  if (!integer && !f32)
+  if (!integer && !half && !f32)
     return failure();
   FailureOr<linalg::ContractionDimensions> dims =
       linalg::inferContractionDims(op);
@@ -170,50 +223,22 @@ static FailureOr<Contraction> matchContraction(linalg::LinalgOp op) {
     unsignedInput = sqz::int8InputIsUnsigned(*op.getBlock(), /*inputIndex=*/0);
     if (!unsignedInput)
       return failure();
-  } else if (!sqz::isFloatMultiplyAdd(*op.getBlock())) {
+  } else if (f32 && !sqz::isFloatMultiplyAdd(*op.getBlock())) {
     // Any other body would see the zero padding of K.
     return failure();
   }
-  Contraction contraction{op, dims->m.front(), dims->n.front(), dims->k.front(),
-                          {}, integer};
+  TileKind kind = integer ? TileKind::Int8
+                  : half  ? TileKind::Half
+                          : TileKind::F32;
+  Contraction contraction{
+      op, dims->m.front(), dims->n.front(), dims->k.front(), {}, kind};
   contraction.batch.assign(dims->batch.begin(), dims->batch.end());
   contraction.unsignedInput = unsignedInput.value_or(false);
-  if (!integer && op.getDpsInputs()[0] != op.getDpsInputs()[1])
+  if (f32 && op.getDpsInputs()[0] != op.getDpsInputs()[1])
     for (int i = 0; i < 2; ++i)
       contraction.producers[i] =
           findRecomputableProducer(op.getDpsInputs()[i], op);
   return contraction;
-}
-
-/// The indices of `operand` at the frame's coordinates, each clamped to 0
-/// past its edge (a valid address), and whether all are inside.
-static std::pair<SmallVector<Value>, Value>
-clampedIndices(OpBuilder &b, Location loc, linalg::LinalgOp op,
-               OpOperand &operand, const KernelFrame &frame) {
-  AffineMap map = op.getMatchingIndexingMap(&operand);
-  Value c0 = arith::ConstantIndexOp::create(b, loc, 0);
-  Value inBounds;
-  SmallVector<Value> indices;
-  for (unsigned i = 0; i < map.getNumResults(); ++i) {
-    unsigned dim = map.getDimPosition(i);
-    Value inside = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult,
-                                         frame.ivs[dim], frame.sizes[dim]);
-    inBounds = inBounds
-                   ? arith::AndIOp::create(b, loc, inBounds, inside).getResult()
-                   : inside;
-    indices.push_back(
-        arith::SelectOp::create(b, loc, inside, frame.ivs[dim], c0));
-  }
-  return {indices, inBounds};
-}
-
-/// `value` where `inBounds` holds (no condition for a 0-d operand), else
-/// `zero`.
-static Value selectInside(OpBuilder &b, Location loc, Value inBounds,
-                          Value value, Value zero) {
-  return inBounds ? arith::SelectOp::create(b, loc, inBounds, value, zero)
-                        .getResult()
-                  : value;
 }
 
 /// Clones `body` at the builder's point with its block arguments bound to
@@ -231,16 +256,6 @@ static Value inlineBody(OpBuilder &b, Block &body, ValueRange args,
     b.clone(inner, mapping);
   }
   return mapping.lookup(body.getTerminator()->getOperand(0));
-}
-
-/// Element `operand` of the contraction at the frame's coordinates, or
-/// `zero` past an edge (the load reads a clamped, valid address).
-static Value loadOrZero(OpBuilder &b, Location loc, linalg::LinalgOp op,
-                        OpOperand &operand, const KernelFrame &frame,
-                        Value zero) {
-  auto [indices, inBounds] = clampedIndices(b, loc, op, operand, frame);
-  Value element = memref::LoadOp::create(b, loc, operand.get(), indices);
-  return selectInside(b, loc, inBounds, element, zero);
 }
 
 /// Input `index` of the contraction at the frame's coordinates, or `zero`
@@ -283,25 +298,45 @@ static void eraseRecomputedProducers(RewriterBase &rewriter,
   }
 }
 
-/// Stores `value` into the output at the frame's coordinates when they are
-/// inside it.
-static void storeIfInside(OpBuilder &b, Location loc, linalg::LinalgOp op,
-                          OpOperand &out, const KernelFrame &frame,
-                          const Contraction &c, Value value) {
-  Value inside = arith::AndIOp::create(
-      b, loc,
-      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult, frame.ivs[c.m],
-                            frame.sizes[c.m]),
-      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult, frame.ivs[c.n],
-                            frame.sizes[c.n]));
-  AffineMap map = op.getMatchingIndexingMap(&out);
-  SmallVector<Value> indices;
-  for (unsigned i = 0; i < map.getNumResults(); ++i)
-    indices.push_back(frame.ivs[map.getDimPosition(i)]);
-  scf::IfOp::create(b, loc, inside, [&](OpBuilder &b, Location loc) {
-    memref::StoreOp::create(b, loc, value, out.get(), indices);
-    scf::YieldOp::create(b, loc);
-  });
+static MmaFormat mmaFormatOf(OpBuilder &b, const Contraction &c) {
+  if (c.kind == TileKind::Int8)
+    return {b.getI8Type(),
+            b.getI32Type(),
+            32,
+            4,
+            c.unsignedInput ? NVVM::MMATypes::u8 : NVVM::MMATypes::s8,
+            NVVM::MMATypes::s8};
+  linalg::LinalgOp op = c.op;
+  Type element = elementTypeOf(op.getDpsInputs()[0]);
+  NVVM::MMATypes type =
+      element.isF16() ? NVVM::MMATypes::f16 : NVVM::MMATypes::bf16;
+  return {element, b.getF32Type(), 16, 2, type, type};
+}
+
+/// The output element at the frame's coordinates (0 past an edge), as the
+/// accumulator type: a half-precision output widens exactly to f32.
+static Value loadAccumulator(OpBuilder &b, Location loc, const Contraction &c,
+                             const MmaFormat &format, KernelFrame &frame) {
+  linalg::LinalgOp op = c.op;
+  OpOperand &out = op.getDpsInitsMutable()[0];
+  Type outType = elementTypeOf(out.get());
+  Value zero = arith::ConstantOp::create(b, loc, b.getZeroAttr(outType));
+  Value value = loadOrZero(b, loc, op, out, frame, zero);
+  if (outType != format.accumulator)
+    value = arith::ExtFOp::create(b, loc, format.accumulator, value);
+  return value;
+}
+
+/// Stores an accumulator into the output where it is inside it, rounded
+/// to nearest even into a half-precision output.
+static void storeAccumulator(OpBuilder &b, Location loc, const Contraction &c,
+                             KernelFrame &frame, Value value) {
+  linalg::LinalgOp op = c.op;
+  OpOperand &out = op.getDpsInitsMutable()[0];
+  Type outType = elementTypeOf(out.get());
+  if (outType != value.getType())
+    value = arith::TruncFOp::create(b, loc, outType, value);
+  storeIfInside(b, loc, op, out, frame, c.m, c.n, value);
 }
 
 /// The warp's 16x8 tile: fragments gathered, mma.sync along K, the result
@@ -309,6 +344,7 @@ static void storeIfInside(OpBuilder &b, Location loc, linalg::LinalgOp op,
 static void buildWarpTile(OpBuilder &b, Location loc, const Contraction &c,
                           KernelFrame &frame, Value lane, Value m0, Value n0) {
   linalg::LinalgOp op = c.op;
+  MmaFormat format = mmaFormatOf(b, c);
   auto index = [&](int64_t v) {
     return arith::ConstantIndexOp::create(b, loc, v).getResult();
   };
@@ -322,12 +358,9 @@ static void buildWarpTile(OpBuilder &b, Location loc, const Contraction &c,
       add(n0, arith::MulIOp::create(b, loc, t, index(2))),
       add(n0, add(arith::MulIOp::create(b, loc, t, index(2)), index(1)))};
   Value column = add(n0, group);
-  Type i8 = b.getI8Type(), i32 = b.getI32Type();
-  Value zero8 = arith::ConstantIntOp::create(b, loc, i8, 0);
-  Value zero32 = arith::ConstantIntOp::create(b, loc, i32, 0);
+  Value zero = arith::ConstantOp::create(b, loc, b.getZeroAttr(format.element));
   OpOperand &lhs = op->getOpOperand(0);
   OpOperand &rhs = op->getOpOperand(1);
-  OpOperand &out = op.getDpsInitsMutable()[0];
 
   // The accumulator starts from the output (linalg accumulates into it):
   // registers c0..c3 are (row r, column e) for r, e in {0, 1}.
@@ -336,55 +369,47 @@ static void buildWarpTile(OpBuilder &b, Location loc, const Contraction &c,
     for (int e = 0; e < 2; ++e) {
       frame.ivs[c.m] = rows[r];
       frame.ivs[c.n] = cols[e];
-      init.push_back(loadOrZero(b, loc, op, out, frame, zero32));
+      init.push_back(loadAccumulator(b, loc, c, format, frame));
     }
 
-  // Four consecutive bytes along K as one 32-bit register, the lowest K in
-  // the lowest byte.
-  auto packRegister = [&](OpBuilder &b, ArrayRef<Value> bytes) {
-    Value vector =
-        vector::FromElementsOp::create(b, loc, VectorType::get({4}, i8), bytes);
-    Value word =
-        vector::BitCastOp::create(b, loc, VectorType::get({1}, i32), vector);
-    return vector::ExtractOp::create(b, loc, word, ArrayRef<int64_t>{0})
-        .getResult();
-  };
-  Type resultType = LLVM::LLVMStructType::getLiteral(b.getContext(),
-                                                     SmallVector<Type>(4, i32));
-  Value lowK = arith::MulIOp::create(b, loc, t, index(4));
+  Type resultType = LLVM::LLVMStructType::getLiteral(
+      b.getContext(), SmallVector<Type>(4, format.accumulator));
+  int64_t half = format.depth / 2, p = format.perRegister;
+  Value lowK = arith::MulIOp::create(b, loc, t, index(p));
   auto loop = scf::ForOp::create(
-      b, loc, index(0), frame.sizes[c.k], index(kTileK), init,
+      b, loc, index(0), frame.sizes[c.k], index(format.depth), init,
       [&](OpBuilder &b, Location loc, Value k0, ValueRange acc) {
         Value base = add(k0, lowK);
         SmallVector<Value> a, w;
         for (int r = 0; r < 4; ++r) {
-          SmallVector<Value> bytes;
-          for (int e = 0; e < 4; ++e) {
+          SmallVector<Value> elements;
+          for (int e = 0; e < p; ++e) {
             frame.ivs[c.m] = rows[r & 1];
-            frame.ivs[c.k] = add(base, index(16 * (r >> 1) + e));
-            bytes.push_back(loadOrZero(b, loc, op, lhs, frame, zero8));
+            frame.ivs[c.k] = add(base, index(half * (r >> 1) + e));
+            elements.push_back(loadOrZero(b, loc, op, lhs, frame, zero));
           }
-          a.push_back(packRegister(b, bytes));
+          a.push_back(packRegister(b, loc, format, elements));
         }
         for (int r = 0; r < 2; ++r) {
-          SmallVector<Value> bytes;
-          for (int e = 0; e < 4; ++e) {
+          SmallVector<Value> elements;
+          for (int e = 0; e < p; ++e) {
             frame.ivs[c.n] = column;
-            frame.ivs[c.k] = add(base, index(16 * r + e));
-            bytes.push_back(loadOrZero(b, loc, op, rhs, frame, zero8));
+            frame.ivs[c.k] = add(base, index(half * r + e));
+            elements.push_back(loadOrZero(b, loc, op, rhs, frame, zero));
           }
-          w.push_back(packRegister(b, bytes));
+          w.push_back(packRegister(b, loc, format, elements));
         }
-        // Wrapping, as the reference's integer addition.
-        std::array<NVVM::MMATypes, 2> types = {
-            c.unsignedInput ? NVVM::MMATypes::u8 : NVVM::MMATypes::s8,
-            NVVM::MMATypes::s8};
+        // Integer sums wrap, as the reference's integer addition does.
+        std::optional<NVVM::MMAIntOverflow> overflow;
+        if (c.kind == TileKind::Int8)
+          overflow = NVVM::MMAIntOverflow::wrapped;
+        std::array<NVVM::MMATypes, 2> types = {format.typeA, format.typeB};
         std::array<NVVM::MMALayout, 2> layouts = {NVVM::MMALayout::row,
                                                   NVVM::MMALayout::col};
-        auto mma = NVVM::MmaOp::create(
-            b, loc, resultType, a, w, acc,
-            ArrayRef<int64_t>{kTileM, kTileN, kTileK}, std::nullopt,
-            NVVM::MMAIntOverflow::wrapped, types, layouts);
+        auto mma =
+            NVVM::MmaOp::create(b, loc, resultType, a, w, acc,
+                                ArrayRef<int64_t>{kTileM, kTileN, format.depth},
+                                std::nullopt, overflow, types, layouts);
         SmallVector<Value> next;
         for (int64_t i = 0; i < 4; ++i)
           next.push_back(LLVM::ExtractValueOp::create(b, loc, mma, i));
@@ -396,7 +421,7 @@ static void buildWarpTile(OpBuilder &b, Location loc, const Contraction &c,
     for (int e = 0; e < 2; ++e) {
       frame.ivs[c.m] = rows[r];
       frame.ivs[c.n] = cols[e];
-      storeIfInside(b, loc, op, out, frame, c, loop.getResult(2 * r + e));
+      storeAccumulator(b, loc, c, frame, loop.getResult(2 * r + e));
     }
 }
 
@@ -495,7 +520,7 @@ static void buildSimtTile(OpBuilder &b, Location loc, const Contraction &c,
     for (auto [j, col] : llvm::enumerate(cols)) {
       frame.ivs[c.m] = row;
       frame.ivs[c.n] = col;
-      storeIfInside(b, loc, op, out, frame, c,
+      storeIfInside(b, loc, op, out, frame, c.m, c.n,
                     loop.getResult(i * kThreadTile + j));
     }
 }
@@ -532,10 +557,11 @@ static void replaceWithKernel(RewriterBase &rewriter, const Contraction &c) {
   Value batches = index(1);
   for (unsigned d : c.batch)
     batches = arith::MulIOp::create(rewriter, loc, batches, frame.sizes[d]);
-  int64_t tileM = c.integer ? kTileM : kBlockTile;
-  int64_t tileN = c.integer ? kTileN : kBlockTile;
+  bool warpTile = c.kind != TileKind::F32;
+  int64_t tileM = warpTile ? kTileM : kBlockTile;
+  int64_t tileN = warpTile ? kTileN : kBlockTile;
   SmallVector<Type> shared;
-  if (!c.integer) {
+  if (!warpTile) {
     auto workgroup = gpu::AddressSpaceAttr::get(
         rewriter.getContext(), gpu::GPUDialect::getWorkgroupAddressSpace());
     auto sliceType = MemRefType::get(
@@ -546,8 +572,8 @@ static void replaceWithKernel(RewriterBase &rewriter, const Contraction &c) {
   auto launch = gpu::LaunchOp::create(
       rewriter, loc, tiles(frame.sizes[c.n], tileN),
       tiles(frame.sizes[c.m], tileM), batches,
-      c.integer ? index(kWarp) : index(kThreadsPerSide),
-      c.integer ? one : index(kThreadsPerSide), one,
+      warpTile ? index(kWarp) : index(kThreadsPerSide),
+      warpTile ? one : index(kThreadsPerSide), one,
       /*dynamicSharedMemorySize=*/nullptr, /*asyncTokenType=*/nullptr,
       /*asyncDependencies=*/{}, shared);
   OpBuilder::InsertionGuard guard(rewriter);
@@ -557,7 +583,7 @@ static void replaceWithKernel(RewriterBase &rewriter, const Contraction &c) {
   Value n0 = arith::MulIOp::create(rewriter, loc, launch.getBlockIds().x,
                                    index(tileN));
   setBatchIndices(rewriter, loc, c, frame, launch.getBlockIds().z);
-  if (c.integer)
+  if (warpTile)
     buildWarpTile(rewriter, loc, c, frame, launch.getThreadIds().x, m0, n0);
   else
     buildSimtTile(rewriter, loc, c, frame, launch, m0, n0);
@@ -571,13 +597,19 @@ struct SqzGPUMatmulKernelsPass
     : public sqz::impl::SqzGPUMatmulKernelsBase<SqzGPUMatmulKernelsPass> {
   void runOnOperation() override {
     SmallVector<Contraction> contractions;
+    SmallVector<SparseContraction> sparse;
     getOperation().walk([&](linalg::LinalgOp op) {
       if (op->getParentOfType<gpu::LaunchOp>())
         return;
-      if (FailureOr<Contraction> c = matchContraction(op); succeeded(c))
+      if (FailureOr<SparseContraction> sc = matchSparseContraction(op);
+          succeeded(sc))
+        sparse.push_back(*sc);
+      else if (FailureOr<Contraction> c = matchContraction(op); succeeded(c))
         contractions.push_back(*c);
     });
     IRRewriter rewriter(&getContext());
+    for (const SparseContraction &sc : sparse)
+      replaceWithSparseKernel(rewriter, sc);
     for (const Contraction &c : contractions)
       replaceWithKernel(rewriter, c);
   }

@@ -70,9 +70,9 @@ struct Parts {
 /// Builds the linalg form of one function's sqz ops.
 class Lowering {
 public:
-  Lowering(RewriterBase &rewriter, bool directSparseMatmul, bool observeCalls)
-      : b(rewriter), directSparseMatmul(directSparseMatmul),
-        observeCalls(observeCalls) {}
+  Lowering(RewriterBase &rewriter, SparseMatmulLowering sparseMatmul,
+           bool observeCalls)
+      : b(rewriter), sparseMatmul(sparseMatmul), observeCalls(observeCalls) {}
 
   LogicalResult lower(Operation *op);
 
@@ -103,10 +103,12 @@ private:
                                const Parts &parts);
   /// `init + lhs x rhs` over the kept values of an N:M sparse 2-D rhs only,
   /// the lhs gathered at the kept positions: in i32 on centered codes when
-  /// `integer`, else on dequantized values in the accumulator's type.
+  /// `integer`, else on dequantized values in the accumulator's type;
+  /// marked with kNMContractionAttrName (`int8Operands`: both sides are
+  /// symmetric signed 8-bit codes).
   Value sparseContraction(Location loc, Value lhs, SqzTensorType rhsType,
                           const Parts &rhs, Value init, bool transposed,
-                          bool integer);
+                          bool integer, bool int8Operands = false);
 
   /// `(q - z)` widened to i32, over the logical shape of `type`.
   Value centeredCodes(Location loc, SqzTensorType type, const Parts &parts);
@@ -128,7 +130,7 @@ private:
   AffineMap codesMap(unsigned rank, unsigned codesPerByte);
 
   RewriterBase &b;
-  bool directSparseMatmul;
+  SparseMatmulLowering sparseMatmul;
   bool observeCalls;
   llvm::DenseMap<Value, Parts> lowered;
   /// observe=call: the ids seen so far, by index.
@@ -600,7 +602,8 @@ Value Lowering::decompressUnstructured(Location loc, SqzTensorType type,
 
 Value Lowering::sparseContraction(Location loc, Value lhs,
                                   SqzTensorType rhsType, const Parts &rhs,
-                                  Value init, bool transposed, bool integer) {
+                                  Value init, bool transposed, bool integer,
+                                  bool int8Operands) {
   MLIRContext *context = b.getContext();
   auto d = [&](unsigned i) { return getAffineDimExpr(i, context); };
   SparsityAttr sparsity = rhs.sparsity;
@@ -661,84 +664,88 @@ Value Lowering::sparseContraction(Location loc, Value lhs,
   SmallVector<IteratorType> iterators(numLoops, IteratorType::parallel);
   iterators[g] = iterators[s] = IteratorType::reduction;
   unsigned width = 8 / perByte;
-  return linalg::GenericOp::create(
-             b, loc, initType, inputs, init, maps, iterators,
-             [&](OpBuilder &nb, Location l, ValueRange args) {
-               Value groupIndex = linalg::IndexOp::create(nb, l, g);
-               Value position = args[1];
-               if (perByte > 1) {
-                 Value index = arith::AddIOp::create(
-                     nb, l,
-                     arith::MulIOp::create(
-                         nb, l, groupIndex,
-                         arith::ConstantIndexOp::create(nb, l, n)),
-                     linalg::IndexOp::create(nb, l, s));
-                 position = extractSubByte(nb, l, position, index, width);
-               }
-               // The lhs at k = g * m + position. A [K, N] rhs gets its
-               // column loop innermost: there, for small m, a select among
-               // the m candidates of the group, whose loads do not depend on
-               // the column (hoisted, so the loop vectorizes); else a
-               // gather.
-               Value base = arith::MulIOp::create(
-                   nb, l, groupIndex, arith::ConstantIndexOp::create(nb, l, m));
-               Value offset = arith::IndexCastUIOp::create(
-                   nb, l, nb.getIndexType(), position);
-               auto lhsAt = [&](Value k) -> Value {
-                 SmallVector<Value> indices;
-                 if (resultRank == 3)
-                   indices.push_back(linalg::IndexOp::create(nb, l, 0));
-                 indices.append({linalg::IndexOp::create(nb, l, row), k});
-                 return tensor::ExtractOp::create(nb, l, lhs, indices);
-               };
-               Value x;
-               if (!transposed && m <= kMaxSelectCandidates) {
-                 for (int64_t t = 0; t < m; ++t) {
-                   Value candidate = lhsAt(arith::AddIOp::create(
-                       nb, l, base, arith::ConstantIndexOp::create(nb, l, t)));
-                   if (t == 0) {
-                     x = candidate;
-                     continue;
-                   }
-                   Value here = arith::CmpIOp::create(
-                       nb, l, arith::CmpIPredicate::eq, offset,
-                       arith::ConstantIndexOp::create(nb, l, t));
-                   x = arith::SelectOp::create(nb, l, here, candidate, x);
-                 }
-               } else {
-                 x = lhsAt(arith::AddIOp::create(nb, l, base, offset));
-               }
-               Value acc = args.back();
-               Value w = args[0];
-               if (quant) {
-                 w = toI32(nb, l, w, quant.getStorageSigned());
-                 if (zeroPointArg >= 0)
-                   w = arith::SubIOp::create(
-                       nb, l, w,
-                       zeroPointToI32(nb, l, args[zeroPointArg], quant));
-               }
-               if (integer) {
-                 Value product = arith::MulIOp::create(nb, l, x, w);
-                 linalg::YieldOp::create(
-                     nb, l,
-                     arith::AddIOp::create(nb, l, acc, product).getResult());
-                 return;
-               }
-               if (quant) {
-                 // As the dense dequantize: (q - z) * s in f32, then the
-                 // expressed type.
-                 Type f32 = nb.getF32Type();
-                 w = arith::MulFOp::create(
-                     nb, l, arith::SIToFPOp::create(nb, l, f32, w),
-                     castFloat(nb, l, args[scaleArg], f32));
-                 w = castFloat(nb, l, w, accType);
-               }
-               Value product = arith::MulFOp::create(nb, l, x, w);
-               linalg::YieldOp::create(
-                   nb, l,
-                   arith::AddFOp::create(nb, l, acc, product).getResult());
-             })
-      .getResult(0);
+  auto contraction = linalg::GenericOp::create(
+      b, loc, initType, inputs, init, maps, iterators,
+      [&](OpBuilder &nb, Location l, ValueRange args) {
+        Value groupIndex = linalg::IndexOp::create(nb, l, g);
+        Value position = args[1];
+        if (perByte > 1) {
+          Value index = arith::AddIOp::create(
+              nb, l,
+              arith::MulIOp::create(nb, l, groupIndex,
+                                    arith::ConstantIndexOp::create(nb, l, n)),
+              linalg::IndexOp::create(nb, l, s));
+          position = extractSubByte(nb, l, position, index, width);
+        }
+        // The lhs at k = g * m + position. A [K, N] rhs gets its
+        // column loop innermost: there, for small m, a select among
+        // the m candidates of the group, whose loads do not depend on
+        // the column (hoisted, so the loop vectorizes); else a
+        // gather.
+        Value base = arith::MulIOp::create(
+            nb, l, groupIndex, arith::ConstantIndexOp::create(nb, l, m));
+        Value offset =
+            arith::IndexCastUIOp::create(nb, l, nb.getIndexType(), position);
+        auto lhsAt = [&](Value k) -> Value {
+          SmallVector<Value> indices;
+          if (resultRank == 3)
+            indices.push_back(linalg::IndexOp::create(nb, l, 0));
+          indices.append({linalg::IndexOp::create(nb, l, row), k});
+          return tensor::ExtractOp::create(nb, l, lhs, indices);
+        };
+        Value x;
+        if (!transposed && m <= kMaxSelectCandidates) {
+          for (int64_t t = 0; t < m; ++t) {
+            Value candidate = lhsAt(arith::AddIOp::create(
+                nb, l, base, arith::ConstantIndexOp::create(nb, l, t)));
+            if (t == 0) {
+              x = candidate;
+              continue;
+            }
+            Value here =
+                arith::CmpIOp::create(nb, l, arith::CmpIPredicate::eq, offset,
+                                      arith::ConstantIndexOp::create(nb, l, t));
+            x = arith::SelectOp::create(nb, l, here, candidate, x);
+          }
+        } else {
+          x = lhsAt(arith::AddIOp::create(nb, l, base, offset));
+        }
+        Value acc = args.back();
+        Value w = args[0];
+        if (quant) {
+          w = toI32(nb, l, w, quant.getStorageSigned());
+          if (zeroPointArg >= 0)
+            w = arith::SubIOp::create(
+                nb, l, w, zeroPointToI32(nb, l, args[zeroPointArg], quant));
+        }
+        if (integer) {
+          Value product = arith::MulIOp::create(nb, l, x, w);
+          linalg::YieldOp::create(
+              nb, l, arith::AddIOp::create(nb, l, acc, product).getResult());
+          return;
+        }
+        if (quant) {
+          // As the dense dequantize: (q - z) * s in f32, then the
+          // expressed type.
+          Type f32 = nb.getF32Type();
+          w = arith::MulFOp::create(nb, l,
+                                    arith::SIToFPOp::create(nb, l, f32, w),
+                                    castFloat(nb, l, args[scaleArg], f32));
+          w = castFloat(nb, l, w, accType);
+        }
+        Value product = arith::MulFOp::create(nb, l, x, w);
+        linalg::YieldOp::create(
+            nb, l, arith::AddFOp::create(nb, l, acc, product).getResult());
+      });
+  // What a code generator for sparse hardware needs to know of it.
+  SmallVector<NamedAttribute> facts = {
+      b.getNamedAttr("n", b.getI64IntegerAttr(n)),
+      b.getNamedAttr("m", b.getI64IntegerAttr(m)),
+      b.getNamedAttr("positions_per_byte", b.getI64IntegerAttr(perByte))};
+  if (int8Operands)
+    facts.push_back(b.getNamedAttr("int8_operands", b.getUnitAttr()));
+  contraction->setAttr(kNMContractionAttrName, b.getDictionaryAttr(facts));
+  return contraction.getResult(0);
 }
 
 //===----------------------------------------------------------------------===//
@@ -1014,6 +1021,13 @@ LogicalResult Lowering::lowerFakeQuant(FakeQuantOp op) {
 // Matmul
 //===----------------------------------------------------------------------===//
 
+/// Whether `quant` stores symmetric signed 8-bit codes: every centered code
+/// fits in i8.
+static bool isSymmetricSigned8(QuantAttr quant) {
+  return quant && quant.getSymmetric() && quant.getStorageWidth() == 8 &&
+         quant.getStorageSigned();
+}
+
 LogicalResult Lowering::lowerMatmul(MatmulOp op) {
   Location loc = op.getLoc();
   b.setInsertionPoint(op);
@@ -1035,7 +1049,10 @@ LogicalResult Lowering::lowerMatmul(MatmulOp op) {
   // A 2-D rhs that is N:M sparse along the reduction axis, with parameters
   // per tensor or per output channel, is read directly when asked to.
   SparsityAttr rhsSparsity = rhsType ? rhsType.getSparsity() : SparsityAttr();
-  bool direct = directSparseMatmul && rhsSparsity &&
+  bool directAllowed =
+      sparseMatmul == SparseMatmulLowering::Direct ||
+      (sparseMatmul == SparseMatmulLowering::DirectInteger && integer);
+  bool direct = directAllowed && rhsSparsity &&
                 rhsSparsity.getKind() == SparsityKind::NM && rhsRank == 2 &&
                 rhsSparsity.getAxis() == (transposed ? 1 : 0) &&
                 (!rhsQuant || rhsQuant.isConstantAlongAllBut(channelDim));
@@ -1076,8 +1093,9 @@ LogicalResult Lowering::lowerMatmul(MatmulOp op) {
     Value empty = tensor::EmptyOp::create(b, loc, sizes, b.getI32Type());
     Value init = linalg::FillOp::create(b, loc, zero, empty).getResult(0);
     if (direct)
-      product = sparseContraction(loc, lhs, rhsType, *rhsParts, init,
-                                  transposed, /*integer=*/true);
+      product = sparseContraction(
+          loc, lhs, rhsType, *rhsParts, init, transposed, /*integer=*/true,
+          isSymmetricSigned8(lhsQuant) && isSymmetricSigned8(rhsQuant));
     else
       product =
           buildContraction(b, loc, lhs, centeredCodes(loc, rhsType, *rhsParts),
@@ -1253,9 +1271,9 @@ LogicalResult Lowering::lower(Operation *root) {
 
 LogicalResult mlir::sqz::lowerSqzToLinalg(RewriterBase &rewriter,
                                           Operation *root,
-                                          bool directSparseMatmul,
+                                          SparseMatmulLowering sparseMatmul,
                                           bool observeCalls) {
-  return Lowering(rewriter, directSparseMatmul, observeCalls).lower(root);
+  return Lowering(rewriter, sparseMatmul, observeCalls).lower(root);
 }
 
 namespace {
@@ -1265,8 +1283,7 @@ struct ConvertSqzToLinalgPass
 
   void runOnOperation() override {
     IRRewriter rewriter(&getContext());
-    if (failed(lowerSqzToLinalg(rewriter, getOperation(),
-                                sparseMatmul == SparseMatmulLowering::Direct,
+    if (failed(lowerSqzToLinalg(rewriter, getOperation(), sparseMatmul,
                                 observe == ObserveLowering::Call)))
       signalPassFailure();
   }

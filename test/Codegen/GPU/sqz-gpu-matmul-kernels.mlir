@@ -151,3 +151,181 @@ func.func @not_multiply_add(%x: memref<4x8xf32>, %w: memref<8x4xf32>, %acc: memr
   }
   return
 }
+
+// -----
+
+// f16 x f16 -> f16 (linalg.matmul as an importer emits it): the warp tile on
+// the half-precision tensor cores, mma.sync m16n8k16 with two f16 per
+// register (A 4, B 2) and an f32 accumulator that starts from the output
+// widened, rounded back to f16 once, at the store.
+
+// CHECK-LABEL: func.func @half(
+// CHECK: %[[C32:.*]] = arith.constant 32 : index
+// CHECK: gpu.launch {{.*}} threads({{.*}}) in ({{.*}} = %[[C32]],
+// CHECK: memref.load %arg2{{.*}} : memref<5x12xf16>
+// CHECK: arith.extf {{.*}} : f16 to f32
+// CHECK: %[[C16:.*]] = arith.constant 16 : index
+// CHECK: scf.for {{.*}} step %[[C16]] iter_args({{.*}}) -> (f32, f32, f32, f32)
+// CHECK-COUNT-6: vector.from_elements {{.*}} : vector<2xf16>
+// CHECK-NOT: vector.bitcast
+// CHECK: nvvm.mma.sync A[{{.*}}, {{.*}}, {{.*}}, {{.*}}] B[{{.*}}, {{.*}}] C[{{.*}}, {{.*}}, {{.*}}, {{.*}}] {layoutA = #nvvm.mma_layout<row>, layoutB = #nvvm.mma_layout<col>, shape = #nvvm.shape<m = 16, n = 8, k = 16>} : (vector<2xf16>, vector<2xf16>, f32) -> !llvm.struct<(f32, f32, f32, f32)>
+// CHECK: arith.truncf {{.*}} : f32 to f16
+// CHECK: scf.if
+// CHECK:   memref.store {{.*}}, %arg2
+// CHECK-NOT: linalg.matmul
+func.func @half(%x: memref<5x24xf16>, %w: memref<24x12xf16>, %acc: memref<5x12xf16>) {
+  linalg.matmul ins(%x, %w : memref<5x24xf16>, memref<24x12xf16>) outs(%acc : memref<5x12xf16>)
+  return
+}
+
+// -----
+
+// bf16 x bf16 -> f32 through widened operands (acc + extf(a) * extf(b)), the
+// weight [N, K]: two bf16 bits per i32 register, the f32 output read and
+// written as it is.
+
+// CHECK-LABEL: func.func @bf16_into_f32(
+// CHECK: gpu.launch
+// CHECK-NOT: arith.extf
+// CHECK: scf.for {{.*}} -> (f32, f32, f32, f32)
+// CHECK-COUNT-6: vector.bitcast {{.*}} : vector<2xbf16> to vector<1xi32>
+// CHECK: nvvm.mma.sync {{.*}} multiplicandAPtxType = #nvvm.mma_type<bf16>, multiplicandBPtxType = #nvvm.mma_type<bf16>, shape = #nvvm.shape<m = 16, n = 8, k = 16>} : (i32, i32, f32) -> !llvm.struct<(f32, f32, f32, f32)>
+// CHECK-NOT: arith.truncf
+// CHECK: memref.store {{.*}}, %arg2{{.*}} : memref<4x8xf32>
+// CHECK-NOT: linalg.generic
+func.func @bf16_into_f32(%x: memref<4x32xbf16>, %w: memref<8x32xbf16>, %acc: memref<4x8xf32>) {
+  linalg.generic {indexing_maps = [affine_map<(m, n, k) -> (m, k)>,
+                                   affine_map<(m, n, k) -> (n, k)>,
+                                   affine_map<(m, n, k) -> (m, n)>],
+                  iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%x, %w : memref<4x32xbf16>, memref<8x32xbf16>) outs(%acc : memref<4x8xf32>) {
+  ^bb0(%a: bf16, %b: bf16, %c: f32):
+    %a32 = arith.extf %a : bf16 to f32
+    %b32 = arith.extf %b : bf16 to f32
+    %p = arith.mulf %a32, %b32 : f32
+    %s = arith.addf %c, %p : f32
+    linalg.yield %s : f32
+  }
+  return
+}
+
+// -----
+
+// Mixed half types (f16 by bf16) have no tensor-core instruction: they stay
+// for the loop kernels.
+
+// CHECK-LABEL: func.func @mixed_half(
+// CHECK-NOT: gpu.launch
+// CHECK: linalg.generic
+func.func @mixed_half(%x: memref<4x16xf16>, %w: memref<16x8xbf16>, %acc: memref<4x8xf32>) {
+  linalg.generic {indexing_maps = [affine_map<(m, n, k) -> (m, k)>,
+                                   affine_map<(m, n, k) -> (k, n)>,
+                                   affine_map<(m, n, k) -> (m, n)>],
+                  iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%x, %w : memref<4x16xf16>, memref<16x8xbf16>) outs(%acc : memref<4x8xf32>) {
+  ^bb0(%a: f16, %b: bf16, %c: f32):
+    %a32 = arith.extf %a : f16 to f32
+    %b32 = arith.extf %b : bf16 to f32
+    %p = arith.mulf %a32, %b32 : f32
+    %s = arith.addf %c, %p : f32
+    linalg.yield %s : f32
+  }
+  return
+}
+
+// -----
+
+// The direct 2:4 contraction of int8 codes (convert-sqz-to-linalg's
+// sqz.nm_contraction with int8_operands): one warp per 16 output columns x
+// 8 output rows on the sparse tensor cores, the weight's channels as
+// mma.sp's sparse A (its kept values as stored, the packed positions as
+// metadata, a nibble per group of four), the lhs rows as B (i32 codes
+// narrowed to i8), 32 along K per step, edges guarded.
+
+// CHECK-LABEL: func.func @sparse_w8a8(
+// CHECK: %[[C16:.*]] = arith.constant 16 : index
+// CHECK: %[[GX:.*]] = arith.ceildivui %{{.*}}, %[[C16]] : index
+// CHECK: %[[C8:.*]] = arith.constant 8 : index
+// CHECK: %[[GY:.*]] = arith.ceildivui %{{.*}}, %[[C8]] : index
+// CHECK: gpu.launch blocks({{.*}}) in ({{.*}} = %[[GX]], {{.*}} = %[[GY]], {{.*}}) threads({{.*}}) in ({{.*}} = %c32{{.*}},
+// CHECK: scf.for {{.*}} -> (i32, i32, i32, i32)
+// CHECK: memref.load %[[KEPT:.*]][{{.*}}] : memref<2x2x20xi8>
+// CHECK: memref.load %arg0[{{.*}}] : memref<3x8xi32>
+// CHECK: arith.trunci {{.*}} : i32 to i8
+// CHECK: memref.load %{{.*}}[{{.*}}] : memref<1x20xi8>
+// CHECK: arith.shrui
+// CHECK: nvvm.mma.sp.sync A[{{.*}}, {{.*}}] B[{{.*}}, {{.*}}] C[{{.*}}, {{.*}}, {{.*}}, {{.*}}] sparseMetadata[{{.*}}] selector[{{.*}}] {intOverflowBehavior = #nvvm.mma_int_overflow<wrapped>, multiplicandAPtxType = #nvvm.mma_type<s8>, multiplicandBPtxType = #nvvm.mma_type<s8>, shape = #nvvm.shape<m = 16, n = 8, k = 32>}
+// CHECK: scf.if
+// CHECK:   memref.store {{.*}}, %arg1
+// CHECK-NOT: linalg.generic
+memref.global "private" constant @kept : memref<2x2x20xi8> = dense<3>
+memref.global "private" constant @positions : memref<1x20xi8> = dense<4>
+func.func @sparse_w8a8(%x: memref<3x8xi32>, %acc: memref<3x20xi32>) {
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  %c3 = arith.constant 3 : index
+  %c4 = arith.constant 4 : index
+  %c2_i8 = arith.constant 2 : i8
+  %kept = memref.get_global @kept : memref<2x2x20xi8>
+  %positions = memref.get_global @positions : memref<1x20xi8>
+  linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d2, d3, d1)>,
+                                   affine_map<(d0, d1, d2, d3) -> ((d2 * 2 + d3) floordiv 4, d1)>,
+                                   affine_map<(d0, d1, d2, d3) -> (d0, d1)>],
+                  iterator_types = ["parallel", "parallel", "reduction", "reduction"]}
+      ins(%kept, %positions : memref<2x2x20xi8>, memref<1x20xi8>) outs(%acc : memref<3x20xi32>)
+      attrs = {sqz.nm_contraction = {int8_operands, m = 4 : i64, n = 2 : i64, positions_per_byte = 4 : i64}} {
+  ^bb0(%in: i8, %pos: i8, %out: i32):
+    %g = linalg.index 2 : index
+    %g2 = arith.muli %g, %c2 : index
+    %s = linalg.index 3 : index
+    %slot = arith.addi %g2, %s : index
+    %field = arith.remui %slot, %c4 : index
+    %field8 = arith.index_cast %field : index to i8
+    %shift = arith.muli %field8, %c2_i8 : i8
+    %bits = arith.shrui %pos, %shift : i8
+    %p2 = arith.trunci %bits : i8 to i2
+    %base = arith.muli %g, %c4 : index
+    %p = arith.index_castui %p2 : i2 to index
+    %k = arith.addi %base, %p : index
+    %row = linalg.index 0 : index
+    %xv = memref.load %x[%row, %k] : memref<3x8xi32>
+    %w = arith.extsi %in : i8 to i32
+    %prod = arith.muli %xv, %w : i32
+    %sum = arith.addi %out, %prod : i32
+    linalg.yield %sum : i32
+  }
+  return
+}
+
+// -----
+
+// Without int8_operands (an asymmetric side: centered codes need more than
+// 8 bits) the direct sparse contraction stays for the loop kernels.
+
+// CHECK-LABEL: func.func @sparse_wide_codes(
+// CHECK-NOT: gpu.launch
+// CHECK: linalg.generic
+memref.global "private" constant @kept2 : memref<1x2x4xi8> = dense<3>
+memref.global "private" constant @positions2 : memref<1x4xi8> = dense<4>
+func.func @sparse_wide_codes(%x: memref<2x4xi32>, %acc: memref<2x4xi32>) {
+  %c4 = arith.constant 4 : index
+  %kept = memref.get_global @kept2 : memref<1x2x4xi8>
+  %positions = memref.get_global @positions2 : memref<1x4xi8>
+  linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d2, d3, d1)>,
+                                   affine_map<(d0, d1, d2, d3) -> ((d2 * 2 + d3) floordiv 4, d1)>,
+                                   affine_map<(d0, d1, d2, d3) -> (d0, d1)>],
+                  iterator_types = ["parallel", "parallel", "reduction", "reduction"]}
+      ins(%kept, %positions : memref<1x2x4xi8>, memref<1x4xi8>) outs(%acc : memref<2x4xi32>)
+      attrs = {sqz.nm_contraction = {m = 4 : i64, n = 2 : i64, positions_per_byte = 4 : i64}} {
+  ^bb0(%in: i8, %pos: i8, %out: i32):
+    %g = linalg.index 2 : index
+    %base = arith.muli %g, %c4 : index
+    %row = linalg.index 0 : index
+    %xv = memref.load %x[%row, %base] : memref<2x4xi32>
+    %w = arith.extsi %in : i8 to i32
+    %prod = arith.muli %xv, %w : i32
+    %sum = arith.addi %out, %prod : i32
+    linalg.yield %sum : i32
+  }
+  return
+}

@@ -1,5 +1,6 @@
 // RUN: sqz-opt %s --split-input-file --convert-sqz-to-linalg | FileCheck %s
 // RUN: sqz-opt %s --split-input-file --convert-sqz-to-linalg=sparse-matmul=direct | FileCheck %s --check-prefix=DIRECT
+// RUN: sqz-opt %s --split-input-file --convert-sqz-to-linalg=sparse-matmul=direct-integer | FileCheck %s --check-prefix=INTEGER
 
 // 2:4 along axis 0 of an [8, 4] weight. The constant positions are packed
 // four 2-bit fields to a byte along the sparse axis, low bits first: column
@@ -25,7 +26,7 @@
 // four elements, loaded independently of the column.
 // DIRECT-LABEL: func.func @nm_f32(
 //   DIRECT-NOT:   tensor.collapse_shape
-//       DIRECT:   linalg.generic {{.*}}iterator_types = ["parallel", "parallel", "reduction", "reduction"]} ins(%{{.*}}, %{{.*}} : tensor<2x2x4xf32>, tensor<1x4xi8>) outs(%{{.*}} : tensor<1x4xf32>)
+//       DIRECT:   linalg.generic {{.*}}iterator_types = ["parallel", "parallel", "reduction", "reduction"]} ins(%{{.*}}, %{{.*}} : tensor<2x2x4xf32>, tensor<1x4xi8>) outs(%{{.*}} : tensor<1x4xf32>) attrs =  {sqz.nm_contraction = {m = 4 : i64, n = 2 : i64, positions_per_byte = 4 : i64}}
 //       DIRECT:     %[[G:.*]] = linalg.index 2 : index
 //       DIRECT:     %[[P2:.*]] = arith.trunci %{{.*}} : i8 to i2
 //       DIRECT:     %[[BASE:.*]] = arith.muli %[[G]], %c4{{.*}} : index
@@ -41,6 +42,10 @@
 //       DIRECT:     arith.addf %{{.*}}, %[[PROD]] : f32
 //   DIRECT-NOT:   linalg.generic
 //       DIRECT:   return
+// direct-integer: an f32 weight is decompressed.
+// INTEGER-LABEL: func.func @nm_f32(
+//       INTEGER:   tensor.collapse_shape
+//   INTEGER-NOT:   sqz.nm_contraction
 func.func @nm_f32(%x: tensor<1x8xf32>) -> tensor<1x4xf32> {
   %v = arith.constant dense<[[1.0, 2.0, 3.0, 4.0], [5.0, 6.0, 7.0, 8.0], [9.0, 10.0, 11.0, 12.0], [13.0, 14.0, 15.0, 16.0]]> : tensor<4x4xf32>
   %p = arith.constant dense<[[0, 1, 2, 0], [3, 2, 3, 1], [1, 0, 0, 2], [2, 3, 1, 3]]> : tensor<4x4xi2>
@@ -63,7 +68,7 @@ func.func @nm_f32(%x: tensor<1x8xf32>) -> tensor<1x4xf32> {
 // centered activation, accumulated in i32; then the usual epilogue.
 // DIRECT-LABEL: func.func @nm_w8a8_transposed(
 //       DIRECT:   %[[XC:.*]] = linalg.generic {{.*}} ins(%{{.*}} : tensor<1x8xi8>) outs(%{{.*}} : tensor<1x8xi32>)
-//       DIRECT:   linalg.generic {{.*}} ins(%{{.*}}, %{{.*}}, %{{.*}} : tensor<2x2x2xi8>, tensor<2x2x2xi8>, tensor<2xi32>) outs(%{{.*}} : tensor<1x2xi32>)
+//       DIRECT:   linalg.generic {{.*}} ins(%{{.*}}, %{{.*}}, %{{.*}} : tensor<2x2x2xi8>, tensor<2x2x2xi8>, tensor<2xi32>) outs(%{{.*}} : tensor<1x2xi32>) attrs =  {sqz.nm_contraction = {m = 4 : i64, n = 2 : i64, positions_per_byte = 1 : i64}}
 // [N, K]: the slot loop stays innermost, x is gathered at g * 4 + position.
 //       DIRECT:     %[[K:.*]] = arith.addi %{{.*}}, %{{.*}} : index
 //       DIRECT:     %[[X:.*]] = tensor.extract %[[XC]][%{{.*}}, %[[K]]] : tensor<1x8xi32>
@@ -73,6 +78,8 @@ func.func @nm_f32(%x: tensor<1x8xf32>) -> tensor<1x4xf32> {
 //       DIRECT:     arith.addi %{{.*}}, %[[PROD]] : i32
 //   DIRECT-NOT:     arith.sitofp
 //       DIRECT:   arith.sitofp %{{.*}} : i32 to f32
+// INTEGER-LABEL: func.func @nm_w8a8_transposed(
+//       INTEGER:   linalg.generic {{.*}} attrs =  {sqz.nm_contraction = {m = 4 : i64, n = 2 : i64, positions_per_byte = 1 : i64}}
 func.func @nm_w8a8_transposed(%x: tensor<1x8xf32>, %v: tensor<2x4xi8>, %p: tensor<2x4xi8>) -> tensor<1x2xf32> {
   %s = arith.constant dense<[0.5, 0.25]> : tensor<2xf32>
   %z = arith.constant dense<[3, 130]> : tensor<2xi32>
@@ -120,4 +127,26 @@ func.func @unpack_sparse(%v: tensor<4x4xi8>, %s: tensor<f32>) -> (tensor<4x4xi8>
   %w = sqz.pack %v scales(%s : tensor<f32>) metadata(%p : tensor<4x4xi2>) : tensor<4x4xi8> -> !sqz.tensor<8x4xf32, #sqz.quant<i8, per_tensor, symmetric>, #sqz.sparsity<nm(2, 4, 0)>>
   %a, %b, %c = sqz.unpack %w : !sqz.tensor<8x4xf32, #sqz.quant<i8, per_tensor, symmetric>, #sqz.sparsity<nm(2, 4, 0)>> -> tensor<4x4xi8>, tensor<f32>, tensor<4x4xi2>
   return %a, %b, %c : tensor<4x4xi8>, tensor<f32>, tensor<4x4xi2>
+}
+
+// -----
+
+// Symmetric signed 8-bit codes on both sides (W8A8 after pruning), the
+// constant positions packed: the direct contraction says so for code
+// generators (int8_operands: every value it reads fits in i8).
+// CHECK-LABEL: func.func @nm_w8a8_symmetric(
+//       CHECK:   tensor.collapse_shape
+// DIRECT-LABEL: func.func @nm_w8a8_symmetric(
+//       DIRECT:   linalg.generic {{.*}} ins(%{{.*}}, %{{.*}} : tensor<2x2x4xi8>, tensor<1x4xi8>) outs(%{{.*}} : tensor<1x4xi32>) attrs =  {sqz.nm_contraction = {int8_operands, m = 4 : i64, n = 2 : i64, positions_per_byte = 4 : i64}}
+// INTEGER-LABEL: func.func @nm_w8a8_symmetric(
+//   INTEGER-NOT:   tensor.collapse_shape
+//       INTEGER:   linalg.generic {{.*}} attrs =  {sqz.nm_contraction = {int8_operands,
+func.func @nm_w8a8_symmetric(%x: tensor<1x8xf32>) -> tensor<1x4xf32> {
+  %v = arith.constant dense<[[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12], [13, 14, 15, 16]]> : tensor<4x4xi8>
+  %p = arith.constant dense<[[0, 1, 2, 0], [3, 2, 3, 1], [1, 0, 0, 2], [2, 3, 1, 3]]> : tensor<4x4xi2>
+  %s = arith.constant dense<[0.5, 0.25, 1.0, 2.0]> : tensor<4xf32>
+  %w = sqz.pack %v scales(%s : tensor<4xf32>) metadata(%p : tensor<4x4xi2>) : tensor<4x4xi8> -> !sqz.tensor<8x4xf32, #sqz.quant<i8, per_channel(1), symmetric>, #sqz.sparsity<nm(2, 4, 0)>>
+  %q = sqz.quantize %x : tensor<1x8xf32> -> !sqz.tensor<1x8xf32, #sqz.quant<i8, per_tensor, symmetric>>
+  %y = sqz.matmul %q, %w : !sqz.tensor<1x8xf32, #sqz.quant<i8, per_tensor, symmetric>>, !sqz.tensor<8x4xf32, #sqz.quant<i8, per_channel(1), symmetric>, #sqz.sparsity<nm(2, 4, 0)>> -> tensor<1x4xf32>
+  return %y : tensor<1x4xf32>
 }

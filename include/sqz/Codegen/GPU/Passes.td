@@ -36,8 +36,8 @@ def SqzGPUDeviceBuffers : Pass<"sqz-gpu-device-buffers", "func::FuncOp"> {
 }
 
 def SqzGPUMatmulKernels : Pass<"sqz-gpu-matmul-kernels", "func::FuncOp"> {
-  let summary = "Run contractions as tiled kernels, integer ones on the "
-                "tensor cores";
+  let summary = "Run contractions as tiled kernels, integer and "
+                "half-precision ones on the tensor cores";
   let description = [{
     Runs on bufferized IR, before the loops are mapped. A contraction with
     one M, N and K dimension and any batch dimensions (linalg.matmul,
@@ -52,6 +52,21 @@ def SqzGPUMatmulKernels : Pass<"sqz-gpu-matmul-kernels", "func::FuncOp"> {
       m16n8k32 (`mma.sync ... s32.s8.s8.s32` or `s32.u8.s8.s32`, IMMA in
       SASS), wrapping on overflow as the reference's integer addition
       does: bit-exact;
+    * f16 x f16 or bf16 x bf16 into the same type (body `acc + a * b`) or
+      into f32 (`acc + extf(a) * extf(b)`): the same warp tile on
+      `nvvm.mma.sync` m16n8k16 (`mma.sync ... f32.f16.f16.f32` or
+      `f32.bf16.bf16.f32`, HMMA in SASS), accumulating in f32 from the
+      output's values; a half-precision output is rounded to nearest even
+      once, at the store (the reference loops round every partial sum to
+      the half type: this is the more accurate of the two);
+    * the direct 2:4 contraction of symmetric int8 codes that
+      `convert-sqz-to-linalg sparse-matmul=direct-integer` marks
+      `sqz.nm_contraction = {n = 2, m = 4, positions_per_byte = 4,
+      int8_operands}`: the sparse tensor cores, `nvvm.mma.sp.sync`
+      m16n8k32 s8 (IMMA.SP in SASS), one warp per 16 output columns by 8
+      output rows computing the transposed tile (the weight's channels are
+      mma.sp's sparse A): the kept codes are A's registers as they are
+      stored, the kept positions its metadata, wrapping: bit-exact;
     * f32 x f32 -> f32 with the body `acc + a * b` (any other body would
       see the zero padding of K): 16x16 threads per 64x64 tile, 4x4
       outputs per thread, 16-deep slices of both operands staged in shared memory
@@ -71,8 +86,9 @@ def SqzGPUMatmulKernels : Pass<"sqz-gpu-matmul-kernels", "func::FuncOp"> {
     Only a static-shaped buffer whose op computes from its inputs, loop
     indices and constants without memory effects is recomputed so.
     Tiles of M go on the grid's y and batches on its z, each at most
-    65535 (M up to about 10^6 rows). Other contractions (unsigned
-    activation codes, mixed types) stay for the loop kernels.
+    65535 (M up to about 10^6 rows). Other contractions (mixed element
+    types such as f16 by bf16, a sparse contraction of codes that need
+    more than 8 bits once centered) stay for the loop kernels.
   }];
   let dependentDialects = ["gpu::GPUDialect", "NVVM::NVVMDialect",
                            "LLVM::LLVMDialect", "vector::VectorDialect",

@@ -13,7 +13,7 @@ namespace sqz {
 
 /// convert-sqz-to-linalg sparse-matmul=: how an sqz.matmul reads an N:M
 /// sparse rhs.
-enum class SparseMatmulLowering { Decompress, Direct };
+enum class SparseMatmulLowering { Decompress, Direct, DirectInteger };
 
 /// convert-sqz-to-linalg observe= (and the pipelines' observe=): what
 /// sqz.observe becomes.
@@ -33,15 +33,29 @@ namespace sqz {
 
 /// Lowers every sqz op under `root` to tensors, `linalg`, `arith`, `math` and
 /// `scf` with exact integer arithmetic. Sparse tensors are decompressed where
-/// they are read, except the N:M sparse rhs of a matmul when
-/// `directSparseMatmul` is set, which a contraction over the kept values
-/// reads as it is stored. `sqz.observe` is the identity, or, with
-/// `observeCalls`, also a call of `sqz_observe` (see `kObserveFunctionName`).
-/// Fails, after reporting an error, on what the reference lowering does not
-/// handle.
-LogicalResult lowerSqzToLinalg(RewriterBase &rewriter, Operation *root,
-                               bool directSparseMatmul = false,
-                               bool observeCalls = false);
+/// they are read, except the N:M sparse rhs of a matmul under
+/// `sparseMatmul` = Direct (or DirectInteger, for a matmul of integer codes
+/// on both sides), which a contraction over the kept values reads as it is
+/// stored (marked with `kNMContractionAttrName`). `sqz.observe` is the
+/// identity, or, with `observeCalls`, also a call of `sqz_observe` (see
+/// `kObserveFunctionName`). Fails, after reporting an error, on what the
+/// reference lowering does not handle.
+LogicalResult lowerSqzToLinalg(
+    RewriterBase &rewriter, Operation *root,
+    SparseMatmulLowering sparseMatmul = SparseMatmulLowering::Decompress,
+    bool observeCalls = false);
+
+/// The attribute of the `linalg.generic` that reads an N:M sparse rhs
+/// directly, for code generators that run it on sparse hardware: a
+/// dictionary of `n` and `m` (i64), `positions_per_byte` (i64: how many
+/// positions a byte of the positions operand packs, low bits first; 1 when
+/// they are not packed) and, when the operands are integer codes that both
+/// fit in signed 8 bits (symmetric signed 8-bit codes, no zero points), the
+/// unit `int8_operands`. Its loops are `[batch,] row, col, group, slot`;
+/// its inputs the kept values and the positions, each split or packed along
+/// the reduction axis; the lhs is read in the body (`tensor.extract` at
+/// `[batch,] row, group * m + position`).
+constexpr llvm::StringLiteral kNMContractionAttrName = "sqz.nm_contraction";
 
 /// The external function that `observe=call` lowers `sqz.observe` to:
 /// `func.func private @sqz_observe(i64, memref<*xf32>)`, called with the

@@ -1,0 +1,296 @@
+//===- SparseMatmulKernels.cpp - 2:4 contractions on mma.sp ---------------===//
+//
+// A direct 2:4 contraction of int8 codes, `acc[i, c] += w[g*2 + s, c] *
+// x[i, 4g + pos[g*2 + s, c]]`, runs on the sparse tensor cores: mma.sp's
+// sparse operand is A, so the kernel computes the transposed tile, D = W^T
+// X^T. One warp takes 16 output columns (the weight's channels, A's rows)
+// by 8 output rows (B's columns) and steps K by 32 with
+// `mma.sp.sync.aligned.m16n8k32.row.col.s32.s8.s8.s32` (wrapping, as the
+// reference's integer addition). A is the kept values as they are stored;
+// the metadata is the kept positions, a nibble per group of four (first
+// position in the low bits), as NVIDIA's sparse storage and ours agree.
+//
+// Fragments, lane = 4 * group + t (PTX ISA, "Matrix fragments for sparse
+// mma.m16n8k32 with .u8/.s8"):
+//   A (16 rows x 16 kept values, two registers of 4 bytes): register r
+//     holds row group + 8r, kept values 4t .. 4t + 3;
+//   B (32x8, two registers): column group, rows 4t + 16r + {0..3};
+//   C (16x8, four i32): register 2r + e holds row group + 8r, column
+//     2t + e;
+//   metadata (sparsity selector 0: lanes t = 0 and 1 of each group): lane
+//     t holds groups 4t .. 4t + 3 of the step, row group's in the low 16
+//     bits and row group + 8's in the high ones.
+//
+//===----------------------------------------------------------------------===//
+
+#include "SparseMatmulKernels.h"
+#include "KernelBuilding.h"
+
+#include "sqz/Conversion/SqzToLinalg/SqzToLinalg.h"
+
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Arith/Utils/Utils.h"
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/LLVMIR/NVVMDialect.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+
+using namespace mlir;
+using namespace mlir::sqz;
+using namespace mlir::sqz::gpu_kernels;
+
+namespace {
+constexpr unsigned kRow = 0, kCol = 1, kGroup = 2, kSlot = 3;
+constexpr int64_t kSparseDepth = 32; // K of one mma.sp m16n8k32
+} // namespace
+
+/// The 2-D lhs buffer that the body of a direct sparse contraction reads:
+/// every memref.load in it reads one buffer defined outside.
+static Value gatheredLhs(linalg::GenericOp op) {
+  Value lhs;
+  for (Operation &inner : op.getBlock()->without_terminator()) {
+    auto load = dyn_cast<memref::LoadOp>(inner);
+    if (!load)
+      continue;
+    if ((lhs && load.getMemRef() != lhs) ||
+        load.getMemRef().getParentBlock() == op.getBlock())
+      return Value();
+    lhs = load.getMemRef();
+  }
+  auto type = lhs ? dyn_cast<MemRefType>(lhs.getType()) : MemRefType();
+  if (!type || type.getRank() != 2 || !type.getElementType().isInteger(32) ||
+      !type.getLayout().isIdentity())
+    return Value();
+  return lhs;
+}
+
+FailureOr<SparseContraction>
+gpu_kernels::matchSparseContraction(Operation *op) {
+  auto generic = dyn_cast<linalg::GenericOp>(op);
+  auto facts =
+      generic
+          ? generic->getAttrOfType<DictionaryAttr>(sqz::kNMContractionAttrName)
+          : DictionaryAttr();
+  if (!facts || !generic.hasPureBufferSemantics())
+    return failure();
+  auto factIs = [&](StringRef name, int64_t value) {
+    auto attr = facts.getAs<IntegerAttr>(name);
+    return attr && attr.getInt() == value;
+  };
+  if (!factIs("n", 2) || !factIs("m", 4) || !factIs("positions_per_byte", 4) ||
+      !facts.get("int8_operands") || generic.getNumLoops() != 4 ||
+      generic.getNumDpsInputs() != 2 ||
+      !hasElementType(generic.getDpsInputs()[0], 8) ||
+      !hasElementType(generic.getDpsInputs()[1], 8) ||
+      !hasElementType(generic.getDpsInits()[0], 32))
+    return failure();
+  Value lhs = gatheredLhs(generic);
+  if (!lhs)
+    return failure();
+  return SparseContraction{generic, lhs};
+}
+
+/// Element `operand` of the contraction at `ivs` through its indexing map
+/// (any affine map), read at a valid address; `inBounds` says whether the
+/// loop indices are inside their ranges.
+static Value loadThroughMap(OpBuilder &b, Location loc, linalg::LinalgOp op,
+                            OpOperand &operand, ArrayRef<Value> ivs,
+                            Value inBounds) {
+  AffineMap map = op.getMatchingIndexingMap(&operand);
+  Value c0 = arith::ConstantIndexOp::create(b, loc, 0);
+  SmallVector<Value> safe;
+  for (Value iv : ivs)
+    safe.push_back(arith::SelectOp::create(b, loc, inBounds, iv, c0));
+  SmallVector<Value> indices;
+  for (unsigned r = 0; r < map.getNumResults(); ++r)
+    indices.push_back(
+        affine::AffineApplyOp::create(b, loc, map.getSubMap({r}), safe));
+  return memref::LoadOp::create(b, loc, operand.get(), indices);
+}
+
+/// The warp's tile of 16 output columns (the sparse weight's output
+/// channels, rows of mma.sp's A) by 8 output rows (B's columns): D = W^T
+/// X^T along K, 32 at a time, stored transposed.
+static void buildSparseWarpTile(OpBuilder &b, Location loc,
+                                const SparseContraction &sc, KernelFrame &frame,
+                                Value lane, Value col0, Value row0) {
+  linalg::LinalgOp op = sc.op;
+  auto index = [&](int64_t v) {
+    return arith::ConstantIndexOp::create(b, loc, v).getResult();
+  };
+  auto add = [&](Value x, Value y) {
+    return arith::AddIOp::create(b, loc, x, y).getResult();
+  };
+  auto mul = [&](Value x, int64_t y) {
+    return arith::MulIOp::create(b, loc, x, index(y)).getResult();
+  };
+  auto ult = [&](Value x, Value y) {
+    return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult, x, y)
+        .getResult();
+  };
+  Type i8 = b.getI8Type(), i32 = b.getI32Type();
+  Value group = arith::DivUIOp::create(b, loc, lane, index(4));
+  Value t = arith::RemUIOp::create(b, loc, lane, index(4));
+  // A's rows (output columns) and B's column (an output row) of the lane;
+  // the accumulator's output rows 2t + e.
+  Value channels[2] = {add(col0, group), add(col0, add(group, index(8)))};
+  Value token = add(row0, group);
+  Value outRows[2] = {add(row0, mul(t, 2)),
+                      add(row0, add(mul(t, 2), index(1)))};
+  Value groups = frame.sizes[kGroup];
+  Value depth = mul(groups, 4);
+  OpOperand &kept = op->getOpOperand(0);
+  OpOperand &positions = op->getOpOperand(1);
+  OpOperand &out = op.getDpsInitsMutable()[0];
+  MmaFormat format = {
+      i8, i32, kSparseDepth, 4, NVVM::MMATypes::s8, NVVM::MMATypes::s8};
+
+  SmallVector<Value> init;
+  for (int r = 0; r < 2; ++r)
+    for (int e = 0; e < 2; ++e) {
+      frame.ivs[kRow] = outRows[e];
+      frame.ivs[kCol] = channels[r];
+      init.push_back(loadOrZero(b, loc, op, out, frame,
+                                arith::ConstantIntOp::create(b, loc, i32, 0)));
+    }
+
+  // The 4-bit metadata of one group of four along K: its two kept
+  // positions, the first in the low bits; 0b0100 (positions 0 and 1, a
+  // valid pattern over zero values) past an edge.
+  auto nibble = [&](OpBuilder &b, Value channel, Value g) -> Value {
+    Value inside = arith::AndIOp::create(
+        b, loc, ult(channel, frame.sizes[kCol]), ult(g, groups));
+    Value bits = arith::ConstantIntOp::create(b, loc, i32, 0);
+    for (int64_t slot = 0; slot < 2; ++slot) {
+      SmallVector<Value> ivs = {index(0), channel, g, index(slot)};
+      Value byte = loadThroughMap(b, loc, op, positions, ivs, inside);
+      // Four positions a byte, low bits first: slot index g * 2 + s.
+      Value shift = mul(
+          arith::RemUIOp::create(b, loc, add(mul(g, 2), index(slot)), index(4)),
+          2);
+      Value wide = arith::ExtUIOp::create(b, loc, i32, byte);
+      Value shifted = arith::ShRUIOp::create(
+          b, loc, wide, arith::IndexCastOp::create(b, loc, i32, shift));
+      Value position = arith::AndIOp::create(
+          b, loc, shifted, arith::ConstantIntOp::create(b, loc, i32, 3));
+      bits = arith::OrIOp::create(
+          b, loc, bits,
+          arith::ShLIOp::create(
+              b, loc, position,
+              arith::ConstantIntOp::create(b, loc, i32, 2 * slot)));
+    }
+    return arith::SelectOp::create(
+        b, loc, inside, bits, arith::ConstantIntOp::create(b, loc, i32, 0x4));
+  };
+
+  Type resultType = LLVM::LLVMStructType::getLiteral(b.getContext(),
+                                                     SmallVector<Type>(4, i32));
+  auto loop = scf::ForOp::create(
+      b, loc, index(0), depth, index(kSparseDepth), init,
+      [&](OpBuilder &b, Location loc, Value k0, ValueRange acc) {
+        Value g0 = arith::DivUIOp::create(b, loc, k0, index(4));
+        // A: register r holds channel r's kept values 4t .. 4t + 3 of the
+        // step (groups g0 + 2t, g0 + 2t + 1, both slots), 0 past an edge.
+        Value zero8 = arith::ConstantIntOp::create(b, loc, i8, 0);
+        SmallVector<Value> a, w;
+        for (int r = 0; r < 2; ++r) {
+          SmallVector<Value> bytes;
+          for (int e = 0; e < 4; ++e) {
+            frame.ivs[kCol] = channels[r];
+            frame.ivs[kGroup] = add(g0, add(mul(t, 2), index(e / 2)));
+            frame.ivs[kSlot] = index(e % 2);
+            bytes.push_back(loadOrZero(b, loc, op, kept, frame, zero8));
+          }
+          a.push_back(packRegister(b, loc, format, bytes));
+        }
+        // B: register r holds the lhs row `token` at K = 4t + 16r + 0..3 of
+        // the step, the i32 codes narrowed (they fit in i8).
+        for (int r = 0; r < 2; ++r) {
+          SmallVector<Value> bytes;
+          for (int e = 0; e < 4; ++e) {
+            Value k = add(k0, add(mul(t, 4), index(16 * r + e)));
+            Value inside = arith::AndIOp::create(
+                b, loc, ult(token, frame.sizes[kRow]), ult(k, depth));
+            Value c0 = index(0);
+            Value code = memref::LoadOp::create(
+                b, loc, sc.lhs,
+                ValueRange{arith::SelectOp::create(b, loc, inside, token, c0),
+                           arith::SelectOp::create(b, loc, inside, k, c0)});
+            Value narrow = arith::TruncIOp::create(b, loc, i8, code);
+            bytes.push_back(
+                arith::SelectOp::create(b, loc, inside, narrow, zero8));
+          }
+          w.push_back(packRegister(b, loc, format, bytes));
+        }
+        // Metadata: lane t (0 or 1) holds the groups 4t .. 4t + 3 of the
+        // step, channel 0's in the low 16 bits and channel 1's in the high
+        // ones, a nibble a group.
+        Value meta = arith::ConstantIntOp::create(b, loc, i32, 0);
+        for (int r = 0; r < 2; ++r)
+          for (int j = 0; j < 4; ++j) {
+            Value g = add(g0, add(mul(t, 4), index(j)));
+            Value bits = nibble(b, channels[r], g);
+            meta = arith::OrIOp::create(
+                b, loc, meta,
+                arith::ShLIOp::create(
+                    b, loc, bits,
+                    arith::ConstantIntOp::create(b, loc, i32, 16 * r + 4 * j)));
+          }
+        Value selector = arith::ConstantIntOp::create(b, loc, i32, 0);
+        auto mma = NVVM::MmaSpOp::create(
+            b, loc, resultType, a, w, acc, meta, selector,
+            ArrayRef<int64_t>{kTileM, kTileN, kSparseDepth},
+            NVVM::MMAIntOverflow::wrapped,
+            std::array<NVVM::MMATypes, 2>{NVVM::MMATypes::s8,
+                                          NVVM::MMATypes::s8});
+        SmallVector<Value> next;
+        for (int64_t i = 0; i < 4; ++i)
+          next.push_back(LLVM::ExtractValueOp::create(b, loc, mma, i));
+        scf::YieldOp::create(b, loc, next);
+      });
+
+  for (int r = 0; r < 2; ++r)
+    for (int e = 0; e < 2; ++e) {
+      frame.ivs[kRow] = outRows[e];
+      frame.ivs[kCol] = channels[r];
+      storeIfInside(b, loc, op, out, frame, kRow, kCol,
+                    loop.getResult(2 * r + e));
+    }
+}
+
+/// Replaces the sparse contraction by a gpu.launch of one warp per 16
+/// output columns (x) by 8 output rows (y).
+void gpu_kernels::replaceWithSparseKernel(RewriterBase &rewriter,
+                                          const SparseContraction &sc) {
+  linalg::LinalgOp op = sc.op;
+  Location loc = op.getLoc();
+  rewriter.setInsertionPoint(op);
+  KernelFrame frame;
+  for (Range range : op.createLoopRanges(rewriter, loc))
+    frame.sizes.push_back(
+        getValueOrCreateConstantIndexOp(rewriter, loc, range.size));
+  frame.ivs.assign(frame.sizes.size(), Value());
+  auto index = [&](int64_t v) {
+    return arith::ConstantIndexOp::create(rewriter, loc, v).getResult();
+  };
+  auto tiles = [&](Value size, int64_t tile) {
+    return arith::CeilDivUIOp::create(rewriter, loc, size, index(tile))
+        .getResult();
+  };
+  Value one = index(1);
+  auto launch = gpu::LaunchOp::create(
+      rewriter, loc, tiles(frame.sizes[kCol], kTileM),
+      tiles(frame.sizes[kRow], kTileN), one, index(kWarp), one, one);
+  OpBuilder::InsertionGuard guard(rewriter);
+  rewriter.setInsertionPointToStart(&launch.getBody().front());
+  Value col0 = arith::MulIOp::create(rewriter, loc, launch.getBlockIds().x,
+                                     index(kTileM));
+  Value row0 = arith::MulIOp::create(rewriter, loc, launch.getBlockIds().y,
+                                     index(kTileN));
+  buildSparseWarpTile(rewriter, loc, sc, frame, launch.getThreadIds().x, col0,
+                      row0);
+  gpu::TerminatorOp::create(rewriter, loc);
+  rewriter.eraseOp(op);
+}

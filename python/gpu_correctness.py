@@ -74,6 +74,9 @@ MIN_AGREEMENT = 0.999
 # and inputs in an f32 model, whose own error is far below either. The GPU
 # passes if its error is no larger than the CPU reference's.
 HALF_TYPES = ("f16", "bf16")
+# Schemes also compiled with `sqz-compile --gpu-sparse-tensor-cores` (2:4
+# W8A8 on mma.sp), as cases of their own.
+SPARSE_TENSOR_CORE_SCHEMES = ("2:4 W8A8",)
 
 
 def cosines(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -127,6 +130,19 @@ def prepare(args):
             cases.append(dict(tag=tag, model=name, scheme=label, entry=entry,
                               seed=args.seed))
             print(f"prepared {tag}", flush=True)
+            if label in SPARSE_TENSOR_CORE_SCHEMES:
+                # The same model on the sparse tensor cores, against the
+                # same reference.
+                sparse_tag = tag + "_mma_sp"
+                shutil.copytree(os.path.join(root, "ref", tag),
+                                os.path.join(root, "ref", sparse_tag))
+                run([args.compile, compressed, "--target=cuda",
+                     "--gpu-sparse-tensor-cores", "-o",
+                     os.path.join(root, "models", sparse_tag + ".so")])
+                cases.append(dict(tag=sparse_tag, model=name,
+                                  scheme=label + " (mma.sp)", entry=entry,
+                                  seed=args.seed))
+                print(f"prepared {sparse_tag}", flush=True)
     if not args.minilm_only:
         cases += prepare_half_models(args, root, work)
     if args.minilm:

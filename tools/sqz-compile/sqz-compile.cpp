@@ -82,6 +82,14 @@ static llvm::cl::opt<std::string>
                 llvm::cl::desc("--target=cuda: PTX features (default: +ptx80)"),
                 llvm::cl::init("+ptx80"), llvm::cl::cat(compileCategory));
 
+static llvm::cl::opt<bool> gpuSparseTensorCores(
+    "gpu-sparse-tensor-cores",
+    llvm::cl::desc("--target=cuda: run 2:4 W8A8 matmuls on the sparse tensor "
+                   "cores (mma.sp) from the stored kept codes and positions "
+                   "(sqz-lower-to-nvvm's sparse-tensor-cores; not yet "
+                   "verified on a GPU, so off by default)"),
+    llvm::cl::init(false), llvm::cl::cat(compileCategory));
+
 static llvm::cl::opt<std::string> cudaToolkit(
     "cuda-toolkit",
     llvm::cl::desc("--target=cuda: the CUDA toolkit whose ptxas assembles "
@@ -197,6 +205,7 @@ static void lowerForCUDA(ModuleOp module,
   options.chip = gpuChip;
   options.features = gpuFeatures;
   options.toolkit = cudaToolkit;
+  options.sparseTensorCores = gpuSparseTensorCores;
   sqz::buildLowerToNVVMPipeline(pm, options);
   sqztools::addPassProgress(pm, "lowering");
   if (failed(pm.run(module)))

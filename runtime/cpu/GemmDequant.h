@@ -32,6 +32,7 @@
 
 #include <algorithm>
 #include <array>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -242,9 +243,11 @@ template <typename Isa, int Bits> struct GemmDequant {
       static_assert(F32::kPanel == kPanel, "the f32 kernel's panel width");
       PackedRows<float, 1> lhs(*a, F32::kRows);
       auto panelBody = [&](int64_t p) {
-        std::vector<float> weights(k * kPanel);
-        dequantizePanel(panelOf(p), weights.data());
-        F32::panelColumns(weights.data(), std::min(kPanel, n - p * kPanel), m,
+        // Every element is written by dequantizePanel: no zero fill (it
+        // cost as much as the dequantization).
+        std::unique_ptr<float[]> weights(new float[k * kPanel]);
+        dequantizePanel(panelOf(p), weights.get());
+        F32::panelColumns(weights.get(), std::min(kPanel, n - p * kPanel), m,
                           k, lhs.data.data(), out.data + p * kPanel,
                           out.stride);
       };

@@ -247,9 +247,8 @@ template <typename Isa, int Bits> struct GemmDequant {
         // cost as much as the dequantization).
         std::unique_ptr<float[]> weights(new float[k * kPanel]);
         dequantizePanel(panelOf(p), weights.get());
-        F32::panelColumns(weights.get(), std::min(kPanel, n - p * kPanel), m,
-                          k, lhs.data.data(), out.data + p * kPanel,
-                          out.stride);
+        F32::panelColumns(weights.get(), std::min(kPanel, n - p * kPanel), m, k,
+                          lhs.data.data(), out.data + p * kPanel, out.stride);
       };
       parallelFor(panels, threadsForWork(threads, m * n * k), panelBody);
       out.finish();

@@ -14,7 +14,9 @@ Models: the example MLP, the LLM.int8() outlier block (examples/), and the
 transformer block of run_quantized_models.py (LayerNorm, attention with
 softmax, tanh GELU, three weight layouts). Schemes: fp32, W8 per channel,
 W8A8 dynamic per token (symmetric, and asymmetric: unsigned codes), W4 per
-group of 128, 2:4 f32, 2:4 + W8A8.
+group of 128, 2:4 f32, 2:4 + W8A8. Also the example MLP in f16 and in bf16
+(make_example_mlp.py --dtype), as they are (f16 arguments and results; a
+bf16 model takes and returns f32).
 
 Prints "ok   MODEL SCHEME: N output(s) bit-identical" or "FAIL ..." per
 pair, then "PASS: N pairs" or "FAIL: N of M pairs differ". Exits 1 on any
@@ -32,6 +34,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import run_quantized_models  # noqa: E402
+from make_example_mlp import mlp_text, mlp_weights  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -67,6 +70,18 @@ def models(work):
         ("outlier_block", os.path.join(ROOT, "examples", "outlier_block.mlir"), "block"),
         ("transformer_block", block_path, block.entry),
     ]
+
+
+def half_models(work):
+    """(dtype, (name, path, entry)) of the example MLP in f16 and bf16."""
+    weights = mlp_weights(0, [256, 512, 128])
+    found = []
+    for dtype in ("f16", "bf16"):
+        path = os.path.join(work, f"mlp_{dtype}.mlir")
+        with open(path, "w") as f:
+            f.write(mlp_text(weights, 4, 0, dtype=dtype))
+        found.append((dtype, (f"mlp_{dtype}", path, "mlp")))
+    return found
 
 
 def same_files(a_dir, b_dir):
@@ -114,6 +129,7 @@ def main():
     work = args.workdir or tempfile.mkdtemp(prefix="sqz-aot-")
     os.makedirs(work, exist_ok=True)
     pairs = [(m, s) for m in models(work) for s in SCHEMES]
+    pairs += [(m, (dtype, [])) for dtype, m in half_models(work)]
     failed = sum(not check(args, work, m, s) for m, s in pairs)
     if failed:
         print(f"FAIL: {failed} of {len(pairs)} pairs differ")

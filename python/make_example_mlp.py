@@ -56,6 +56,22 @@ def mlp_weights(seed: int, dims) -> dict:
     return {"w1": w1, "b1": b1, "w2": w2}
 
 
+def convert_text(result: str, source: str, shape, from_type: str,
+                 to_type: str, op: str) -> str:
+    """An elementwise `arith.<op>` (truncf or extf) of the 2-D tensor
+    `source` from `from_type` to `to_type`, named `result`."""
+    tensor = "x".join(map(str, shape))
+    return f"""  {result}_init = tensor.empty() : tensor<{tensor}x{to_type}>
+  {result} = linalg.generic {{indexing_maps = [#relu_map, #relu_map],
+                       iterator_types = ["parallel", "parallel"]}}
+      ins({source} : tensor<{tensor}x{from_type}>) outs({result}_init : tensor<{tensor}x{to_type}>) {{
+  ^bb0(%v: {from_type}, %out: {to_type}):
+    %r = arith.{op} %v : {from_type} to {to_type}
+    linalg.yield %r : {to_type}
+  }} -> tensor<{tensor}x{to_type}>
+"""
+
+
 def mlp_text(weights: dict, batch: int, seed: int, taps: bool = False,
              dtype: str = "f32") -> str:
     """The MLIR of the MLP, in `dtype` (f32, f16 or bf16). With `taps`, @mlp
@@ -71,24 +87,8 @@ def mlp_text(weights: dict, batch: int, seed: int, taps: bool = False,
     returned = f"%y : {results}"
     entry = exit = ""
     if io != t:
-        entry = f"""  %xt = tensor.empty() : tensor<{b}x{d0}x{t}>
-  %x = linalg.generic {{indexing_maps = [#relu_map, #relu_map],
-                       iterator_types = ["parallel", "parallel"]}}
-      ins(%arg : tensor<{b}x{d0}x{io}>) outs(%xt : tensor<{b}x{d0}x{t}>) {{
-  ^bb0(%v: {io}, %out: {t}):
-    %r = arith.truncf %v : {io} to {t}
-    linalg.yield %r : {t}
-  }} -> tensor<{b}x{d0}x{t}>
-"""
-        exit = f"""  %yt = tensor.empty() : tensor<{b}x{d2}x{io}>
-  %yw = linalg.generic {{indexing_maps = [#relu_map, #relu_map],
-                        iterator_types = ["parallel", "parallel"]}}
-      ins(%y : tensor<{b}x{d2}x{t}>) outs(%yt : tensor<{b}x{d2}x{io}>) {{
-  ^bb0(%v: {t}, %out: {io}):
-    %r = arith.extf %v : {t} to {io}
-    linalg.yield %r : {io}
-  }} -> tensor<{b}x{d2}x{io}>
-"""
+        entry = convert_text("%x", "%arg", (b, d0), io, t, "truncf")
+        exit = convert_text("%yw", "%y", (b, d2), t, io, "extf")
         returned = f"%yw : {results}"
     argument = "%x" if io == t else "%arg"
     if taps:

@@ -215,8 +215,8 @@ def run_page(page, blocks, files, build, timeout, keep):
                 timed_out = True
             finally:
                 # The page's processes, on a timeout or Ctrl-C too, and any
-                # it left in the background: they run in a session of their
-                # own, out of the terminal's reach.
+                # it left in the background: they run in a process group of
+                # their own (setsid), out of the terminal's reach.
                 try:
                     os.killpg(proc.pid, signal.SIGKILL)
                 except ProcessLookupError:

@@ -3,6 +3,7 @@
 #include "KernelBuilding.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
@@ -10,6 +11,21 @@
 using namespace mlir;
 using namespace mlir::sqz;
 using namespace mlir::sqz::gpu_kernels;
+
+KernelFrame gpu_kernels::frameOf(RewriterBase &rewriter, linalg::LinalgOp op) {
+  KernelFrame frame;
+  for (Range range : op.createLoopRanges(rewriter, op.getLoc()))
+    frame.sizes.push_back(
+        getValueOrCreateConstantIndexOp(rewriter, op.getLoc(), range.size));
+  frame.ivs.assign(frame.sizes.size(), Value());
+  return frame;
+}
+
+Value gpu_kernels::tilesOf(OpBuilder &b, Location loc, Value size,
+                           int64_t tile) {
+  return arith::CeilDivUIOp::create(
+      b, loc, size, arith::ConstantIndexOp::create(b, loc, tile));
+}
 
 bool gpu_kernels::hasElementType(Value value, unsigned width) {
   auto type = dyn_cast<MemRefType>(value.getType());

@@ -14,6 +14,7 @@
 #include "mlir/Dialect/LLVMIR/NVVMDialect.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/PatternMatch.h"
 
 namespace mlir::sqz::gpu_kernels {
 
@@ -25,6 +26,13 @@ struct KernelFrame {
   SmallVector<Value> sizes; // per loop dimension
   SmallVector<Value> ivs;   // per loop dimension, set as the kernel goes
 };
+
+/// The frame of `op` at the rewriter's point: its loop sizes, no
+/// coordinates yet.
+KernelFrame frameOf(RewriterBase &rewriter, linalg::LinalgOp op);
+
+/// ceil(size / tile): the blocks a grid dimension needs.
+Value tilesOf(OpBuilder &b, Location loc, Value size, int64_t tile);
 
 /// Whether `value` is a memref of signless `width`-bit integers.
 bool hasElementType(Value value, unsigned width);

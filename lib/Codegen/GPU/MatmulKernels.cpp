@@ -97,32 +97,6 @@ static bool isHalfType(Type type) {
   return type && (type.isF16() || type.isBF16());
 }
 
-/// Whether `body` is `yield(out + extf(in0) * extf(in1))`, the product in
-/// the output's type (operands of the add and the multiply in either
-/// order) and nothing else: a half-precision contraction into f32.
-static bool isWideningFloatMultiplyAdd(Block &body) {
-  if (body.getNumArguments() != 3 ||
-      !llvm::hasNItems(body.without_terminator(), 4))
-    return false;
-  auto add = body.getTerminator()->getOperand(0).getDefiningOp<arith::AddFOp>();
-  if (!add)
-    return false;
-  Value acc = body.getArgument(2);
-  Value product = add.getLhs() == acc   ? add.getRhs()
-                  : add.getRhs() == acc ? add.getLhs()
-                                        : Value();
-  auto mul = product ? product.getDefiningOp<arith::MulFOp>() : nullptr;
-  if (!mul)
-    return false;
-  auto widened = [&](Value v) {
-    auto ext = v.getDefiningOp<arith::ExtFOp>();
-    return ext ? ext.getIn() : Value();
-  };
-  Value x = widened(mul.getLhs()), y = widened(mul.getRhs());
-  Value a = body.getArgument(0), b = body.getArgument(1);
-  return (x == a && y == b) || (x == b && y == a);
-}
-
 /// Whether the contraction multiplies f16 by f16 or bf16 by bf16 into the
 /// same type (the body `acc + a * b`) or into f32 (`acc + extf(a) *
 /// extf(b)`): the half-precision tensor cores' operands.
@@ -133,7 +107,7 @@ static bool isHalfContraction(Value lhs, Value rhs, Value out, Block &body) {
   Type outType = elementTypeOf(out);
   if (outType == type)
     return sqz::isFloatMultiplyAdd(body);
-  return outType && outType.isF32() && isWideningFloatMultiplyAdd(body);
+  return outType && outType.isF32() && sqz::isWideningFloatMultiplyAdd(body);
 }
 
 /// Whether the producer's body computes from its block arguments, its loop
@@ -542,17 +516,9 @@ static void replaceWithKernel(RewriterBase &rewriter, const Contraction &c) {
   linalg::LinalgOp op = c.op;
   Location loc = op.getLoc();
   rewriter.setInsertionPoint(op);
-  KernelFrame frame;
-  for (Range range : op.createLoopRanges(rewriter, loc))
-    frame.sizes.push_back(
-        getValueOrCreateConstantIndexOp(rewriter, loc, range.size));
-  frame.ivs.assign(frame.sizes.size(), Value());
+  KernelFrame frame = frameOf(rewriter, op);
   auto index = [&](int64_t v) {
     return arith::ConstantIndexOp::create(rewriter, loc, v).getResult();
-  };
-  auto tiles = [&](Value size, int64_t tile) {
-    return arith::CeilDivUIOp::create(rewriter, loc, size, index(tile))
-        .getResult();
   };
   Value batches = index(1);
   for (unsigned d : c.batch)
@@ -570,8 +536,8 @@ static void replaceWithKernel(RewriterBase &rewriter, const Contraction &c) {
   }
   Value one = index(1);
   auto launch = gpu::LaunchOp::create(
-      rewriter, loc, tiles(frame.sizes[c.n], tileN),
-      tiles(frame.sizes[c.m], tileM), batches,
+      rewriter, loc, tilesOf(rewriter, loc, frame.sizes[c.n], tileN),
+      tilesOf(rewriter, loc, frame.sizes[c.m], tileM), batches,
       warpTile ? index(kWarp) : index(kThreadsPerSide),
       warpTile ? one : index(kThreadsPerSide), one,
       /*dynamicSharedMemorySize=*/nullptr, /*asyncTokenType=*/nullptr,

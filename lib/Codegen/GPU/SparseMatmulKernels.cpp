@@ -162,25 +162,18 @@ static void buildSparseWarpTile(OpBuilder &b, Location loc,
   auto nibble = [&](OpBuilder &b, Value channel, Value g) -> Value {
     Value inside = arith::AndIOp::create(
         b, loc, ult(channel, frame.sizes[kCol]), ult(g, groups));
-    Value bits = arith::ConstantIntOp::create(b, loc, i32, 0);
-    for (int64_t slot = 0; slot < 2; ++slot) {
-      SmallVector<Value> ivs = {index(0), channel, g, index(slot)};
-      Value byte = loadThroughMap(b, loc, op, positions, ivs, inside);
-      // Four positions a byte, low bits first: slot index g * 2 + s.
-      Value shift = mul(
-          arith::RemUIOp::create(b, loc, add(mul(g, 2), index(slot)), index(4)),
-          2);
-      Value wide = arith::ExtUIOp::create(b, loc, i32, byte);
-      Value shifted = arith::ShRUIOp::create(
-          b, loc, wide, arith::IndexCastOp::create(b, loc, i32, shift));
-      Value position = arith::AndIOp::create(
-          b, loc, shifted, arith::ConstantIntOp::create(b, loc, i32, 3));
-      bits = arith::OrIOp::create(
-          b, loc, bits,
-          arith::ShLIOp::create(
-              b, loc, position,
-              arith::ConstantIntOp::create(b, loc, i32, 2 * slot)));
-    }
+    // A group's two positions are adjacent 2-bit fields of one byte (four
+    // positions a byte, low bits first, slot index g * 2 + s): the nibble
+    // at bit 4 (g % 2), already in mma.sp's order.
+    SmallVector<Value> ivs = {index(0), channel, g, index(0)};
+    Value byte = arith::ExtUIOp::create(
+        b, loc, i32, loadThroughMap(b, loc, op, positions, ivs, inside));
+    Value shift = arith::IndexCastOp::create(
+        b, loc, i32,
+        mul(arith::RemUIOp::create(b, loc, g, index(2)).getResult(), 4));
+    Value bits = arith::AndIOp::create(
+        b, loc, arith::ShRUIOp::create(b, loc, byte, shift),
+        arith::ConstantIntOp::create(b, loc, i32, 0xf));
     return arith::SelectOp::create(
         b, loc, inside, bits, arith::ConstantIntOp::create(b, loc, i32, 0x4));
   };
@@ -267,22 +260,15 @@ void gpu_kernels::replaceWithSparseKernel(RewriterBase &rewriter,
   linalg::LinalgOp op = sc.op;
   Location loc = op.getLoc();
   rewriter.setInsertionPoint(op);
-  KernelFrame frame;
-  for (Range range : op.createLoopRanges(rewriter, loc))
-    frame.sizes.push_back(
-        getValueOrCreateConstantIndexOp(rewriter, loc, range.size));
-  frame.ivs.assign(frame.sizes.size(), Value());
+  KernelFrame frame = frameOf(rewriter, op);
   auto index = [&](int64_t v) {
     return arith::ConstantIndexOp::create(rewriter, loc, v).getResult();
   };
-  auto tiles = [&](Value size, int64_t tile) {
-    return arith::CeilDivUIOp::create(rewriter, loc, size, index(tile))
-        .getResult();
-  };
   Value one = index(1);
   auto launch = gpu::LaunchOp::create(
-      rewriter, loc, tiles(frame.sizes[kCol], kTileM),
-      tiles(frame.sizes[kRow], kTileN), one, index(kWarp), one, one);
+      rewriter, loc, tilesOf(rewriter, loc, frame.sizes[kCol], kTileM),
+      tilesOf(rewriter, loc, frame.sizes[kRow], kTileN), one, index(kWarp), one,
+      one);
   OpBuilder::InsertionGuard guard(rewriter);
   rewriter.setInsertionPointToStart(&launch.getBody().front());
   Value col0 = arith::MulIOp::create(rewriter, loc, launch.getBlockIds().x,

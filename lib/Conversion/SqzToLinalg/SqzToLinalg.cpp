@@ -664,79 +664,83 @@ Value Lowering::sparseContraction(Location loc, Value lhs,
   SmallVector<IteratorType> iterators(numLoops, IteratorType::parallel);
   iterators[g] = iterators[s] = IteratorType::reduction;
   unsigned width = 8 / perByte;
-  auto contraction = linalg::GenericOp::create(
-      b, loc, initType, inputs, init, maps, iterators,
-      [&](OpBuilder &nb, Location l, ValueRange args) {
-        Value groupIndex = linalg::IndexOp::create(nb, l, g);
-        Value position = args[1];
-        if (perByte > 1) {
-          Value index = arith::AddIOp::create(
-              nb, l,
-              arith::MulIOp::create(nb, l, groupIndex,
-                                    arith::ConstantIndexOp::create(nb, l, n)),
-              linalg::IndexOp::create(nb, l, s));
-          position = extractSubByte(nb, l, position, index, width);
-        }
-        // The lhs at k = g * m + position. A [K, N] rhs gets its
-        // column loop innermost: there, for small m, a select among
-        // the m candidates of the group, whose loads do not depend on
-        // the column (hoisted, so the loop vectorizes); else a
-        // gather.
-        Value base = arith::MulIOp::create(
-            nb, l, groupIndex, arith::ConstantIndexOp::create(nb, l, m));
-        Value offset =
-            arith::IndexCastUIOp::create(nb, l, nb.getIndexType(), position);
-        auto lhsAt = [&](Value k) -> Value {
-          SmallVector<Value> indices;
-          if (resultRank == 3)
-            indices.push_back(linalg::IndexOp::create(nb, l, 0));
-          indices.append({linalg::IndexOp::create(nb, l, row), k});
-          return tensor::ExtractOp::create(nb, l, lhs, indices);
-        };
-        Value x;
-        if (!transposed && m <= kMaxSelectCandidates) {
-          for (int64_t t = 0; t < m; ++t) {
-            Value candidate = lhsAt(arith::AddIOp::create(
-                nb, l, base, arith::ConstantIndexOp::create(nb, l, t)));
-            if (t == 0) {
-              x = candidate;
-              continue;
+  Value product =
+      linalg::GenericOp::create(
+          b, loc, initType, inputs, init, maps, iterators,
+          [&](OpBuilder &nb, Location l, ValueRange args) {
+            Value groupIndex = linalg::IndexOp::create(nb, l, g);
+            Value position = args[1];
+            if (perByte > 1) {
+              Value index = arith::AddIOp::create(
+                  nb, l,
+                  arith::MulIOp::create(
+                      nb, l, groupIndex,
+                      arith::ConstantIndexOp::create(nb, l, n)),
+                  linalg::IndexOp::create(nb, l, s));
+              position = extractSubByte(nb, l, position, index, width);
             }
-            Value here =
-                arith::CmpIOp::create(nb, l, arith::CmpIPredicate::eq, offset,
-                                      arith::ConstantIndexOp::create(nb, l, t));
-            x = arith::SelectOp::create(nb, l, here, candidate, x);
-          }
-        } else {
-          x = lhsAt(arith::AddIOp::create(nb, l, base, offset));
-        }
-        Value acc = args.back();
-        Value w = args[0];
-        if (quant) {
-          w = toI32(nb, l, w, quant.getStorageSigned());
-          if (zeroPointArg >= 0)
-            w = arith::SubIOp::create(
-                nb, l, w, zeroPointToI32(nb, l, args[zeroPointArg], quant));
-        }
-        if (integer) {
-          Value product = arith::MulIOp::create(nb, l, x, w);
-          linalg::YieldOp::create(
-              nb, l, arith::AddIOp::create(nb, l, acc, product).getResult());
-          return;
-        }
-        if (quant) {
-          // As the dense dequantize: (q - z) * s in f32, then the
-          // expressed type.
-          Type f32 = nb.getF32Type();
-          w = arith::MulFOp::create(nb, l,
-                                    arith::SIToFPOp::create(nb, l, f32, w),
-                                    castFloat(nb, l, args[scaleArg], f32));
-          w = castFloat(nb, l, w, accType);
-        }
-        Value product = arith::MulFOp::create(nb, l, x, w);
-        linalg::YieldOp::create(
-            nb, l, arith::AddFOp::create(nb, l, acc, product).getResult());
-      });
+            // The lhs at k = g * m + position. A [K, N] rhs gets its
+            // column loop innermost: there, for small m, a select among
+            // the m candidates of the group, whose loads do not depend on
+            // the column (hoisted, so the loop vectorizes); else a
+            // gather.
+            Value base = arith::MulIOp::create(
+                nb, l, groupIndex, arith::ConstantIndexOp::create(nb, l, m));
+            Value offset = arith::IndexCastUIOp::create(
+                nb, l, nb.getIndexType(), position);
+            auto lhsAt = [&](Value k) -> Value {
+              SmallVector<Value> indices;
+              if (resultRank == 3)
+                indices.push_back(linalg::IndexOp::create(nb, l, 0));
+              indices.append({linalg::IndexOp::create(nb, l, row), k});
+              return tensor::ExtractOp::create(nb, l, lhs, indices);
+            };
+            Value x;
+            if (!transposed && m <= kMaxSelectCandidates) {
+              for (int64_t t = 0; t < m; ++t) {
+                Value candidate = lhsAt(arith::AddIOp::create(
+                    nb, l, base, arith::ConstantIndexOp::create(nb, l, t)));
+                if (t == 0) {
+                  x = candidate;
+                  continue;
+                }
+                Value here = arith::CmpIOp::create(
+                    nb, l, arith::CmpIPredicate::eq, offset,
+                    arith::ConstantIndexOp::create(nb, l, t));
+                x = arith::SelectOp::create(nb, l, here, candidate, x);
+              }
+            } else {
+              x = lhsAt(arith::AddIOp::create(nb, l, base, offset));
+            }
+            Value acc = args.back();
+            Value w = args[0];
+            if (quant) {
+              w = toI32(nb, l, w, quant.getStorageSigned());
+              if (zeroPointArg >= 0)
+                w = arith::SubIOp::create(
+                    nb, l, w, zeroPointToI32(nb, l, args[zeroPointArg], quant));
+            }
+            if (integer) {
+              Value product = arith::MulIOp::create(nb, l, x, w);
+              linalg::YieldOp::create(
+                  nb, l,
+                  arith::AddIOp::create(nb, l, acc, product).getResult());
+              return;
+            }
+            if (quant) {
+              // As the dense dequantize: (q - z) * s in f32, then the
+              // expressed type.
+              Type f32 = nb.getF32Type();
+              w = arith::MulFOp::create(nb, l,
+                                        arith::SIToFPOp::create(nb, l, f32, w),
+                                        castFloat(nb, l, args[scaleArg], f32));
+              w = castFloat(nb, l, w, accType);
+            }
+            Value product = arith::MulFOp::create(nb, l, x, w);
+            linalg::YieldOp::create(
+                nb, l, arith::AddFOp::create(nb, l, acc, product).getResult());
+          })
+          .getResult(0);
   // What a code generator for sparse hardware needs to know of it.
   SmallVector<NamedAttribute> facts = {
       b.getNamedAttr("n", b.getI64IntegerAttr(n)),
@@ -744,8 +748,9 @@ Value Lowering::sparseContraction(Location loc, Value lhs,
       b.getNamedAttr("positions_per_byte", b.getI64IntegerAttr(perByte))};
   if (int8Operands)
     facts.push_back(b.getNamedAttr("int8_operands", b.getUnitAttr()));
-  contraction->setAttr(kNMContractionAttrName, b.getDictionaryAttr(facts));
-  return contraction.getResult(0);
+  product.getDefiningOp()->setAttr(kNMContractionAttrName,
+                                   b.getDictionaryAttr(facts));
+  return product;
 }
 
 //===----------------------------------------------------------------------===//

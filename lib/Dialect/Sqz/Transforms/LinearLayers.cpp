@@ -26,28 +26,48 @@ int64_t LinearLayer::reductionAxis() const {
   return rank - (weightTransposed ? 1 : 2);
 }
 
-/// Whether `body` is `yield(out + in0 * in1)` (operands of either op in either
-/// order) and nothing else.
-bool sqz::isFloatMultiplyAdd(Block &body) {
+/// The float multiply of a contraction body `yield(out + x * y)` (the add's
+/// operands in either order) of `ops` operations, or null.
+static arith::MulFOp multiplyAddProduct(Block &body, size_t ops) {
   if (body.getNumArguments() != 3 ||
-      !llvm::hasNItems(body.without_terminator(), 2))
-    return false;
+      !llvm::hasNItems(body.without_terminator(), ops))
+    return nullptr;
   Operation *yield = body.getTerminator();
   if (yield->getNumOperands() != 1)
-    return false;
+    return nullptr;
   auto add = yield->getOperand(0).getDefiningOp<arith::AddFOp>();
   if (!add)
-    return false;
+    return nullptr;
   Value acc = body.getArgument(2);
   Value product = add.getLhs() == acc   ? add.getRhs()
                   : add.getRhs() == acc ? add.getLhs()
                                         : Value();
-  auto mul = product ? product.getDefiningOp<arith::MulFOp>() : nullptr;
+  return product ? product.getDefiningOp<arith::MulFOp>() : nullptr;
+}
+
+/// Whether `x` and `y` are the body's two inputs, in either order.
+static bool areInputs(Block &body, Value x, Value y) {
+  Value a = body.getArgument(0), b = body.getArgument(1);
+  return (x == a && y == b) || (x == b && y == a);
+}
+
+/// Whether `body` is `yield(out + in0 * in1)` (operands of either op in either
+/// order) and nothing else.
+bool sqz::isFloatMultiplyAdd(Block &body) {
+  arith::MulFOp mul = multiplyAddProduct(body, 2);
+  return mul && areInputs(body, mul.getLhs(), mul.getRhs());
+}
+
+bool sqz::isWideningFloatMultiplyAdd(Block &body) {
+  arith::MulFOp mul = multiplyAddProduct(body, 4);
   if (!mul)
     return false;
-  Value a = body.getArgument(0), b = body.getArgument(1);
-  return (mul.getLhs() == a && mul.getRhs() == b) ||
-         (mul.getLhs() == b && mul.getRhs() == a);
+  auto widened = [](Value v) {
+    auto ext = v.getDefiningOp<arith::ExtFOp>();
+    return ext ? ext.getIn() : Value();
+  };
+  Value x = widened(mul.getLhs()), y = widened(mul.getRhs());
+  return x && y && areInputs(body, x, y);
 }
 
 /// Whether `body` is `yield(in0 + in1)` and nothing else.

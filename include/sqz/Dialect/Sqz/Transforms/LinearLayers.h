@@ -116,6 +116,11 @@ Operation *lastOpOf(const LinearLayer &layer);
 /// order of either op) and nothing else.
 bool isFloatMultiplyAdd(Block &body);
 
+/// Whether `body` is `yield(acc + extf(a) * extf(b))`, the product in the
+/// accumulator's wider type (either order of either op), and nothing else:
+/// a half-precision contraction into f32.
+bool isWideningFloatMultiplyAdd(Block &body);
+
 /// How the i8 multiply-add `body` of a contraction (`yield(out + ext(x) *
 /// extsi(w))` into an i32 accumulator, operands of either op in either
 /// order) extends the activation `x`, block argument `inputIndex`: true for

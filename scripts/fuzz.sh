@@ -64,8 +64,8 @@ for target in $targets; do
   mkdir -p "$corpus" "$artifacts"
   echo "fuzz: $target for ${seconds}s"
   # -fork=1 -ignore_crashes=1: fuzz in a child process and go on after a
-  # crash, so that one upstream crash does not end the run; timeouts and
-  # running out of memory still end it (and fail it).
+  # crash, so that one upstream crash does not end the run; a timeout or
+  # running out of memory leaves its input too, and fails the run.
   rc=0
   "$bin" -fork=1 -ignore_crashes=1 -max_total_time="$seconds" -timeout=30 \
     -rss_limit_mb=2048 -artifact_prefix="$artifacts/" \
@@ -86,7 +86,11 @@ for target in $targets; do
       replay "$bin" "$input" | tail -n 60
     fi
   done
-  if [ $rc -eq 0 ] && [ $findings -eq 0 ]; then
+  # In fork mode libFuzzer exits with its last job's code, which is a
+  # crash's when that job ended on an ignored (upstream) crash; so a
+  # non-zero exit fails the run only when no such crash explains it.
+  if [ $findings -eq 0 ] && [ -n "$runs" ] &&
+    { [ $rc -eq 0 ] || [ $upstream -gt 0 ]; }; then
     result=ok
     passed=$((passed + 1))
   else

@@ -109,6 +109,9 @@ SQZ_PIPELINES = {
     "2:4+w8a8": ([PRUNE, W8], A8),
 }
 PEERS = ["squeeze", "numpy", "ort", "iree", "onednn"]
+# Weight-only schemes that Squeeze also runs with int8 activations.
+INT8_COMPUTE_SCHEMES = ("w8", "w4")
+INT8_COMPUTE_FLAG = "--weight-only-compute=int8"
 
 IREE_FLAGS = [
     "--iree-hal-target-device=local",
@@ -466,6 +469,13 @@ def prepare_layer(name: str, args, peers: list, schemes: list, sqz_threads_flag:
             except (OSError, ValueError, KeyError):
                 pass
             log(f"  sqz-opt {scheme}: {time.time() - started:.1f} s")
+            if scheme in INT8_COMPUTE_SCHEMES:
+                # The same model with the weight-only layers on int8 dot
+                # products (what ORT's accuracy level 4 does).
+                variant = Impl(name, "squeeze", scheme, "Squeeze", "sqz", impl.weight_bytes,
+                               **common)
+                variant.spec.update(impl.spec, run_flags=[INT8_COMPUTE_FLAG])
+                impls.append(variant)
 
     if "numpy" in peers and "fp32" in schemes:
         impls.append(Impl(name, "numpy", "fp32", "numpy/OpenBLAS", "numpy", fp32_bytes, **common))
@@ -588,7 +598,7 @@ def measure(impl: Impl, threads: int, args, tools: dict, check: bool) -> float:
     prefix, env = thread_env(threads)
     if impl.kind == "sqz":
         command = prefix + [args.run, impl.spec["model"], "--entry", "forward", "--random-inputs",
-                            "--repeat", str(args.repeat)]
+                            "--repeat", str(args.repeat)] + impl.spec.get("run_flags", [])
         if tools["sqz_threads"]:
             command += ["--threads", str(threads)]
         outdir = None
@@ -918,7 +928,11 @@ def write_report(args, impls, thread_list, limits, versions, tools, notes, comma
         "per token (row). The IREE `i8 x i8 -> i32` row is the matmul alone on already "
         "quantized activations with an i32 result (the data-tiled i8 kernel, no quantization "
         "or scaling). oneDNN u8s8 quantizes per token in a plain C++ loop inside the timed "
-        "region, with source zero point 0 (values not checked).",
+        "region, with source zero point 0 (values not checked). The Squeeze *int8 compute* "
+        "rows run the same weight-only model with `sqz-run --weight-only-compute=int8`: the "
+        "activations are quantized at run time to symmetric int8 per row and group of K "
+        "(128 for W4, all of K for W8 per channel) and multiplied with the codes on VNNI, "
+        "as ORT's accuracy level 4 quantizes per block of K.",
         "",
         "## Versions",
         "",
@@ -966,7 +980,9 @@ def write_report(args, impls, thread_list, limits, versions, tools, notes, comma
     ]
     for impl, threads, med, low, error in rows:
         m, k, n = LAYERS[impl.layer]
-        label = "**Squeeze**" if impl.peer == "squeeze" else impl.label
+        label = impl.label
+        if impl.peer == "squeeze":
+            label = "**Squeeze**" + (" int8 compute" if impl.spec.get("run_flags") else "")
         scheme = SCHEMES[impl.scheme][0]
         if med is None:
             lines.append(f"| {impl.layer} | {scheme} | {label} | {threads} | | | | | | | "
@@ -1003,7 +1019,7 @@ SCHEME_SHORT = {"fp32": "fp32", "w8": "W8", "w8a8": "W8A8", "w4": "W4", "2:4": "
 def short_label(impl) -> str:
     s = impl.spec
     if impl.peer == "squeeze":
-        return "Squeeze"
+        return "Squeeze" + (" int8 compute" if s.get("run_flags") else "")
     if impl.peer == "numpy":
         return "OpenBLAS"
     if impl.peer == "onednn":

@@ -40,7 +40,14 @@ give the one-thread results bit for bit (calls of fewer than 2^20
 multiply-adds per thread run on one thread anyway: here the M=128 layers
 split; sqz-kernel-check tests the split on its own).
 
-Usage: check_gemm_kernels.py --opt sqz-opt --run sqz-run [--keep DIR]
+With --int8-compute the kernels run with `--weight-only-compute=int8`:
+the weight-only layers whose groups are whole quads of K then quantize
+their activations to int8 per row and group, and must be within half an
+activation step per element of the reference (sum_k max|x_g| / 254 *
+|W[k, n]|, plus the rounding bound); the others keep their checks (the
+u4 layer's groups of 11 stay on the f32 kernel).
+
+Usage: check_gemm_kernels.py --opt sqz-opt --run sqz-run [--keep DIR] [--int8-compute]
 """
 
 import argparse
@@ -119,10 +126,41 @@ class Quantized:
         """A [groups or 1, N or 1] parameter over [K, N]."""
         return np.broadcast_to(np.repeat(param, self.group, axis=0)[:k], (k, n))
 
+    def dequantized(self, k, n):
+        z = 0 if self.z is None else self.expand(self.z, k, n)
+        return ((self.q - z) * self.expand(self.s, k, n)).astype(np.float64)
+
+    def int8_kernel(self, k):
+        """Whether --weight-only-compute=int8 runs this weight on the int8
+        kernels: one group, or groups of whole quads of K."""
+        return self.granularity != "group" or self.group % 4 == 0 or self.group == k
+
     def magnitude(self, k, n):
         """(|q - z| + |z|) * s: what bounds the kernels' rounding."""
         z = 0 if self.z is None else self.expand(self.z, k, n)
         return ((np.abs(self.q - z) + np.abs(z)) * self.expand(self.s, k, n)).astype(np.float64)
+
+
+def within_activation_step(got, ref, x, w, k, n):
+    """The int8-compute kernels against the reference: the activations are
+    rounded to int8 per row and group of K (scale max|x| / 127), so each
+    output may move by half a step per element, sum_k step/2 * |W[k, n]|,
+    plus the rounding bound of the float arithmetic."""
+    dequantized = w.dequantized(k, n)
+    steps = np.zeros(x.shape, np.float64)
+    for start in range(0, k, w.group):
+        block = np.abs(x[:, start:start + w.group]).astype(np.float64)
+        steps[:, start:start + w.group] = block.max(axis=1, keepdims=True) / 127 / 2
+    bound = steps @ np.abs(dequantized)
+    bound += (k + 1) * 2.0 ** -23 * (np.abs(x).astype(np.float64) @ w.magnitude(k, n))
+    if w.b is not None:
+        bound += 2.0 ** -23 * (np.abs(ref).astype(np.float64) + np.abs(w.b))
+    diff = np.abs(got.astype(np.float64) - ref.astype(np.float64))
+    ok = got.shape == ref.shape and bool((diff <= bound).all())
+    relative = float(np.linalg.norm(diff) / max(np.linalg.norm(ref), 1e-30))
+    verdict = (f"within half an activation step (rel. L2 {relative:.1e})" if ok else
+               f"OUTSIDE half an activation step ({int((diff > bound).sum())} outputs)")
+    return ok, verdict
 
 
 class Sparse24:
@@ -355,11 +393,13 @@ def check_rows(args, work, m, rng) -> int:
     reference = os.path.join(work, f"m{m}.ref.mlir")
     run([args.opt, model, "--sqz-lower-to-cpu=kernels=0", "-o", reference])
     outs = {}
-    for name, path, threads in (("kernels", model, 1), ("kernels-2", model, 2),
-                                ("reference", reference, 1)):
+    flags = ["--weight-only-compute=int8"] if args.int8_compute else []
+    for name, path, threads, extra in (("kernels", model, 1, flags),
+                                       ("kernels-2", model, 2, flags),
+                                       ("reference", reference, 1, [])):
         out_dir = os.path.join(work, f"m{m}-{name}")
         run([args.run, path, "--entry", "forward", "--input", ",".join(paths),
-             "--output-dir", out_dir, f"--threads={threads}"])
+             "--output-dir", out_dir, f"--threads={threads}", *extra])
         outs[name] = [np.load(os.path.join(out_dir, f"out{i}.npy")) for i in range(len(layers))]
     # Threads split the output columns: the same sums, bit for bit.
     split = [i for i in range(len(layers))
@@ -390,6 +430,9 @@ def check_rows(args, work, m, rng) -> int:
             wrapped = ((exact + 2 ** 31) % 2 ** 32 - 2 ** 31).astype(np.int32)
             ok = np.array_equal(got, ref) and np.array_equal(got, wrapped)
             verdict = "bit-identical to the reference and numpy" if ok else "DIFFERS"
+        elif args.int8_compute and isinstance(w, Quantized) and w.int8_kernel(k):
+            ok, verdict = within_activation_step(got, ref, xs[i], w, k, n)
+            what += " int8 compute"
         else:
             magnitude = (w.magnitude(k, n) if isinstance(w, Quantized) else
                          np.abs(w.dense).astype(np.float64) if isinstance(w, Sparse24)
@@ -414,6 +457,9 @@ def main() -> int:
     parser.add_argument("--opt", required=True)
     parser.add_argument("--run", required=True)
     parser.add_argument("--keep", help="keep the models and results in DIR")
+    parser.add_argument("--int8-compute", action="store_true",
+                        help="run the kernels with --weight-only-compute=int8 (AVX-512 "
+                             "VNNI): weight-only layers within half an activation step")
     args = parser.parse_args()
     rng = np.random.default_rng(7)
     with tempfile.TemporaryDirectory() as temp:

@@ -47,6 +47,7 @@ void sqz::buildLowerToCPUPipeline(OpPassManager &pm,
     SqzCPUGemmKernelsOptions kernelOptions;
     kernelOptions.targetCPU = options.targetCPU;
     kernelOptions.threads = options.threads;
+    kernelOptions.weightOnlyCompute = options.weightOnlyCompute;
     pm.addPass(createSqzCPUGemmKernels(kernelOptions));
   }
 

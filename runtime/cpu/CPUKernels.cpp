@@ -18,6 +18,8 @@ static const KernelSymbol kSymbols[] = {
     SQZ_KERNEL(_mlir_ciface_sqz_cpu_gemm_q8_avx512),
     SQZ_KERNEL(_mlir_ciface_sqz_cpu_gemm_q4_avx2),
     SQZ_KERNEL(_mlir_ciface_sqz_cpu_gemm_q4_avx512),
+    SQZ_KERNEL(_mlir_ciface_sqz_cpu_gemm_q8a8_avx512vnni),
+    SQZ_KERNEL(_mlir_ciface_sqz_cpu_gemm_q4a8_avx512vnni),
     SQZ_KERNEL(_mlir_ciface_sqz_cpu_gemm_s8_avx2),
     SQZ_KERNEL(_mlir_ciface_sqz_cpu_gemm_s8_avx512vnni),
     SQZ_KERNEL(_mlir_ciface_sqz_cpu_gemm_sp24_f32_avx2),

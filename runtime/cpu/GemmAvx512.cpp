@@ -4,7 +4,9 @@
 // kGemmF32Avx512Layout. int8: `vpdpbusd` (u8 x s8 quads into i32): A is
 // offset by 128 into unsigned bytes and the accumulators start from the
 // packed correction `-128 * sum_k B[k, n]`; 6 x 64 tiles, the layout
-// kGemmS8Avx512VnniLayout.
+// kGemmS8Avx512VnniLayout. Weight-only 8- and 4-bit codes: unpacked in
+// registers, either converted to f32 (GemmDequant.h) or multiplied with
+// activations quantized to int8 on `vpdpbusd` (GemmQuantA8.h).
 //
 // Compiled with AVX-512 F/BW/VL/DQ and VNNI: called only from code that the
 // compiler generated for a CPU with them.
@@ -33,6 +35,7 @@
 
 #include "GemmDequant.h"
 #include "GemmF32.h"
+#include "GemmQuantA8.h"
 #include "GemmS8.h"
 
 using namespace sqzrt;
@@ -153,6 +156,18 @@ extern "C" void _mlir_ciface_sqz_cpu_gemm_q4_avx512(
     MemRef<float, 1> *scales, MemRef<float, 1> *zeros, int64_t threads) {
   GemmDequant<Avx512, 4>::run(c, a, codes, scales, zeros,
                               resolveThreads(threads));
+}
+
+extern "C" void _mlir_ciface_sqz_cpu_gemm_q8a8_avx512vnni(
+    MemRef<float, 2> *c, MemRef<float, 2> *a, MemRef<int8_t, 1> *codes,
+    MemRef<float, 1> *scales, MemRef<float, 1> *zeros, int64_t threads) {
+  GemmQuantA8<8>::run(c, a, codes, scales, zeros, resolveThreads(threads));
+}
+
+extern "C" void _mlir_ciface_sqz_cpu_gemm_q4a8_avx512vnni(
+    MemRef<float, 2> *c, MemRef<float, 2> *a, MemRef<int8_t, 1> *codes,
+    MemRef<float, 1> *scales, MemRef<float, 1> *zeros, int64_t threads) {
+  GemmQuantA8<4>::run(c, a, codes, scales, zeros, resolveThreads(threads));
 }
 
 extern "C" void _mlir_ciface_sqz_cpu_gemm_s8_avx512vnni(

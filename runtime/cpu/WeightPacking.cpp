@@ -58,29 +58,33 @@ void sqzrt::gemmS8OffsetCorrection(const int8_t *weight, int64_t k, int64_t n,
   }
 }
 
+/// The stored code at (row, column) of a K x N weight of `bits`-bit codes
+/// (one per byte, [K, N] or [N, K] when transposed) as a signed value
+/// `q - bias` (quantCodeBias).
+static int32_t signedCode(const int8_t *codes, int64_t k, int64_t n,
+                          bool transposed, int bits, bool isSigned, int64_t row,
+                          int64_t column) {
+  uint32_t raw = static_cast<uint8_t>(transposed ? codes[column * k + row]
+                                                 : codes[row * n + column]) &
+                 ((1u << bits) - 1);
+  int32_t value = static_cast<int32_t>(raw);
+  if (isSigned && (raw >> (bits - 1)))
+    value -= 1 << bits;
+  return value - quantCodeBias(bits, isSigned);
+}
+
 void sqzrt::packGemmQuantCodes(const int8_t *codes, int64_t k, int64_t n,
                                bool transposed, int bits, bool isSigned,
                                GemmLayout layout, int8_t *packed) {
   int64_t width = layout.panelWidth;
   int64_t bytesPerK = width * bits / 8;
   std::memset(packed, 0, quantPackedBytes(layout, k, n, bits));
-  int32_t bias = quantCodeBias(bits, isSigned);
-  uint32_t mask = (1u << bits) - 1;
-  // The stored code as a signed value `q - bias`.
-  auto code = [&](int64_t row, int64_t column) -> int32_t {
-    uint32_t raw = static_cast<uint8_t>(transposed ? codes[column * k + row]
-                                                   : codes[row * n + column]) &
-                   mask;
-    int32_t value = static_cast<int32_t>(raw);
-    if (isSigned && (raw >> (bits - 1)))
-      value -= 1 << bits;
-    return value - bias;
-  };
   for (int64_t column = 0; column < n; ++column) {
     int64_t p = column / width, j = column % width;
     for (int64_t row = 0; row < k; ++row) {
       int8_t *rowBytes = packed + (p * k + row) * bytesPerK;
-      int32_t value = code(row, column);
+      int32_t value =
+          signedCode(codes, k, n, transposed, bits, isSigned, row, column);
       if (bits == 8) {
         rowBytes[j] = static_cast<int8_t>(value);
         continue;
@@ -91,6 +95,36 @@ void sqzrt::packGemmQuantCodes(const int8_t *codes, int64_t k, int64_t n,
       uint8_t nibble = static_cast<uint8_t>(value + 8) & 0xf;
       uint8_t &byte = reinterpret_cast<uint8_t &>(rowBytes[j % half]);
       byte |= j < half ? nibble : static_cast<uint8_t>(nibble << 4);
+    }
+  }
+}
+
+void sqzrt::packGemmQuantCodesVnni(const int8_t *codes, int64_t k, int64_t n,
+                                   bool transposed, int bits, bool isSigned,
+                                   uint8_t *packed) {
+  const GemmLayout layout = kGemmQuantVnniLayout;
+  int64_t quads = layout.groups(k);
+  int64_t quadBytes = layout.panelWidth * layout.kGroup * bits / 8;
+  std::memset(packed, 0, quantVnniPackedBytes(k, n, bits));
+  int32_t offset = 1 << (bits - 1);
+  for (int64_t column = 0; column < n; ++column) {
+    int64_t p = column / layout.panelWidth, j = column % layout.panelWidth;
+    for (int64_t row = 0; row < k; ++row) {
+      uint8_t *quad = packed + (p * quads + row / 4) * quadBytes;
+      int64_t r = row % 4;
+      auto value = static_cast<uint8_t>(
+          signedCode(codes, k, n, transposed, bits, isSigned, row, column) +
+          offset);
+      if (bits == 8) {
+        quad[j * 4 + r] = value;
+        continue;
+      }
+      // Block h of 64 bytes holds columns [32 h, 32 h + 32): lane L of its
+      // low nibbles column 32 h + L, of its high nibbles 32 h + 16 + L.
+      int64_t h = j / 32, lane = j % 16;
+      bool high = j % 32 >= 16;
+      quad[h * 64 + lane * 4 + r] |=
+          static_cast<uint8_t>(value << (high ? 4 : 0));
     }
   }
 }

@@ -210,62 +210,149 @@ void checkS8(const char *name, S8Kernel kernel, VnniKernel vnni,
   checkExact(shape(name, m, k, n), c, a, b, m, k, n);
 }
 
-/// Per group of `group` K rows, with zero points when `zeroPoints`.
+/// A random weight-only quantized K x N weight of `bits`-bit unsigned codes,
+/// per group of `group` K rows, with zero points when `zeroPoints`.
+struct QuantWeight {
+  int bits, bias;
+  int64_t k, n, group, groups;
+  std::vector<int8_t> codes;
+  /// Scales and zero points `z - bias` (empty when symmetric), [groups, N].
+  std::vector<float> scales, zeros;
+  /// The dequantized weight, [K, N].
+  std::vector<double> dequantized;
+
+  QuantWeight(int bits, int64_t k, int64_t n, int64_t group, bool zeroPoints)
+      : bits(bits), bias(quantCodeBias(bits, /*isSigned=*/false)), k(k), n(n),
+        group(group), groups(k / group),
+        codes(randomBytes(k * n, 0, (1 << bits) - 1)), scales(groups * n),
+        dequantized(k * n) {
+    std::uniform_real_distribution<float> scale(0.005f, 0.05f);
+    for (float &s : scales)
+      s = scale(rng);
+    std::vector<int8_t> zeroCodes = randomBytes(groups * n, 0, (1 << bits) - 1);
+    if (zeroPoints) {
+      zeros.resize(groups * n);
+      for (int64_t i = 0; i < groups * n; ++i)
+        zeros[i] = float(uint8_t(zeroCodes[i]) - bias);
+    }
+    for (int64_t p = 0; p < k; ++p)
+      for (int64_t j = 0; j < n; ++j)
+        dequantized[p * n + j] =
+            double(scales[(p / group) * n + j]) * (code(p, j) - zero(p, j));
+  }
+
+  /// The signed code `q - bias` and zero point `z - bias` at (p, j).
+  double code(int64_t p, int64_t j) const {
+    return double(uint8_t(codes[p * n + j])) - bias;
+  }
+  double zero(int64_t p, int64_t j) const {
+    return zeros.empty() ? 0.0 : zeros[(p / group) * n + j];
+  }
+
+  /// Runs `kernel` on A[M, K] with the codes packed by `packCodes` into
+  /// `bytes` bytes and the parameters in `layout`'s panels.
+  template <typename Kernel, typename PackCodes>
+  std::vector<float> run(Kernel kernel, GemmLayout layout, int64_t bytes,
+                         PackCodes packCodes, std::vector<float> &a,
+                         int64_t m) {
+    std::vector<int8_t> packed(bytes);
+    packCodes(packed.data());
+    std::vector<float> packedScales(layout.paddedColumns(n) * groups);
+    std::vector<float> packedZeros(zeros.empty() ? 0 : packedScales.size());
+    packGemmGroupParams(scales.data(), groups, n, layout, packedScales.data());
+    if (!zeros.empty())
+      packGemmGroupParams(zeros.data(), groups, n, layout, packedZeros.data());
+    std::vector<float> c(m * n);
+    auto av = view<float, 2>(a, {m, k});
+    auto cv = view<float, 2>(c, {m, n});
+    auto pv = view<int8_t, 1>(packed, {int64_t(packed.size())});
+    auto sv = view<float, 1>(packedScales, {int64_t(packedScales.size())});
+    auto zv = view<float, 1>(packedZeros, {int64_t(packedZeros.size())});
+    kernel(&cv, &av, &pv, &sv, &zv, threads);
+    keep(c);
+    return c;
+  }
+
+  std::string name(const char *kernel, int64_t m) const {
+    return shape(kernel, m, k, n) + " g" + std::to_string(group) +
+           (zeros.empty() ? "" : " zp");
+  }
+};
+
 void checkQuant(const char *name, QuantKernel kernel, GemmLayout layout,
                 int bits, int64_t m, int64_t k, int64_t n, int64_t group,
                 bool zeroPoints) {
-  int64_t groups = k / group;
-  std::vector<int8_t> codes =
-      randomBytes(k * n, 0, (1 << bits) - 1); // unsigned storage
-  std::vector<float> scales(groups * n), zeros;
-  std::uniform_real_distribution<float> scale(0.005f, 0.05f);
-  for (float &s : scales)
-    s = scale(rng);
-  int bias = quantCodeBias(bits, /*isSigned=*/false);
-  std::vector<double> dequantized(k * n);
-  std::vector<int8_t> zeroCodes = randomBytes(groups * n, 0, (1 << bits) - 1);
-  for (int64_t p = 0; p < k; ++p)
-    for (int64_t j = 0; j < n; ++j) {
-      int64_t g = p / group;
-      double z = zeroPoints ? uint8_t(zeroCodes[g * n + j]) : bias;
-      dequantized[p * n + j] =
-          double(scales[g * n + j]) * (uint8_t(codes[p * n + j]) - z);
-    }
-  if (zeroPoints) {
-    zeros.resize(groups * n);
-    for (int64_t i = 0; i < groups * n; ++i)
-      zeros[i] = float(uint8_t(zeroCodes[i]) - bias);
-  }
-  std::vector<int8_t> packed(quantPackedBytes(layout, k, n, bits));
-  packGemmQuantCodes(codes.data(), k, n, false, bits, false, layout,
-                     packed.data());
-  std::vector<float> packedScales(layout.paddedColumns(n) * groups);
-  std::vector<float> packedZeros(zeroPoints ? packedScales.size() : 0);
-  packGemmGroupParams(scales.data(), groups, n, layout, packedScales.data());
-  if (zeroPoints)
-    packGemmGroupParams(zeros.data(), groups, n, layout, packedZeros.data());
-  std::vector<float> a = randomFloats(m * k), c(m * n);
-  auto av = view<float, 2>(a, {m, k});
-  auto cv = view<float, 2>(c, {m, n});
-  auto pv = view<int8_t, 1>(packed, {int64_t(packed.size())});
-  auto sv = view<float, 1>(packedScales, {int64_t(packedScales.size())});
-  auto zv = view<float, 1>(packedZeros, {int64_t(packedZeros.size())});
-  kernel(&cv, &av, &pv, &sv, &zv, threads);
-  keep(c);
+  QuantWeight w(bits, k, n, group, zeroPoints);
+  std::vector<float> a = randomFloats(m * k);
+  std::vector<float> c = w.run(
+      kernel, layout, quantPackedBytes(layout, k, n, bits),
+      [&](int8_t *packed) {
+        packGemmQuantCodes(w.codes.data(), k, n, false, bits, false, layout,
+                           packed);
+      },
+      a, m);
   // The kernels sum the codes (q - bias) and subtract the zero point's
   // share (z - bias) after the sum: both count in the rounding bound.
   std::vector<double> magnitudes(k * n);
   for (int64_t p = 0; p < k; ++p)
-    for (int64_t j = 0; j < n; ++j) {
-      int64_t g = p / group;
-      double z = zeroPoints ? zeros[g * n + j] : 0.0;
+    for (int64_t j = 0; j < n; ++j)
       magnitudes[p * n + j] =
-          scales[g * n + j] *
-          (std::fabs(double(uint8_t(codes[p * n + j])) - bias) + std::fabs(z));
+          w.scales[(p / group) * n + j] *
+          (std::fabs(w.code(p, j)) + std::fabs(w.zero(p, j)));
+  checkFloat(w.name(name, m), c, a, w.dequantized, m, k, n, &magnitudes);
+}
+
+/// The weight-only kernels on int8 dot products: A quantized per row and
+/// group of K (scale max|x| / 127, rounding to nearest even), checked twice:
+/// against that quantized A times the dequantized weight, within float
+/// rounding (the integer sums are exact), and against the f32 A, within
+/// half an activation step per element, `sum_k |W[k, n]| scale[m, g] / 2`.
+void checkQuantA8(const char *name, QuantKernel kernel, int bits, int64_t m,
+                  int64_t k, int64_t n, int64_t group, bool zeroPoints) {
+  QuantWeight w(bits, k, n, group, zeroPoints);
+  std::vector<float> a = randomFloats(m * k);
+  std::vector<float> c = w.run(
+      kernel, kGemmQuantVnniLayout, quantVnniPackedBytes(k, n, bits),
+      [&](int8_t *packed) {
+        packGemmQuantCodesVnni(w.codes.data(), k, n, false, bits, false,
+                               reinterpret_cast<uint8_t *>(packed));
+      },
+      a, m);
+  std::vector<float> quantized(m * k), steps(m * k);
+  for (int64_t i = 0; i < m; ++i)
+    for (int64_t g = 0; g < w.groups; ++g) {
+      float largest = 0.0f;
+      for (int64_t p = g * group; p < (g + 1) * group; ++p)
+        largest = std::max(largest, std::fabs(a[i * k + p]));
+      float scale = largest / 127.0f, inverse = 127.0f / largest;
+      for (int64_t p = g * group; p < (g + 1) * group; ++p) {
+        float q =
+            largest == 0.0f ? 0.0f : std::nearbyint(a[i * k + p] * inverse);
+        quantized[i * k + p] = q * scale;
+        steps[i * k + p] = scale / 2;
+      }
     }
-  checkFloat(shape(name, m, k, n) + " g" + std::to_string(group) +
-                 (zeroPoints ? " zp" : ""),
-             c, a, dequantized, m, k, n, &magnitudes);
+  std::vector<double> magnitudes(k * n);
+  for (int64_t p = 0; p < k; ++p)
+    for (int64_t j = 0; j < n; ++j)
+      magnitudes[p * n + j] = w.scales[(p / group) * n + j] *
+                              (std::fabs(w.code(p, j)) +
+                               std::fabs(w.zero(p, j)) + (1 << (bits - 1)));
+  checkFloat(w.name(name, m) + " (int8 A)", c, quantized, w.dequantized, m, k,
+             n, &magnitudes);
+  int64_t outside = 0;
+  for (int64_t i = 0; i < m; ++i)
+    for (int64_t j = 0; j < n; ++j) {
+      double exact = 0, bound = 0;
+      for (int64_t p = 0; p < k; ++p) {
+        exact += a[i * k + p] * w.dequantized[p * n + j];
+        bound += steps[i * k + p] * std::fabs(w.dequantized[p * n + j]);
+      }
+      outside += std::fabs(c[i * n + j] - exact) > bound * 1.001 + 1e-6;
+    }
+  report(w.name(name, m) + " (f32 A)", outside == 0,
+         outside ? std::to_string(outside) + " outputs outside the bound"
+                 : "within half an activation step");
 }
 
 /// A random 2:4 weight: kept values and positions as sqz stores them
@@ -430,9 +517,18 @@ int main() {
       checkBatchF32("batch_matmul_f32_avx512",
                     _mlir_ciface_sqz_cpu_batch_matmul_f32_avx512, m, k, n);
     }
-    if (vnni)
+    if (vnni) {
       checkS8("s8_avx512vnni", nullptr, _mlir_ciface_sqz_cpu_gemm_s8_avx512vnni,
               kGemmS8Avx512VnniLayout, m, k, n);
+      // Per channel (one group of K, any K) and per group of 4 with zero
+      // points.
+      checkQuantA8("q8a8_avx512vnni", _mlir_ciface_sqz_cpu_gemm_q8a8_avx512vnni,
+                   8, m, k, n, k, false);
+      checkQuantA8("q4a8_avx512vnni", _mlir_ciface_sqz_cpu_gemm_q4a8_avx512vnni,
+                   4, m, k, n, k, false);
+      checkQuantA8("q4a8_avx512vnni", _mlir_ciface_sqz_cpu_gemm_q4a8_avx512vnni,
+                   4, m, k, n, 4, true);
+    }
   }
   // Threads split the output columns: the same sums, bit for bit (the last
   // kernel call of each check is the one compared).
@@ -447,6 +543,12 @@ int main() {
                  kGemmQuantAvx2Layout, 4, m, k, n, 128, true);
     });
     checkThreadSplit("sp24_s8_avx2", [&] { checkSparse24(m, k, n); });
+    if (vnni)
+      checkThreadSplit("q4a8_avx512vnni", [&] {
+        checkQuantA8("q4a8_avx512vnni",
+                     _mlir_ciface_sqz_cpu_gemm_q4a8_avx512vnni, 4, m, k, n, 128,
+                     true);
+      });
     // The threads split the batch elements.
     checkThreadSplit("batch_matmul_f32_avx2", [&] {
       checkBatchF32("batch_matmul_f32_avx2",

@@ -8,6 +8,8 @@
 #ifndef SQZ_TOOLS_COMPILESUPPORT_H
 #define SQZ_TOOLS_COMPILESUPPORT_H
 
+#include "sqz/Codegen/CPU/Passes.h"
+
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -110,6 +112,31 @@ threadsOption(llvm::cl::OptionCategory &category) {
         llvm::cl::value_desc("N"), llvm::cl::init(0), llvm::cl::cat(category));
   }();
   return *option;
+}
+
+/// The `weight-only-compute` option of a compiling tool: sqz-lower-to-cpu's
+/// option of that name (a wrong word is reported with the allowed ones).
+using WeightOnlyComputeOption =
+    llvm::cl::opt<mlir::sqz::WeightOnlyCompute, false,
+                  mlir::sqz::EnumOptionParser<mlir::sqz::WeightOnlyCompute>>;
+inline WeightOnlyComputeOption &
+weightOnlyComputeOption(llvm::cl::OptionCategory &category) {
+  using mlir::sqz::WeightOnlyCompute;
+  static WeightOnlyComputeOption option(
+      "weight-only-compute",
+      llvm::cl::desc("Arithmetic of weight-only quantized layers on the CPU "
+                     "(sqz-lower-to-cpu's weight-only-compute option; "
+                     "default: f32)"),
+      llvm::cl::values(
+          clEnumValN(WeightOnlyCompute::F32, "f32",
+                     "codes converted to f32: within float rounding of the "
+                     "reference"),
+          clEnumValN(WeightOnlyCompute::Int8, "int8",
+                     "with AVX-512 VNNI, activations quantized at run time "
+                     "to int8 per row and group of K, int8 dot products: "
+                     "faster, within the activations' rounding")),
+      llvm::cl::init(WeightOnlyCompute::F32), llvm::cl::cat(category));
+  return option;
 }
 
 /// Parses the model file `path` ("-": standard input). On failure returns

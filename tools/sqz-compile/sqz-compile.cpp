@@ -186,11 +186,13 @@ static manifest::Manifest describeModel(ModuleOp module) {
 }
 
 static void lowerForCPU(ModuleOp module, unsigned threads,
+                        sqz::WeightOnlyCompute weightOnlyCompute,
                         sqztools::FirstErrorHandler &diagnostics) {
   PassManager pm(module.getContext(), ModuleOp::getOperationName());
   sqz::LowerToCPUOptions options;
   options.targetCPU = targetCPU;
   options.threads = threads;
+  options.weightOnlyCompute = weightOnlyCompute;
   sqz::buildLowerToCPUPipeline(pm, options);
   sqztools::addPassProgress(pm, "lowering");
   if (failed(pm.run(module)))
@@ -215,6 +217,8 @@ static void lowerForCUDA(ModuleOp module,
 
 int main(int argc, char **argv) {
   llvm::cl::opt<unsigned> &threads = sqztools::threadsOption(compileCategory);
+  sqztools::WeightOnlyComputeOption &weightOnlyCompute =
+      sqztools::weightOnlyComputeOption(compileCategory);
   sqztools::quietOption(compileCategory);
   llvm::InitLLVM initLLVM(argc, argv);
   sqztools::setVersionPrinter();
@@ -253,7 +257,8 @@ int main(int argc, char **argv) {
   if (target == Target::CUDA)
     lowerForCUDA(*module, diagnostics);
   else if (!sqztools::isLLVMDialectOnly(*module))
-    lowerForCPU(*module, threads.getValue(), diagnostics);
+    lowerForCPU(*module, threads.getValue(), weightOnlyCompute.getValue(),
+                diagnostics);
   manifest::Manifest model = describeModel(*module);
   clock.mark("lowering");
 

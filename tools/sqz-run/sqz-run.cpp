@@ -504,6 +504,7 @@ static std::string functionNames(ModuleOp module) {
 
 int main(int argc, char **argv) {
   threadsOption();
+  sqztools::weightOnlyComputeOption(runCategory);
   sqztools::quietOption(runCategory);
   llvm::InitLLVM initLLVM(argc, argv);
   sqztools::setVersionPrinter();
@@ -590,6 +591,8 @@ int main(int argc, char **argv) {
     PassManager pm(&context, ModuleOp::getOperationName());
     sqz::LowerToCPUOptions pipelineOptions;
     pipelineOptions.threads = threadsOption();
+    pipelineOptions.weightOnlyCompute =
+        sqztools::weightOnlyComputeOption(runCategory);
     if (calibrate)
       pipelineOptions.observe = sqz::ObserveLowering::Call;
     sqz::buildLowerToCPUPipeline(pm, pipelineOptions);

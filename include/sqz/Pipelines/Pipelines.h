@@ -9,6 +9,7 @@
 #ifndef SQZ_PIPELINES_PIPELINES_H
 #define SQZ_PIPELINES_PIPELINES_H
 
+#include "sqz/Codegen/CPU/Passes.h"
 #include "sqz/Conversion/SqzToLinalg/SqzToLinalg.h"
 
 #include "mlir/Pass/PassOptions.h"
@@ -40,6 +41,19 @@ struct LowerToCPUOptions : public PassPipelineOptions<LowerToCPUOptions> {
       llvm::cl::desc("Threads of each kernel call; 0: all hardware threads "
                      "of the machine running the code (default: 0)"),
       llvm::cl::init(0)};
+  PassOptions::Option<WeightOnlyCompute> weightOnlyCompute{
+      *this, "weight-only-compute",
+      llvm::cl::desc("Arithmetic of weight-only quantized layers on the "
+                     "kernels (default: f32)"),
+      llvm::cl::init(WeightOnlyCompute::F32),
+      llvm::cl::values(
+          clEnumValN(WeightOnlyCompute::F32, "f32",
+                     "codes converted to f32: within float rounding of the "
+                     "reference"),
+          clEnumValN(WeightOnlyCompute::Int8, "int8",
+                     "with AVX-512 VNNI, activations quantized at run time "
+                     "to int8 per row and group of K, int8 dot products: "
+                     "faster, within the activations' rounding"))};
   PassOptions::Option<bool> fuseElementwise{
       *this, "fuse-elementwise",
       llvm::cl::desc("Generalize named linalg ops and fuse elementwise "

@@ -348,7 +348,8 @@ struct SqzCPUGemmKernelsPass
         if (producer)
           replacedWeights.push_back(producer);
     }
-    rewriteWeightOnlyLayers(module, builder, *cpu, replacedWeights);
+    rewriteWeightOnlyLayers(module, builder, *cpu, weightOnlyCompute,
+                            replacedWeights);
     rewriteSparse24Layers(module, builder, *cpu, replacedWeights);
     rewriteBatchMatmuls(module, builder, *cpu, replacedWeights);
     IRRewriter eraser(module.getContext());

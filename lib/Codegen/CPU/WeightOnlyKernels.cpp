@@ -122,11 +122,37 @@ FailureOr<WeightOnlyLayer> matchWeightOnlyLayer(MatmulOp op) {
   return layer;
 }
 
+/// The kernel a layer runs on and the layout of its codes.
+struct WeightOnlyKernel {
+  std::string name;
+  sqzrt::GemmLayout layout;
+  /// Codes as unsigned bytes for `vpdpbusd` (packGemmQuantCodesVnni), not
+  /// signed ones for conversion to f32 (packGemmQuantCodes).
+  bool vnni;
+};
+
+/// The kernel for `layer` on `cpu` under `compute`. The int8 kernels take
+/// groups of whole quads of K only (a group's quads are its dot products).
+WeightOnlyKernel chooseKernel(const WeightOnlyLayer &layer,
+                              const TargetCPU &cpu, WeightOnlyCompute compute) {
+  std::string bits = std::to_string(layer.bits);
+  if (compute == WeightOnlyCompute::Int8 && cpu.hasAvx512Vnni() &&
+      (layer.groups == 1 || (layer.k / layer.groups) % 4 == 0))
+    return {"sqz_cpu_gemm_q" + bits + "a8_avx512vnni",
+            sqzrt::kGemmQuantVnniLayout, /*vnni=*/true};
+  if (cpu.hasAvx512())
+    return {"sqz_cpu_gemm_q" + bits + "_avx512", sqzrt::kGemmQuantAvx512Layout,
+            /*vnni=*/false};
+  return {"sqz_cpu_gemm_q" + bits + "_avx2", sqzrt::kGemmQuantAvx2Layout,
+          /*vnni=*/false};
+}
+
 /// Replaces `layer` by a call of `kernel` on its packed codes and
 /// parameters.
 void rewriteLayer(KernelCallBuilder &builder, WeightOnlyLayer &layer,
-                  StringRef kernel, sqzrt::GemmLayout layout) {
+                  const WeightOnlyKernel &kernel) {
   RewriterBase &rewriter = builder.getRewriter();
+  sqzrt::GemmLayout layout = kernel.layout;
   int64_t k = layer.k, n = layer.n;
   std::vector<int8_t> expanded;
   const int8_t *codes =
@@ -136,12 +162,19 @@ void rewriteLayer(KernelCallBuilder &builder, WeightOnlyLayer &layer,
     codes = expanded.data();
   }
   SmallVector<memref::GlobalOp> globals;
+  int64_t codeBytes = kernel.vnni
+                          ? sqzrt::quantVnniPackedBytes(k, n, layer.bits)
+                          : sqzrt::quantPackedBytes(layout, k, n, layer.bits);
   globals.push_back(builder.createGlobal(
-      "__sqz_packed_codes", rewriter.getI8Type(),
-      sqzrt::quantPackedBytes(layout, k, n, layer.bits), [&](char *data) {
-        sqzrt::packGemmQuantCodes(codes, k, n, layer.transposed, layer.bits,
-                                  layer.isSigned, layout,
-                                  reinterpret_cast<int8_t *>(data));
+      "__sqz_packed_codes", rewriter.getI8Type(), codeBytes, [&](char *data) {
+        if (kernel.vnni)
+          sqzrt::packGemmQuantCodesVnni(codes, k, n, layer.transposed,
+                                        layer.bits, layer.isSigned,
+                                        reinterpret_cast<uint8_t *>(data));
+        else
+          sqzrt::packGemmQuantCodes(codes, k, n, layer.transposed, layer.bits,
+                                    layer.isSigned, layout,
+                                    reinterpret_cast<int8_t *>(data));
       }));
   int64_t params = layout.paddedColumns(n) * layer.groups;
   auto packParams = [&](StringRef name, const std::vector<float> &values) {
@@ -169,7 +202,7 @@ void rewriteLayer(KernelCallBuilder &builder, WeightOnlyLayer &layer,
                                               global.getSymName());
     zeros = memref::CastOp::create(rewriter, loc, dynamic, value);
   }
-  Value y = builder.emitRowsCall(loc, kernel, layer.op.getLhs(),
+  Value y = builder.emitRowsCall(loc, kernel.name, layer.op.getLhs(),
                                  cast<RankedTensorType>(layer.op.getType()),
                                  globals, zeros, layer.op.getBias());
   rewriter.replaceOp(layer.op, y);
@@ -179,12 +212,9 @@ void rewriteLayer(KernelCallBuilder &builder, WeightOnlyLayer &layer,
 
 void mlir::sqz::rewriteWeightOnlyLayers(
     ModuleOp module, KernelCallBuilder &builder, const TargetCPU &cpu,
-    SmallVectorImpl<Operation *> &producers) {
-  bool avx512 = cpu.hasAvx512();
-  if (!avx512 && !cpu.hasAvx2Fma())
+    WeightOnlyCompute compute, SmallVectorImpl<Operation *> &producers) {
+  if (!cpu.hasAvx512() && !cpu.hasAvx2Fma())
     return;
-  sqzrt::GemmLayout layout =
-      avx512 ? sqzrt::kGemmQuantAvx512Layout : sqzrt::kGemmQuantAvx2Layout;
   SmallVector<WeightOnlyLayer> layers;
   module.walk([&](MatmulOp op) {
     if (FailureOr<WeightOnlyLayer> layer = matchWeightOnlyLayer(op);
@@ -192,11 +222,8 @@ void mlir::sqz::rewriteWeightOnlyLayers(
       layers.push_back(std::move(*layer));
   });
   for (WeightOnlyLayer &layer : layers) {
-    std::string kernel = (Twine("sqz_cpu_gemm_q") + Twine(layer.bits) +
-                          (avx512 ? "_avx512" : "_avx2"))
-                             .str();
     PackOp pack = layer.pack;
-    rewriteLayer(builder, layer, kernel, layout);
+    rewriteLayer(builder, layer, chooseKernel(layer, cpu, compute));
     producers.push_back(pack);
   }
 }

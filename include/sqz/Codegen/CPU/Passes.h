@@ -8,10 +8,24 @@
 #ifndef SQZ_CODEGEN_CPU_PASSES_H
 #define SQZ_CODEGEN_CPU_PASSES_H
 
+#include "sqz/Support/EnumOption.h"
+
 #include "mlir/Pass/Pass.h"
 
 #include <memory>
 #include <string>
+
+namespace mlir {
+namespace sqz {
+
+/// sqz-cpu-gemm-kernels weight-only-compute= (and sqz-lower-to-cpu's): the
+/// arithmetic of weight-only quantized layers.
+enum class WeightOnlyCompute { F32, Int8 };
+
+} // namespace sqz
+} // namespace mlir
+
+SQZ_ENUM_OPTION(mlir::sqz::WeightOnlyCompute)
 
 namespace mlir {
 namespace sqz {

@@ -35,7 +35,12 @@ def SqzCPUGemmKernels : Pass<"sqz-cpu-gemm-kernels", "ModuleOp"> {
       codes in registers (a float or 8-bit copy of a 4-bit weight never
       exists) and apply each group's scale to its partial sum; within float
       rounding of the reference. The bias is added by a `linalg.generic`
-      after the call;
+      after the call. With `weight-only-compute=int8` and AVX-512 VNNI:
+      `sqz_cpu_gemm_q{8,4}a8_avx512vnni`, which quantize the activations at
+      run time to symmetric int8, one scale per row and group of K, and
+      multiply them with the unsigned codes on `vpdpbusd`; within the
+      activations' rounding of the reference (a group must be a whole
+      number of quads of K, else the layer keeps the f32 kernel);
     * `sqz.matmul` by a constant 2:4 weight sparse along K (two kept values
       in every four): f32 values under f32 activations
       (`sqz_cpu_gemm_sp24_f32_avx2`, within float rounding), and symmetric
@@ -92,6 +97,22 @@ def SqzCPUGemmKernels : Pass<"sqz-cpu-gemm-kernels", "ModuleOp"> {
            "Threads each kernel call uses (it splits the output columns "
            "among them); 0: all hardware threads of the machine running "
            "the code (default: 0)">,
+    Option<"weightOnlyCompute", "weight-only-compute",
+           "::mlir::sqz::WeightOnlyCompute",
+           "::mlir::sqz::WeightOnlyCompute::F32",
+           "Arithmetic of weight-only quantized layers (default: f32)",
+           [{::llvm::cl::values(
+             clEnumValN(::mlir::sqz::WeightOnlyCompute::F32, "f32",
+                        "codes converted to f32 and multiplied with the f32 "
+                        "activations: within float rounding of the "
+                        "reference"),
+             clEnumValN(::mlir::sqz::WeightOnlyCompute::Int8, "int8",
+                        "with AVX-512 VNNI, activations quantized at run "
+                        "time to symmetric int8 per row and group of K and "
+                        "multiplied with the codes on int8 dot products: "
+                        "faster, within the activations' rounding (like "
+                        "ONNX Runtime's MatMulNBits accuracy_level 4); f32 "
+                        "where the CPU has no VNNI"))}]>,
   ];
 }
 

@@ -101,6 +101,24 @@ void _mlir_ciface_sqz_cpu_gemm_q4_avx512(sqzrt::MemRef<float, 2> *c,
                                          sqzrt::MemRef<float, 1> *scales,
                                          sqzrt::MemRef<float, 1> *zeros,
                                          int64_t threads);
+/// `gemm_q{8,4}a8_avx512vnni`: the same operands (codes packed by
+/// `packGemmQuantCodesVnni`, parameters in 64-column panels), but A is
+/// quantized at run time to symmetric int8 per row and group of K and the
+/// codes multiplied on `vpdpbusd`: within the activations' rounding of the
+/// reference, not float rounding (`weight-only-compute=int8`). A group of
+/// more than one must be a whole number of quads of K.
+void _mlir_ciface_sqz_cpu_gemm_q8a8_avx512vnni(sqzrt::MemRef<float, 2> *c,
+                                               sqzrt::MemRef<float, 2> *a,
+                                               sqzrt::MemRef<int8_t, 1> *codes,
+                                               sqzrt::MemRef<float, 1> *scales,
+                                               sqzrt::MemRef<float, 1> *zeros,
+                                               int64_t threads);
+void _mlir_ciface_sqz_cpu_gemm_q4a8_avx512vnni(sqzrt::MemRef<float, 2> *c,
+                                               sqzrt::MemRef<float, 2> *a,
+                                               sqzrt::MemRef<int8_t, 1> *codes,
+                                               sqzrt::MemRef<float, 1> *scales,
+                                               sqzrt::MemRef<float, 1> *zeros,
+                                               int64_t threads);
 void _mlir_ciface_sqz_cpu_gemm_s8_avx2(sqzrt::MemRef<int32_t, 2> *c,
                                        sqzrt::MemRef<int8_t, 2> *a,
                                        sqzrt::MemRef<int8_t, 1> *packed,

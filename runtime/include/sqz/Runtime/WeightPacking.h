@@ -79,6 +79,28 @@ inline int32_t quantCodeBias(int bits, bool isSigned) {
   return isSigned ? 0 : 1 << (bits - 1);
 }
 
+/// Layout of the weight-only kernels on int8 dot products (AVX-512 VNNI,
+/// activations quantized to int8 at run time): panels of 64 columns, K in
+/// quads (zeros past K). Per panel and quad, the codes as unsigned bytes
+/// `c + 2^(bits - 1)` (`vpdpbusd`'s unsigned operand), four vectors of 16
+/// columns x 4 rows: 8-bit, byte `4 j + r` of the quad's 256 is column j,
+/// row r; 4-bit, 128 bytes, block h of 64 (columns [32 h, 32 h + 32)) holds
+/// at byte `4 L + r` column 32 h + L in its low nibble and column
+/// 32 h + 16 + L in its high one, so a load, a shift and two ANDs give two
+/// vectors.
+inline constexpr GemmLayout kGemmQuantVnniLayout{64, 4};
+
+/// Bytes of the VNNI-packed codes of a K x N weight of `bits`-bit codes.
+inline int64_t quantVnniPackedBytes(int64_t k, int64_t n, int bits) {
+  return kGemmQuantVnniLayout.packedSize(k, n) * bits / 8;
+}
+
+/// Packs the codes of a K x N weight (as packGemmQuantCodes takes them)
+/// into `packed` (`quantVnniPackedBytes` bytes) in kGemmQuantVnniLayout.
+void packGemmQuantCodesVnni(const int8_t *codes, int64_t k, int64_t n,
+                            bool transposed, int bits, bool isSigned,
+                            uint8_t *packed);
+
 /// Packs per-group parameters `values[g * n + j]` (groups of K rows x N
 /// columns) as [panel][group][column] (`layout.paddedColumns(n) * groups`
 /// floats, zero past N).

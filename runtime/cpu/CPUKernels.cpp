@@ -22,6 +22,8 @@ static const KernelSymbol kSymbols[] = {
     SQZ_KERNEL(_mlir_ciface_sqz_cpu_gemm_q4a8_avx512vnni),
     SQZ_KERNEL(_mlir_ciface_sqz_cpu_gemm_s8_avx2),
     SQZ_KERNEL(_mlir_ciface_sqz_cpu_gemm_s8_avx512vnni),
+    SQZ_KERNEL(_mlir_ciface_sqz_cpu_gemm_s8_scaled_avx2),
+    SQZ_KERNEL(_mlir_ciface_sqz_cpu_gemm_s8_scaled_avx512vnni),
     SQZ_KERNEL(_mlir_ciface_sqz_cpu_gemm_sp24_f32_avx2),
     SQZ_KERNEL(_mlir_ciface_sqz_cpu_gemm_sp24_s8_avx2),
     // The buffers of the compiled code (BufferCache.h).

@@ -125,6 +125,7 @@ struct Avx2 {
   static void storeI32(int32_t *p, I32 value, I32Mask mask) {
     _mm256_maskstore_epi32(reinterpret_cast<int *>(p), mask, value);
   }
+  static F32 i32ToF32(I32 value) { return _mm256_cvtepi32_ps(value); }
 };
 
 } // namespace
@@ -162,6 +163,17 @@ extern "C" void _mlir_ciface_sqz_cpu_gemm_s8_avx2(MemRef<int32_t, 2> *c,
                                                   MemRef<int8_t, 1> *packed,
                                                   int64_t threads) {
   GemmS8<Avx2>::run(c, a, packed, /*start=*/nullptr, resolveThreads(threads));
+}
+
+extern "C" void _mlir_ciface_sqz_cpu_gemm_s8_scaled_avx2(
+    MemRef<float, 2> *c, MemRef<int8_t, 2> *a, MemRef<int8_t, 1> *packed,
+    MemRef<float, 1> *columnScales, MemRef<float, 1> *bias,
+    MemRef<float, 1> *rowScales, int64_t threads) {
+  GemmS8<Avx2>::runScaled(c, a, packed, /*start=*/nullptr,
+                          {rowScales->data(), rowScales->strides[0],
+                           columnScales->data(),
+                           bias->sizes[0] ? bias->data() : nullptr},
+                          resolveThreads(threads));
 }
 
 #pragma clang attribute pop

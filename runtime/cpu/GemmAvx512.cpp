@@ -124,6 +124,7 @@ struct Avx512 {
     return _mm512_dpbusd_epi32(acc, a, b);
   }
   static I32 addI32(I32 a, I32 b) { return _mm512_add_epi32(a, b); }
+  static F32 i32ToF32(I32 value) { return _mm512_cvtepi32_ps(value); }
   static void storeI32(int32_t *p, I32 value, I32Mask mask) {
     _mm512_mask_storeu_epi32(p, mask, value);
   }
@@ -175,6 +176,17 @@ extern "C" void _mlir_ciface_sqz_cpu_gemm_s8_avx512vnni(
     MemRef<int32_t, 1> *correction, int64_t threads) {
   GemmS8<Avx512>::run(c, a, packed, correction->data(),
                       resolveThreads(threads));
+}
+
+extern "C" void _mlir_ciface_sqz_cpu_gemm_s8_scaled_avx512vnni(
+    MemRef<float, 2> *c, MemRef<int8_t, 2> *a, MemRef<int8_t, 1> *packed,
+    MemRef<int32_t, 1> *correction, MemRef<float, 1> *columnScales,
+    MemRef<float, 1> *bias, MemRef<float, 1> *rowScales, int64_t threads) {
+  GemmS8<Avx512>::runScaled(c, a, packed, correction->data(),
+                            {rowScales->data(), rowScales->strides[0],
+                             columnScales->data(),
+                             bias->sizes[0] ? bias->data() : nullptr},
+                            resolveThreads(threads));
 }
 
 #pragma clang attribute pop

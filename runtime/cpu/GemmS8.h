@@ -12,7 +12,9 @@
 // GEMV) keeps two sets of accumulators, for alternate groups.
 //
 // Integer sums are exact in any order, so every tiling gives the
-// reference's wrapping i32 result bit for bit.
+// reference's wrapping i32 result bit for bit. A call may instead store the
+// W8A8 layer's dequantization of each sum, `float(acc) * (row scale *
+// column scale) (+ bias)`, from the registers (`runScaled`).
 //
 // `Isa` provides the vector type and operations (GemmAvx2.cpp,
 // GemmAvx512.cpp); everything here has internal linkage.
@@ -27,6 +29,7 @@
 
 #include <algorithm>
 #include <array>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -53,12 +56,59 @@ template <typename Isa> struct GemmS8 {
     }
   };
 
+  /// The f32 dequantization a call may apply to its sums:
+  /// `float(acc) * (rows[m] * columns[n]) (+ bias[n])`, the reference's
+  /// epilogue of a W8A8 layer, in its order of operations (so bit for bit
+  /// the same). `columns` and `bias` are padded to whole panels.
+  struct Scales {
+    const float *rows;
+    int64_t rowStride;
+    const float *columns;
+    /// Null when there is none.
+    const float *bias;
+  };
+
+  /// Where a tile's results go: i32 sums (`i32`), or their dequantization
+  /// by `scales` (`f32`); `i32`/`f32`, `scales.rows` and `scales.columns`
+  /// already point at the tile's first row and panel.
+  struct Output {
+    int32_t *i32;
+    float *f32;
+    int64_t ldc;
+    Scales scales;
+
+    void store(int r, int j, Vec acc, Mask mask) const {
+      int64_t offset = r * ldc + j * kLanes;
+      if (i32) {
+        Isa::storeI32(i32 + offset, acc, mask);
+        return;
+      }
+      auto scale =
+          Isa::mulF32(Isa::broadcastF32(scales.rows[r * scales.rowStride]),
+                      Isa::loadF32(scales.columns + j * kLanes));
+      auto value = Isa::mulF32(Isa::i32ToF32(acc), scale);
+      if (scales.bias)
+        value = Isa::addF32(value, Isa::loadF32(scales.bias + j * kLanes));
+      Isa::storeF32(f32 + offset, value, mask);
+    }
+
+    /// The output from row `i` on.
+    Output rowsFrom(int64_t i) const {
+      Output rest = *this;
+      if (i32)
+        rest.i32 += i * ldc;
+      else
+        rest.f32 += i * ldc;
+      rest.scales.rows += i * scales.rowStride;
+      return rest;
+    }
+  };
+
   /// C[0:Rows, panel] = start + A'[0:Rows] x panel, A' packed as
   /// `a[(g * Rows + r) * kGroup + i]`.
   template <int Rows>
   static void tile(int64_t groups, const AElem *a, const int8_t *panel,
-                   const int32_t *start, int32_t *c, int64_t ldc,
-                   const Masks &masks) {
+                   const int32_t *start, const Output &c, const Masks &masks) {
     Vec acc[Rows][kVectors];
     for (int j = 0; j < kVectors; ++j) {
       Vec init = Isa::startI32(start, j);
@@ -78,12 +128,12 @@ template <typename Isa> struct GemmS8 {
     }
     for (int r = 0; r < Rows; ++r)
       for (int j = 0; j < kVectors; ++j)
-        Isa::storeI32(c + r * ldc + j * kLanes, acc[r][j], masks.vector[j]);
+        c.store(r, j, acc[r][j], masks.vector[j]);
   }
 
   /// One row: c[panel] = start + a' x panel.
   static void row(int64_t groups, const AElem *a, const int8_t *panel,
-                  const int32_t *start, int32_t *c, const Masks &masks) {
+                  const int32_t *start, const Output &c, const Masks &masks) {
     Vec acc[2][kVectors];
     for (int j = 0; j < kVectors; ++j) {
       acc[0][j] = Isa::startI32(start, j);
@@ -103,12 +153,11 @@ template <typename Isa> struct GemmS8 {
     if (g < groups)
       step(0, g);
     for (int j = 0; j < kVectors; ++j)
-      Isa::storeI32(c + j * kLanes, Isa::addI32(acc[0][j], acc[1][j]),
-                    masks.vector[j]);
+      c.store(0, j, Isa::addI32(acc[0][j], acc[1][j]), masks.vector[j]);
   }
 
   using TileFn = void (*)(int64_t, const AElem *, const int8_t *,
-                          const int32_t *, int32_t *, int64_t, const Masks &);
+                          const int32_t *, const Output &, const Masks &);
   template <int... Rows>
   static constexpr std::array<TileFn, sizeof...(Rows)>
   tiles(std::integer_sequence<int, Rows...>) {
@@ -120,30 +169,53 @@ template <typename Isa> struct GemmS8 {
   static void run(MemRef<int32_t, 2> *c, MemRef<int8_t, 2> *a,
                   MemRef<int8_t, 1> *packed, const int32_t *start,
                   int threads) {
+    runInto(*c, *a, *packed, start, nullptr, threads);
+  }
+
+  /// The same with the product dequantized by `scales` into the f32 C.
+  static void runScaled(MemRef<float, 2> *c, MemRef<int8_t, 2> *a,
+                        MemRef<int8_t, 1> *packed, const int32_t *start,
+                        const Scales &scales, int threads) {
+    runInto(*c, *a, *packed, start, &scales, threads);
+  }
+
+private:
+  template <typename T>
+  static void runInto(MemRef<T, 2> &c, MemRef<int8_t, 2> &a,
+                      MemRef<int8_t, 1> &packed, const int32_t *start,
+                      const Scales *scales, int threads) {
     static constexpr auto kTiles =
         tiles(std::make_integer_sequence<int, kRows>());
-    int64_t m = a->sizes[0], k = a->sizes[1], n = c->sizes[1];
+    int64_t m = a.sizes[0], k = a.sizes[1], n = c.sizes[1];
     if (m == 0 || n == 0)
       return;
-    RowMajorOutput<int32_t> out(*c);
+    RowMajorOutput<T> out(c);
     int64_t groups = ceilDiv(k, kGroup);
-    PackedRows<AElem, kGroup> rows(*a, kRows, Isa::prepare);
-    const int8_t *weights = packed->data();
+    PackedRows<AElem, kGroup> rows(a, kRows, Isa::prepare);
+    const int8_t *weights = packed.data();
     auto panelBody = [&](int64_t p) {
       const int8_t *panel = weights + p * groups * kGroupBytes;
       const int32_t *panelStart = start ? start + p * kPanel : nullptr;
       Masks masks(std::min(kPanel, n - p * kPanel));
-      int32_t *outPanel = out.data + p * kPanel;
+      Output output{nullptr, nullptr, out.stride, {}};
+      if constexpr (std::is_same_v<T, float>) {
+        output.f32 = out.data + p * kPanel;
+        output.scales = *scales;
+        output.scales.columns += p * kPanel;
+        if (output.scales.bias)
+          output.scales.bias += p * kPanel;
+      } else {
+        output.i32 = out.data + p * kPanel;
+      }
       if (m == 1) {
-        row(groups, rows.data.data(), panel, panelStart, outPanel, masks);
+        row(groups, rows.data.data(), panel, panelStart, output, masks);
         return;
       }
       RowSplit split(m, kRows);
       for (int64_t t = 0; t < split.count; ++t) {
         int64_t i = split.start(t), tileRows = split.rows(t);
         kTiles[tileRows - 1](groups, rows.data.data() + i * groups * kGroup,
-                             panel, panelStart, outPanel + i * out.stride,
-                             out.stride, masks);
+                             panel, panelStart, output.rowsFrom(i), masks);
       }
     };
     parallelFor(ceilDiv(n, kPanel), threadsForWork(threads, m * n * k),

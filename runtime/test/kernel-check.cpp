@@ -210,6 +210,67 @@ void checkS8(const char *name, S8Kernel kernel, VnniKernel vnni,
   checkExact(shape(name, m, k, n), c, a, b, m, k, n);
 }
 
+using ScaledS8Kernel = void (*)(MemRef<float, 2> *, MemRef<int8_t, 2> *,
+                                MemRef<int8_t, 1> *, MemRef<float, 1> *,
+                                MemRef<float, 1> *, MemRef<float, 1> *,
+                                int64_t);
+using ScaledVnniKernel = void (*)(MemRef<float, 2> *, MemRef<int8_t, 2> *,
+                                  MemRef<int8_t, 1> *, MemRef<int32_t, 1> *,
+                                  MemRef<float, 1> *, MemRef<float, 1> *,
+                                  MemRef<float, 1> *, int64_t);
+
+/// The int8 kernels with the W8A8 dequantization in registers, against
+/// `float(acc) * (row * column) + bias` computed here in the same order (one
+/// rounding per operation): bit for bit. Row scales read with stride 2.
+void checkS8Scaled(const char *name, ScaledS8Kernel kernel,
+                   ScaledVnniKernel vnni, GemmLayout layout, int64_t m,
+                   int64_t k, int64_t n, bool withBias) {
+  std::vector<int8_t> a = randomBytes(m * k), b = randomBytes(k * n);
+  std::vector<int8_t> packed(layout.packedSize(k, n));
+  packGemmWeight(b.data(), k, n, /*transposed=*/false, layout, packed.data());
+  std::uniform_real_distribution<float> scale(1e-4f, 1e-2f);
+  std::vector<float> rows(2 * m), columns(layout.paddedColumns(n), 0.0f);
+  std::vector<float> bias(withBias ? columns.size() : 0, 0.0f);
+  for (float &value : rows)
+    value = scale(rng);
+  for (int64_t j = 0; j < n; ++j) {
+    columns[j] = scale(rng);
+    if (withBias)
+      bias[j] = randomFloats(1)[0];
+  }
+  std::vector<float> c(m * n);
+  auto av = view<int8_t, 2>(a, {m, k});
+  auto cv = view<float, 2>(c, {m, n});
+  auto pv = view<int8_t, 1>(packed, {int64_t(packed.size())});
+  auto colv = view<float, 1>(columns, {int64_t(columns.size())});
+  auto biasv = view<float, 1>(bias, {int64_t(bias.size())});
+  MemRef<float, 1> rowv{rows.data(), rows.data(), 0, {m}, {2}};
+  if (vnni) {
+    std::vector<int32_t> correction(layout.paddedColumns(n));
+    gemmS8OffsetCorrection(b.data(), k, n, false, layout, correction.data());
+    auto corr = view<int32_t, 1>(correction, {int64_t(correction.size())});
+    vnni(&cv, &av, &pv, &corr, &colv, &biasv, &rowv, threads);
+  } else {
+    kernel(&cv, &av, &pv, &colv, &biasv, &rowv, threads);
+  }
+  keep(c);
+  int64_t wrong = 0;
+  for (int64_t i = 0; i < m; ++i)
+    for (int64_t j = 0; j < n; ++j) {
+      uint32_t sum = 0;
+      for (int64_t p = 0; p < k; ++p)
+        sum += static_cast<uint32_t>(int32_t(a[i * k + p]) * b[p * n + j]);
+      float product = rows[2 * i] * columns[j];
+      float value = static_cast<float>(static_cast<int32_t>(sum)) * product;
+      if (withBias)
+        value = value + bias[j];
+      wrong += std::memcmp(&value, &c[i * n + j], sizeof(float)) != 0;
+    }
+  report(shape(name, m, k, n) + (withBias ? " bias" : ""), wrong == 0,
+         wrong ? std::to_string(wrong) + " outputs differ"
+               : "bit-identical to the reference's epilogue");
+}
+
 /// A random weight-only quantized K x N weight of `bits`-bit unsigned codes,
 /// per group of `group` K rows, with zero points when `zeroPoints`.
 struct QuantWeight {
@@ -499,6 +560,8 @@ int main() {
                kGemmF32Avx2Layout, m, k, n);
       checkS8("s8_avx2", _mlir_ciface_sqz_cpu_gemm_s8_avx2, nullptr,
               kGemmS8Avx2Layout, m, k, n);
+      checkS8Scaled("s8_scaled_avx2", _mlir_ciface_sqz_cpu_gemm_s8_scaled_avx2,
+                    nullptr, kGemmS8Avx2Layout, m, k, n, m % 2 == 1);
       checkQuant("q8_avx2", _mlir_ciface_sqz_cpu_gemm_q8_avx2,
                  kGemmQuantAvx2Layout, 8, m, k, n, k, false);
       checkQuant("q4_avx2", _mlir_ciface_sqz_cpu_gemm_q4_avx2,
@@ -520,6 +583,9 @@ int main() {
     if (vnni) {
       checkS8("s8_avx512vnni", nullptr, _mlir_ciface_sqz_cpu_gemm_s8_avx512vnni,
               kGemmS8Avx512VnniLayout, m, k, n);
+      checkS8Scaled("s8_scaled_avx512vnni", nullptr,
+                    _mlir_ciface_sqz_cpu_gemm_s8_scaled_avx512vnni,
+                    kGemmS8Avx512VnniLayout, m, k, n, m % 2 == 0);
       // Per channel (one group of K, any K) and per group of 4 with zero
       // points.
       checkQuantA8("q8a8_avx512vnni", _mlir_ciface_sqz_cpu_gemm_q8a8_avx512vnni,

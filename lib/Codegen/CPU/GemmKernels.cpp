@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "BatchMatmulKernels.h"
+#include "DequantizeEpilogue.h"
 #include "SparseKernels.h"
 #include "WeightOnlyKernels.h"
 #include "sqz/Codegen/CPU/KernelCalls.h"
@@ -48,6 +49,9 @@ struct GemmKernel {
   StringRef name;
   GemmLayout layout;
   bool offsetCorrection = false;
+  /// int8: the variant that applies a W8A8 dequantization epilogue to its
+  /// sums (`gemm_s8_scaled_*`).
+  StringRef scaledName = {};
 };
 
 /// The f32 kernel for `cpu`, if it has one.
@@ -62,11 +66,13 @@ std::optional<GemmKernel> f32KernelFor(const TargetCPU &cpu) {
 /// The i8 x i8 -> i32 kernel for `cpu`, if it has one.
 std::optional<GemmKernel> s8KernelFor(const TargetCPU &cpu) {
   if (cpu.hasAvx512Vnni())
-    return GemmKernel{"sqz_cpu_gemm_s8_avx512vnni",
-                      sqzrt::kGemmS8Avx512VnniLayout,
-                      /*offsetCorrection=*/true};
+    return GemmKernel{
+        "sqz_cpu_gemm_s8_avx512vnni", sqzrt::kGemmS8Avx512VnniLayout,
+        /*offsetCorrection=*/true, "sqz_cpu_gemm_s8_scaled_avx512vnni"};
   if (cpu.hasAvx2Fma())
-    return GemmKernel{"sqz_cpu_gemm_s8_avx2", sqzrt::kGemmS8Avx2Layout};
+    return GemmKernel{"sqz_cpu_gemm_s8_avx2", sqzrt::kGemmS8Avx2Layout,
+                      /*offsetCorrection=*/false,
+                      "sqz_cpu_gemm_s8_scaled_avx2"};
   return std::nullopt;
 }
 
@@ -217,6 +223,26 @@ Value flipSignBits(OpBuilder &b, Location loc, Value x) {
       .getResult(0);
 }
 
+/// Replaces the int8 `product` and its dequantization `epilogue` by one
+/// call of `kernel`'s scaled variant, which applies the epilogue to the
+/// sums in registers (bit-identical: the same operations in the same
+/// order). `globals` are the packed weight (and correction).
+void replaceWithScaledCall(KernelCallBuilder &builder, linalg::LinalgOp product,
+                           const GemmKernel &kernel, Value input,
+                           const DequantizeEpilogue &epilogue,
+                           ArrayRef<memref::GlobalOp> globals) {
+  RewriterBase &rewriter = builder.getRewriter();
+  linalg::GenericOp op = epilogue.op;
+  rewriter.setInsertionPoint(op);
+  Value y = emitDequantizedCall(
+      builder, op.getLoc(), kernel.scaledName, kernel.layout, input,
+      epilogue.rowScales, epilogue.columnScales, epilogue.bias,
+      cast<RankedTensorType>(op.getResult(0).getType()),
+      SmallVector<memref::GlobalOp>(globals));
+  rewriter.replaceOp(op, y);
+  rewriter.eraseOp(product);
+}
+
 /// Replaces `layer` by a call of `kernel` on its packed weight. Fails
 /// (changing nothing) when the weight's data cannot be read.
 LogicalResult rewriteLayer(KernelCallBuilder &builder, GemmLayer &layer,
@@ -268,6 +294,12 @@ LogicalResult rewriteLayer(KernelCallBuilder &builder, GemmLayer &layer,
 
   Value input = layer.op.getDpsInputs()[layer.inputIndex];
   if (!layer.unsignedInput && !layer.columnInit) {
+    if (std::optional<DequantizeEpilogue> epilogue =
+            matchDequantizeEpilogue(layer.op->getResult(0))) {
+      replaceWithScaledCall(builder, layer.op, kernel, input, *epilogue,
+                            globals);
+      return success();
+    }
     builder.replaceWithCall(layer.op, kernel.name, input, globals);
     return success();
   }

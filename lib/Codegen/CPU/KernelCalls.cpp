@@ -78,6 +78,24 @@ Value KernelCallBuilder::globalAsDynamic(Location loc,
   return memref::CastOp::create(rewriter, loc, dynamic, value);
 }
 
+Value KernelCallBuilder::readOnlyBuffer(Location loc, Value tensor) {
+  auto type = cast<RankedTensorType>(tensor.getType());
+  Value buffer = bufferization::ToBufferOp::create(
+      rewriter, loc, anyStrided(type.getElementType(), type.getShape()), tensor,
+      /*read_only=*/true);
+  return memref::CastOp::create(
+      rewriter, loc,
+      anyStrided(type.getElementType(), dynamicShape(type.getRank())), buffer);
+}
+
+Value KernelCallBuilder::emptyBuffer(Location loc, Type elementType) {
+  Value none = memref::AllocaOp::create(rewriter, loc,
+                                        MemRefType::get({0}, elementType));
+  return memref::CastOp::create(
+      rewriter, loc, MemRefType::get({ShapedType::kDynamic}, elementType),
+      none);
+}
+
 Value KernelCallBuilder::replaceWithCall(Operation *op, StringRef kernel,
                                          Value activation,
                                          ArrayRef<memref::GlobalOp> globals,
@@ -139,16 +157,8 @@ Value KernelCallBuilder::emitOperandsCall(Location loc, StringRef kernel,
   args.push_back(memref::CastOp::create(
       rewriter, loc, anyStrided(element, dynamicShape(resultType.getRank())),
       result));
-  for (Value operand : operands) {
-    auto type = cast<RankedTensorType>(operand.getType());
-    Value buffer = bufferization::ToBufferOp::create(
-        rewriter, loc, anyStrided(type.getElementType(), type.getShape()),
-        operand, /*read_only=*/true);
-    args.push_back(memref::CastOp::create(
-        rewriter, loc,
-        anyStrided(type.getElementType(), dynamicShape(type.getRank())),
-        buffer));
-  }
+  for (Value operand : operands)
+    args.push_back(readOnlyBuffer(loc, operand));
   args.push_back(arith::ConstantOp::create(
       rewriter, loc, rewriter.getI64IntegerAttr(threads)));
   func::FuncOp callee = declareKernel(kernel, ValueRange(args).getTypes());

@@ -1,6 +1,7 @@
 //===- SparseKernels.cpp - sqz.matmul on 2:4 sparse kernels ---------------===//
 
 #include "SparseKernels.h"
+#include "DequantizeEpilogue.h"
 
 #include "sqz/Dialect/Sqz/IR/SqzOps.h"
 #include "sqz/Dialect/Sqz/Transforms/RewriteUtils.h"
@@ -257,11 +258,25 @@ LogicalResult rewriteAsDenseF32(KernelCallBuilder &builder,
   return success();
 }
 
+/// The constant f32 values of `value`, if it is a constant of `count`.
+std::optional<std::vector<float>> constantFloats(Value value, int64_t count) {
+  std::string why;
+  std::optional<WeightData> data = readConstantWeight(value, why);
+  if (!data || static_cast<int64_t>(data->values.size()) != count)
+    return std::nullopt;
+  return std::vector<float>(data->values.begin(), data->values.end());
+}
+
 /// Replaces an int8 `layer` by `kernel` (taking the activation codes and
 /// `globals`, giving the i32 product) and the reference's epilogue: the
-/// scales, then the bias.
+/// scales, then the bias. With `scaledKernel` (its variant that applies
+/// the epilogue to the sums in registers, `gemm_s8_scaled_*` on `layout`),
+/// per-row activation scales and constant per-column weight scales (and
+/// bias) are applied there instead, in the same order of operations.
 void emitIntegerCall(KernelCallBuilder &builder, Sparse24Layer &layer,
-                     StringRef kernel, ArrayRef<memref::GlobalOp> globals) {
+                     StringRef kernel, ArrayRef<memref::GlobalOp> globals,
+                     StringRef scaledKernel = {},
+                     sqzrt::GemmLayout layout = {}) {
   RewriterBase &rewriter = builder.getRewriter();
   MatmulOp op = layer.op;
   Location loc = op.getLoc();
@@ -270,14 +285,32 @@ void emitIntegerCall(KernelCallBuilder &builder, Sparse24Layer &layer,
   auto lhsType = cast<SqzTensorType>(op.getLhs().getType());
   auto unpack = UnpackOp::create(
       rewriter, loc, unpackPartTypes(op.getLhs(), lhsType), op.getLhs());
-  auto accType =
-      RankedTensorType::get(resultType.getShape(), rewriter.getI32Type());
-  Value acc =
-      builder.emitCall(loc, kernel, unpack.getResult(0), accType, globals, {});
   auto perTensor = [](Type type) {
     return cast<SqzTensorType>(type).getQuant().getGranularity() ==
            GranularityKind::PerTensor;
   };
+  bool rowAndColumnScales =
+      !perTensor(lhsType) && !perTensor(op.getRhs().getType());
+  if (!scaledKernel.empty() && rowAndColumnScales &&
+      resultType.getRank() == 2) {
+    std::optional<std::vector<float>> columns =
+        constantFloats(layer.pack.getScales(), layer.n);
+    std::optional<std::vector<float>> bias =
+        op.getBias() ? constantFloats(op.getBias(), layer.n)
+                     : std::vector<float>();
+    if (columns && bias) {
+      Value y = emitDequantizedCall(builder, loc, scaledKernel, layout,
+                                    unpack.getResult(0), unpack.getResult(1),
+                                    *columns, *bias, resultType,
+                                    SmallVector<memref::GlobalOp>(globals));
+      rewriter.replaceOp(op, y);
+      return;
+    }
+  }
+  auto accType =
+      RankedTensorType::get(resultType.getShape(), rewriter.getI32Type());
+  Value acc =
+      builder.emitCall(loc, kernel, unpack.getResult(0), accType, globals, {});
   Value y = applyScales(rewriter, loc, acc, unpack.getResult(1),
                         perTensor(lhsType), layer.pack.getScales(),
                         perTensor(op.getRhs().getType()), resultType);
@@ -304,7 +337,8 @@ LogicalResult rewriteLayer(KernelCallBuilder &builder, Sparse24Layer &layer,
     if (!packed)
       return failure();
     emitIntegerCall(builder, layer, "sqz_cpu_gemm_s8_avx512vnni",
-                    {packed, correction});
+                    {packed, correction}, "sqz_cpu_gemm_s8_scaled_avx512vnni",
+                    sqzrt::kGemmS8Avx512VnniLayout);
     return success();
   }
   if (!layer.integer && denseF32 && hasManyRows(layer))

@@ -188,20 +188,12 @@ void rewriteLayer(KernelCallBuilder &builder, WeightOnlyLayer &layer,
 
   Location loc = layer.op.getLoc();
   rewriter.setInsertionPoint(layer.op);
-  Value zeros;
-  auto dynamic = MemRefType::get({ShapedType::kDynamic}, rewriter.getF32Type());
-  if (layer.zeros.empty()) {
-    // Symmetric: an empty memref says there are no zero points.
-    Value none = memref::AllocaOp::create(
-        rewriter, loc, MemRefType::get({0}, rewriter.getF32Type()));
-    zeros = memref::CastOp::create(rewriter, loc, dynamic, none);
-  } else {
-    memref::GlobalOp global =
-        packParams("__sqz_packed_zero_points", layer.zeros);
-    Value value = memref::GetGlobalOp::create(rewriter, loc, global.getType(),
-                                              global.getSymName());
-    zeros = memref::CastOp::create(rewriter, loc, dynamic, value);
-  }
+  // Symmetric: an empty memref says there are no zero points.
+  Value zeros =
+      layer.zeros.empty()
+          ? builder.emptyBuffer(loc, rewriter.getF32Type())
+          : builder.globalAsDynamic(
+                loc, packParams("__sqz_packed_zero_points", layer.zeros));
   Value y = builder.emitRowsCall(loc, kernel.name, layer.op.getLhs(),
                                  cast<RankedTensorType>(layer.op.getType()),
                                  globals, zeros, layer.op.getBias());

@@ -218,18 +218,26 @@ func.func @sp24_f32_tall(%x: tensor<2x8x4xf32>) -> tensor<2x8x2xf32> {
 // With AVX-512 VNNI the dense `vpdpbusd` kernel, faster than the AVX2 sparse
 // one: the weight decompressed at compile time (column 0 is 1, 0, -2, 0 and
 // column 1 is 0, 3, 0, 4: four bytes of K per column) and the correction
-// -128 sum_k w per column (128 and -896).
+// -128 sum_k w per column (128 and -896), its scaled variant applying
+// `sitofp(acc) * (sx * sw)` to the sums (the token scales a buffer, the
+// channel scales a global padded to the 64-column panel).
 // CHECK-LABEL: func.func @sp24_w8a8(
 // CHECK: %[[Q:.*]] = sqz.quantize
 // CHECK: %[[CODES:.*]]:2 = sqz.unpack %[[Q]]
-// CHECK: %[[A:.*]] = bufferization.to_buffer %[[CODES]]#0
+// AVX2: %[[A:.*]] = bufferization.to_buffer %[[CODES]]#0
 // AVX2: call @sqz_cpu_gemm_sp24_s8_avx2(
-// AVX512: call @sqz_cpu_gemm_s8_avx512vnni(
-// CHECK: %[[ACC:.*]] = bufferization.to_tensor {{.*}} : memref<3x2xi32> to tensor<3x2xi32>
-// CHECK: linalg.generic {{.*}} ins(%[[ACC]], %[[CODES]]#1, %{{.*}} : tensor<3x2xi32>, tensor<3xf32>, tensor<2xf32>)
-// CHECK: arith.sitofp
-// CHECK: arith.mulf
-// CHECK: arith.mulf
+// AVX2: %[[ACC:.*]] = bufferization.to_tensor {{.*}} : memref<3x2xi32> to tensor<3x2xi32>
+// AVX2: linalg.generic {{.*}} ins(%[[ACC]], %[[CODES]]#1, %{{.*}} : tensor<3x2xi32>, tensor<3xf32>, tensor<2xf32>)
+// AVX2: arith.sitofp
+// AVX2: arith.mulf
+// AVX2: arith.mulf
+// AVX512: %[[ROWS:.*]] = bufferization.to_buffer %[[CODES]]#1 read_only
+// AVX512: %[[RCAST:.*]] = memref.cast %[[ROWS]]
+// AVX512: %[[A:.*]] = bufferization.to_buffer %[[CODES]]#0
+// AVX512: call @sqz_cpu_gemm_s8_scaled_avx512vnni({{.*}}, %[[RCAST]], %{{.*}})
+// AVX512: bufferization.to_tensor {{.*}} : memref<3x2xf32> to tensor<3x2xf32>
+// AVX512-NOT: linalg.generic
+// AVX512: __sqz_column_scales: "0x400000000000003F0000803E{{(00000000){62}()}}"
 // AVX2: __sqz_sparse_meta: "0x4000000041000000"
 // AVX2: __sqz_sparse_values: "0x4000000001FE0304{{(00){12}()}}"
 // AVX512: __sqz_weight_correction: "0x400000008000000080FCFFFF{{(00000000){62}()}}"

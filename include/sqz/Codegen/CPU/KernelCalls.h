@@ -69,9 +69,16 @@ public:
   /// replaced: for values `extra` needs.
   RewriterBase &getRewriter() { return rewriter; }
 
+  /// At the rewriter's insertion point, for `extra`: `global` as a
+  /// `memref<?xT>`; a run-time tensor as a read-only memref of any strides
+  /// and dynamic sizes; an empty `memref<?xT>` (an operand a call does
+  /// not have).
+  Value globalAsDynamic(Location loc, memref::GlobalOp global);
+  Value readOnlyBuffer(Location loc, Value tensor);
+  Value emptyBuffer(Location loc, Type elementType);
+
 private:
   func::FuncOp declareKernel(StringRef name, TypeRange types);
-  Value globalAsDynamic(Location loc, memref::GlobalOp global);
 
   ModuleOp module;
   SymbolTable symbols;

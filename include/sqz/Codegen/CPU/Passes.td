@@ -27,7 +27,11 @@ def SqzCPUGemmKernels : Pass<"sqz-cpu-gemm-kernels", "ModuleOp"> {
       `sqz-fold-scales` leaves on raw codes): `sqz_cpu_gemm_s8_avx2`
       (16-bit pair products) or `sqz_cpu_gemm_s8_avx512vnni` (`vpdpbusd`
       on activations offset by 128, the offset's correction packed with the
-      weight); bit-identical to the reference;
+      weight); bit-identical to the reference. When the product's only user
+      is the W8A8 dequantization `sitofp(acc) * (row scale * column scale)
+      (+ bias)` with constant column scales and bias, the kernel's scaled
+      variant (`sqz_cpu_gemm_s8_scaled_*`) applies it to the sums before
+      storing them, in the same order of operations (still bit-identical);
     * `sqz.matmul` of f32 activations by a constant weight-only quantized
       `sqz.pack` (8- or 4-bit codes, signed or unsigned, per tensor, per
       output channel or per group along K, with or without zero points;

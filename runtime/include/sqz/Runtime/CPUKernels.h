@@ -127,6 +127,22 @@ void _mlir_ciface_sqz_cpu_gemm_s8_avx512vnni(
     sqzrt::MemRef<int32_t, 2> *c, sqzrt::MemRef<int8_t, 2> *a,
     sqzrt::MemRef<int8_t, 1> *packed, sqzrt::MemRef<int32_t, 1> *correction,
     int64_t threads);
+/// `gemm_s8_scaled_*`: the int8 kernels with the W8A8 layer's
+/// dequantization applied to each sum in registers: C[m, n] (f32) =
+/// `float(acc) * (rowScales[m] * columnScales[n]) + bias[n]`, in that order
+/// of operations (bit-identical to the reference's epilogue); `columnScales`
+/// and `bias` padded to whole panels, `bias` empty when there is none,
+/// `rowScales` of any stride.
+void _mlir_ciface_sqz_cpu_gemm_s8_scaled_avx2(
+    sqzrt::MemRef<float, 2> *c, sqzrt::MemRef<int8_t, 2> *a,
+    sqzrt::MemRef<int8_t, 1> *packed, sqzrt::MemRef<float, 1> *columnScales,
+    sqzrt::MemRef<float, 1> *bias, sqzrt::MemRef<float, 1> *rowScales,
+    int64_t threads);
+void _mlir_ciface_sqz_cpu_gemm_s8_scaled_avx512vnni(
+    sqzrt::MemRef<float, 2> *c, sqzrt::MemRef<int8_t, 2> *a,
+    sqzrt::MemRef<int8_t, 1> *packed, sqzrt::MemRef<int32_t, 1> *correction,
+    sqzrt::MemRef<float, 1> *columnScales, sqzrt::MemRef<float, 1> *bias,
+    sqzrt::MemRef<float, 1> *rowScales, int64_t threads);
 /// `gemm_sp24_*`: C = A x B with B 2:4 sparse along K (K a multiple of 4),
 /// its kept values and metadata packed by `packSparse24`; f32, or i32 on
 /// signed 8-bit codes (exact, wrapping like the i32 reference).

@@ -17,7 +17,9 @@
 // rounding: this is what `weight-only-compute=int8` asks for.
 //
 // Codes are unpacked in registers: 8-bit ones are `vpdpbusd`'s operand as
-// stored; 4-bit ones take a load, a shift and two ANDs per two vectors.
+// stored; 4-bit ones take one AND per two vectors: the dot products run on
+// the stored bytes `lo + 16 hi` and on their high nibbles `16 hi`, and the
+// group's end separates the two sums (a subtraction and a shift).
 // Layout: kGemmQuantVnniLayout (WeightPacking.h); scales and zero points as
 // [panel][group][column] floats of 64-column panels.
 //
@@ -144,20 +146,37 @@ template <int Bits> struct GemmQuantA8 {
     int64_t groups, quadsPerGroup, quads;
   };
 
-  /// The panel's unsigned codes of one quad of K: four vectors of 16
-  /// columns x 4 rows.
+  /// The dot-product operands of one quad of K of the panel: 8-bit, four
+  /// vectors of 16 columns x 4 rows of unsigned codes. 4-bit, per block of
+  /// 64 bytes (columns [32 h, 32 h + 32)), the bytes as they are,
+  /// `lo + 16 hi`, and their high nibbles in place, `16 hi`: one AND per
+  /// two vectors, no shift. Their sums give the columns' in `unpackSums`.
   static void decode(const uint8_t *quad, __m512i w[kVectors]) {
     if constexpr (Bits == 8) {
       for (int j = 0; j < kVectors; ++j)
         w[j] = _mm512_loadu_si512(quad + 64 * j);
     } else {
-      const __m512i low = _mm512_set1_epi8(0x0f);
+      const __m512i high = _mm512_set1_epi8(static_cast<char>(0xf0));
       for (int h = 0; h < 2; ++h) {
         __m512i bytes = _mm512_loadu_si512(quad + 64 * h);
-        w[2 * h] = _mm512_and_si512(bytes, low);
-        w[2 * h + 1] = _mm512_and_si512(_mm512_srli_epi16(bytes, 4), low);
+        w[2 * h] = bytes;
+        w[2 * h + 1] = _mm512_and_si512(bytes, high);
       }
     }
+  }
+
+  /// The sums of `u a` of the four vectors of columns from those of the
+  /// `decode` operands: for 4-bit codes, block h's low-nibble columns sum
+  /// `(lo + 16 hi) - 16 hi` and its high-nibble columns `16 hi / 16`, both
+  /// exact (modular i32 arithmetic; `16 hi` is a multiple of 16 that fits
+  /// for K below 2^31 / (16 * 15 * 127), about 70000).
+  static void unpackSums(__m512i sums[kVectors]) {
+    if constexpr (Bits == 4)
+      for (int h = 0; h < 2; ++h) {
+        __m512i both = sums[2 * h], high = sums[2 * h + 1];
+        sums[2 * h] = _mm512_sub_epi32(both, high);
+        sums[2 * h + 1] = _mm512_srai_epi32(high, 4);
+      }
   }
 
   static __m512i broadcastQuad(const int8_t *quad) {
@@ -203,20 +222,28 @@ template <int Bits> struct GemmQuantA8 {
             acc[r][j] = _mm512_dpbusd_epi32(acc[r][j], w[j], x);
         }
       }
-      for (int j = 0; j < kVectors; ++j) {
-        __m512 scale = _mm512_loadu_ps(b.scales + g * kPanel + 16 * j);
-        __m512 offset = offsets(b, g, j);
-        for (int r = 0; r < Rows; ++r) {
+      // Scales and offsets are read where they are used (memory operands):
+      // held in registers beside the accumulators, they made the compiler
+      // keep the accumulators in memory.
+      for (int r = 0; r < Rows; ++r) {
+        // A copy: unpacking the accumulators in place kept them in memory
+        // through the loop above.
+        __m512i sums[kVectors];
+        for (int j = 0; j < kVectors; ++j)
+          sums[j] = acc[r][j];
+        unpackSums(sums);
+        __m512 rowSum = _mm512_set1_ps(rowSums[r * b.groups + g]);
+        __m512 rowScale = _mm512_set1_ps(rowScales[r * b.groups + g]);
+        for (int j = 0; j < kVectors; ++j) {
           float *out = c + r * ldc + 16 * j;
-          __m512 sum = _mm512_fnmadd_ps(
-              offset, _mm512_set1_ps(rowSums[r * b.groups + g]),
-              _mm512_cvtepi32_ps(acc[r][j]));
+          __m512 sum = _mm512_fnmadd_ps(offsets(b, g, j), rowSum,
+                                        _mm512_cvtepi32_ps(sums[j]));
           __m512 previous = g ? _mm512_maskz_loadu_ps(masks.vector[j], out)
                               : _mm512_setzero_ps();
-          __m512 rowScale =
-              _mm512_mul_ps(scale, _mm512_set1_ps(rowScales[r * b.groups + g]));
-          _mm512_mask_storeu_ps(out, masks.vector[j],
-                                _mm512_fmadd_ps(sum, rowScale, previous));
+          __m512 scale = _mm512_loadu_ps(b.scales + g * kPanel + 16 * j);
+          _mm512_mask_storeu_ps(
+              out, masks.vector[j],
+              _mm512_fmadd_ps(sum, _mm512_mul_ps(scale, rowScale), previous));
         }
       }
     }
@@ -251,10 +278,13 @@ template <int Bits> struct GemmQuantA8 {
         step(0, q);
       __m512 rowSum = _mm512_set1_ps(rowSums[g]);
       __m512 rowScale = _mm512_set1_ps(rowScales[g]);
+      __m512i sums[kVectors];
+      for (int j = 0; j < kVectors; ++j)
+        sums[j] = _mm512_add_epi32(acc[0][j], acc[1][j]);
+      unpackSums(sums);
       for (int j = 0; j < kVectors; ++j) {
-        __m512 sum = _mm512_fnmadd_ps(
-            offsets(b, g, j), rowSum,
-            _mm512_cvtepi32_ps(_mm512_add_epi32(acc[0][j], acc[1][j])));
+        __m512 sum = _mm512_fnmadd_ps(offsets(b, g, j), rowSum,
+                                      _mm512_cvtepi32_ps(sums[j]));
         __m512 scale = _mm512_loadu_ps(b.scales + g * kPanel + 16 * j);
         out[j] = _mm512_fmadd_ps(sum, _mm512_mul_ps(scale, rowScale), out[j]);
       }

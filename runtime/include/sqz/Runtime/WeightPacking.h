@@ -86,8 +86,9 @@ inline int32_t quantCodeBias(int bits, bool isSigned) {
 /// columns x 4 rows: 8-bit, byte `4 j + r` of the quad's 256 is column j,
 /// row r; 4-bit, 128 bytes, block h of 64 (columns [32 h, 32 h + 32)) holds
 /// at byte `4 L + r` column 32 h + L in its low nibble and column
-/// 32 h + 16 + L in its high one, so a load, a shift and two ANDs give two
-/// vectors.
+/// 32 h + 16 + L in its high one: the kernel multiplies the bytes as they
+/// are and their high nibbles (one AND) and separates the two sums at the
+/// end of a group.
 inline constexpr GemmLayout kGemmQuantVnniLayout{64, 4};
 
 /// Bytes of the VNNI-packed codes of a K x N weight of `bits`-bit codes.

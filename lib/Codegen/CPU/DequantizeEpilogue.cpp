@@ -28,7 +28,7 @@ Role roleOf(AffineMap map) {
 
 /// The block argument `value` is, if it is one of `body`'s.
 std::optional<unsigned> argumentIndex(Value value, Block &body) {
-  auto argument = dyn_cast<BlockArgument>(value);
+  auto argument = dyn_cast_if_present<BlockArgument>(value);
   if (!argument || argument.getOwner() != &body)
     return std::nullopt;
   return argument.getArgNumber();

@@ -117,13 +117,14 @@ func.func @no_bias(%x: tensor<4x3xi8>, %s: tensor<4xf32>) -> tensor<4x2xf32> {
 #col = affine_map<(m, n) -> (n)>
 
 // More than the dequantization (a ReLU), column scales that are not
-// constants, and a product that is read twice: the plain int8 call, the
-// epilogue after it.
+// constants, a product that is read twice, and a scale that is no row
+// scale times a column scale (two column vectors): the plain int8 call,
+// the epilogue after it.
 // CHECK-LABEL: func.func @not_fused(
-// AVX2-COUNT-3: call @sqz_cpu_gemm_s8_avx2(
-// VNNI-COUNT-3: call @sqz_cpu_gemm_s8_avx512vnni(
+// AVX2-COUNT-4: call @sqz_cpu_gemm_s8_avx2(
+// VNNI-COUNT-4: call @sqz_cpu_gemm_s8_avx512vnni(
 // CHECK-NOT: gemm_s8_scaled
-func.func @not_fused(%x: tensor<4x3xi8>, %s: tensor<4xf32>, %dyn: tensor<2xf32>) -> (tensor<4x2xf32>, tensor<4x2xf32>, tensor<4x2xf32>, tensor<4x2xi32>) {
+func.func @not_fused(%x: tensor<4x3xi8>, %s: tensor<4xf32>, %dyn: tensor<2xf32>) -> (tensor<4x2xf32>, tensor<4x2xf32>, tensor<4x2xf32>, tensor<4x2xi32>, tensor<4x2xf32>) {
   %w = arith.constant dense<[[1, -2, 3], [-4, 5, -6]]> : tensor<2x3xi8>
   %cs = arith.constant dense<[0.5, 0.25]> : tensor<2xf32>
   %zero = arith.constant 0 : i32
@@ -183,5 +184,22 @@ func.func @not_fused(%x: tensor<4x3xi8>, %s: tensor<4xf32>, %dyn: tensor<2xf32>)
     %v = arith.mulf %fl, %sc : f32
     linalg.yield %v : f32
   } -> tensor<4x2xf32>
-  return %relu, %dynamic, %twice, %acc3 : tensor<4x2xf32>, tensor<4x2xf32>, tensor<4x2xf32>, tensor<4x2xi32>
+  %acc4 = linalg.generic {indexing_maps = [#mk, #nk, #mn], iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%x, %w : tensor<4x3xi8>, tensor<2x3xi8>) outs(%f : tensor<4x2xi32>) {
+  ^bb0(%a: i8, %c: i8, %o: i32):
+    %a32 = arith.extsi %a : i8 to i32
+    %c32 = arith.extsi %c : i8 to i32
+    %p = arith.muli %a32, %c32 : i32
+    %sum = arith.addi %o, %p : i32
+    linalg.yield %sum : i32
+  } -> tensor<4x2xi32>
+  %columns = linalg.generic {indexing_maps = [#id, #col, #col, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%acc4, %cs, %cs : tensor<4x2xi32>, tensor<2xf32>, tensor<2xf32>) outs(%ye : tensor<4x2xf32>) {
+  ^bb0(%in: i32, %c1: f32, %c2: f32, %o: f32):
+    %fl = arith.sitofp %in : i32 to f32
+    %sc = arith.mulf %c1, %c2 : f32
+    %v = arith.mulf %fl, %sc : f32
+    linalg.yield %v : f32
+  } -> tensor<4x2xf32>
+  return %relu, %dynamic, %twice, %acc3, %columns : tensor<4x2xf32>, tensor<4x2xf32>, tensor<4x2xf32>, tensor<4x2xi32>, tensor<4x2xf32>
 }

@@ -51,7 +51,8 @@ template <typename Isa> struct GemmF32 {
   /// as `a[k * Rows + r]`.
   template <int Rows>
   static void tile(int64_t depth, const float *a, const float *panel, float *c,
-                   int64_t ldc, Masks masks, bool accumulate) {
+                   int64_t ldc, Masks masks, bool accumulate,
+                   const PanelPrefetch &ahead) {
     Vec acc[Rows][2];
     for (int r = 0; r < Rows; ++r) {
       acc[r][0] =
@@ -59,6 +60,7 @@ template <typename Isa> struct GemmF32 {
       acc[r][1] = accumulate ? Isa::loadF32(c + r * ldc + kLanes, masks.high)
                              : Isa::zeroF32();
     }
+    PanelPrefetch::Progress progress(ahead);
     for (int64_t k = 0; k < depth; ++k) {
       Vec b0 = Isa::loadF32(panel + k * kPanel);
       Vec b1 = Isa::loadF32(panel + k * kPanel + kLanes);
@@ -67,6 +69,7 @@ template <typename Isa> struct GemmF32 {
         acc[r][0] = Isa::fma(x, b0, acc[r][0]);
         acc[r][1] = Isa::fma(x, b1, acc[r][1]);
       }
+      ahead.step(progress);
     }
     for (int r = 0; r < Rows; ++r) {
       Isa::storeF32(c + r * ldc, acc[r][0], masks.low);
@@ -100,7 +103,7 @@ template <typename Isa> struct GemmF32 {
   }
 
   using TileFn = void (*)(int64_t, const float *, const float *, float *,
-                          int64_t, Masks, bool);
+                          int64_t, Masks, bool, const PanelPrefetch &);
   template <int... Rows>
   static constexpr std::array<TileFn, sizeof...(Rows)>
   tiles(std::integer_sequence<int, Rows...>) {
@@ -112,13 +115,17 @@ template <typename Isa> struct GemmF32 {
   static void panel(int64_t p, int64_t m, int64_t n, int64_t k, const float *a,
                     const float *packed, float *c, int64_t ldc) {
     panelColumns(packed + p * k * kPanel, std::min(kPanel, n - p * kPanel), m,
-                 k, a, c + p * kPanel, ldc);
+                 k, a, c + p * kPanel, ldc,
+                 /*hasNext=*/(p + 1) * kPanel < n);
   }
 
   /// The `columns` (at most kPanel) columns of C at `out` from one packed
-  /// panel `weights` ([k][kPanel] floats).
+  /// panel `weights` ([k][kPanel] floats). The tiles of each block of K
+  /// prefetch the next block, and those of the last block the next panel
+  /// when `hasNext` (it follows `weights` in memory).
   static void panelColumns(const float *weights, int64_t columns, int64_t m,
-                           int64_t k, const float *a, float *out, int64_t ldc) {
+                           int64_t k, const float *a, float *out, int64_t ldc,
+                           bool hasNext = false) {
     static constexpr auto kTiles =
         tiles(std::make_integer_sequence<int, kRows>());
     Masks masks(columns);
@@ -128,11 +135,21 @@ template <typename Isa> struct GemmF32 {
     }
     for (int64_t k0 = 0; k0 < k; k0 += kBlockK) {
       int64_t depth = std::min(kBlockK, k - k0);
+      bool lastBlock = k0 + depth >= k;
+      // The block after this one: the next K block, or the next panel's
+      // first.
+      int64_t nextDepth =
+          lastBlock ? std::min(kBlockK, k) : std::min(kBlockK, k - k0 - depth);
+      const float *block = weights + k0 * kPanel;
       RowSplit split(m, kRows);
       for (int64_t t = 0; t < split.count; ++t) {
         int64_t i = split.start(t), rows = split.rows(t);
-        kTiles[rows - 1](depth, a + i * k + k0 * rows, weights + k0 * kPanel,
-                         out + i * ldc, ldc, masks, k0 > 0);
+        int64_t bytes = sizeof(float) * kPanel;
+        auto ahead = PanelPrefetch::share(
+            block, depth * bytes, lastBlock && !hasNext ? 0 : nextDepth * bytes,
+            t, split.count, depth);
+        kTiles[rows - 1](depth, a + i * k + k0 * rows, block, out + i * ldc,
+                         ldc, masks, k0 > 0, ahead);
       }
     }
   }

@@ -206,7 +206,8 @@ template <int Bits> struct GemmQuantA8 {
   template <int Rows>
   static void tile(const Panel &b, const int8_t *a, const float *rowScales,
                    const float *rowSums, float *c, int64_t ldc,
-                   const Masks &masks) {
+                   const Masks &masks, const PanelPrefetch &ahead) {
+    PanelPrefetch::Progress progress(ahead);
     for (int64_t g = 0; g < b.groups; ++g) {
       __m512i acc[Rows][kVectors];
       for (auto &row : acc)
@@ -221,6 +222,7 @@ template <int Bits> struct GemmQuantA8 {
           for (int j = 0; j < kVectors; ++j)
             acc[r][j] = _mm512_dpbusd_epi32(acc[r][j], w[j], x);
         }
+        ahead.step(progress);
       }
       // Scales and offsets are read where they are used (memory operands):
       // held in registers beside the accumulators, they made the compiler
@@ -294,7 +296,8 @@ template <int Bits> struct GemmQuantA8 {
   }
 
   using TileFn = void (*)(const Panel &, const int8_t *, const float *,
-                          const float *, float *, int64_t, const Masks &);
+                          const float *, float *, int64_t, const Masks &,
+                          const PanelPrefetch &);
   template <int... Rows>
   static constexpr std::array<TileFn, sizeof...(Rows)>
   tiles(std::integer_sequence<int, Rows...>) {
@@ -343,12 +346,17 @@ template <int Bits> struct GemmQuantA8 {
         return;
       }
       RowSplit split(m, kRows);
+      bool last = (p + 1) * kPanel >= n;
       for (int64_t t = 0; t < split.count; ++t) {
         int64_t i = split.start(t), tileRows = split.rows(t);
+        int64_t panelBytes = quads * kQuadBytes;
+        auto ahead = PanelPrefetch::share(
+            b.codes, panelBytes, last ? 0 : panelBytes, t, split.count, quads);
         kTiles[tileRows - 1](b, rows.data.data() + i * quads * kQuad,
                              activations.scales.data() + i * groups,
                              activations.sums.data() + i * groups,
-                             outPanel + i * out.stride, out.stride, masks);
+                             outPanel + i * out.stride, out.stride, masks,
+                             ahead);
       }
     };
     parallelFor(panels, threadsForWork(threads, m * n * k), panelBody);

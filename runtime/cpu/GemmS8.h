@@ -108,13 +108,15 @@ template <typename Isa> struct GemmS8 {
   /// `a[(g * Rows + r) * kGroup + i]`.
   template <int Rows>
   static void tile(int64_t groups, const AElem *a, const int8_t *panel,
-                   const int32_t *start, const Output &c, const Masks &masks) {
+                   const int32_t *start, const Output &c, const Masks &masks,
+                   const PanelPrefetch &ahead) {
     Vec acc[Rows][kVectors];
     for (int j = 0; j < kVectors; ++j) {
       Vec init = Isa::startI32(start, j);
       for (int r = 0; r < Rows; ++r)
         acc[r][j] = init;
     }
+    PanelPrefetch::Progress progress(ahead);
     for (int64_t g = 0; g < groups; ++g) {
       const int8_t *b = panel + g * kGroupBytes;
       Vec weights[kVectors];
@@ -125,6 +127,7 @@ template <typename Isa> struct GemmS8 {
         for (int j = 0; j < kVectors; ++j)
           acc[r][j] = Isa::dot(acc[r][j], x, weights[j]);
       }
+      ahead.step(progress);
     }
     for (int r = 0; r < Rows; ++r)
       for (int j = 0; j < kVectors; ++j)
@@ -157,7 +160,8 @@ template <typename Isa> struct GemmS8 {
   }
 
   using TileFn = void (*)(int64_t, const AElem *, const int8_t *,
-                          const int32_t *, const Output &, const Masks &);
+                          const int32_t *, const Output &, const Masks &,
+                          const PanelPrefetch &);
   template <int... Rows>
   static constexpr std::array<TileFn, sizeof...(Rows)>
   tiles(std::integer_sequence<int, Rows...>) {
@@ -212,10 +216,15 @@ private:
         return;
       }
       RowSplit split(m, kRows);
+      int64_t panelBytes = groups * kGroupBytes;
+      bool last = (p + 1) * kPanel >= n;
       for (int64_t t = 0; t < split.count; ++t) {
         int64_t i = split.start(t), tileRows = split.rows(t);
+        auto ahead = PanelPrefetch::share(
+            panel, panelBytes, last ? 0 : panelBytes, t, split.count, groups);
         kTiles[tileRows - 1](groups, rows.data.data() + i * groups * kGroup,
-                             panel, panelStart, output.rowsFrom(i), masks);
+                             panel, panelStart, output.rowsFrom(i), masks,
+                             ahead);
       }
     };
     parallelFor(ceilDiv(n, kPanel), threadsForWork(threads, m * n * k),

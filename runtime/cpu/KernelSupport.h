@@ -29,6 +29,54 @@ inline uint16_t columnMask16(int64_t columns) {
   return static_cast<uint16_t>((1u << columns) - 1);
 }
 
+/// Cache lines a register tile fetches into L2 while it runs, spread over
+/// its steps: its share of the next panel's packed weights. The first tile
+/// of a panel otherwise streams the panel from L3 as fast as its dot
+/// products consume it, faster than one core reads L3 (int8 128x4096x4096:
+/// the tiles ran at 78% of the VNNI peak, 91% where the weight fits L2;
+/// with this, the layer took 6.9 ms instead of 8.1-8.4).
+struct PanelPrefetch {
+  const char *begin = nullptr;
+  int64_t lines = 0;
+  /// One issue of `perIssue` lines every `interval` steps (no division in
+  /// the loop: one cost a quarter of the f32 tile's time).
+  int64_t interval = 1, perIssue = 0;
+
+  /// Tile t of `tiles`' share of the `nextBytes` that follow the
+  /// `currentBytes` at `current` (the next panel, or the next block of K;
+  /// 0 when there is none), issued over the tile's `steps` steps.
+  static PanelPrefetch share(const void *current, int64_t currentBytes,
+                             int64_t nextBytes, int64_t t, int64_t tiles,
+                             int64_t steps) {
+    int64_t all = nextBytes / 64, first = t * all / tiles;
+    PanelPrefetch ahead;
+    ahead.begin =
+        static_cast<const char *>(current) + currentBytes + first * 64;
+    ahead.lines = (t + 1) * all / tiles - first;
+    if (ahead.lines <= 0 || steps <= 0)
+      return ahead;
+    ahead.interval = std::max<int64_t>(1, steps / ahead.lines);
+    ahead.perIssue = (ahead.lines + steps - 1) / steps;
+    return ahead;
+  }
+
+  /// Where a tile is in issuing its lines.
+  struct Progress {
+    int64_t issued = 0, wait;
+    explicit Progress(const PanelPrefetch &ahead) : wait(ahead.interval) {}
+  };
+
+  /// One step of the tile: issues lines when they are due.
+  void step(Progress &progress) const {
+    if (--progress.wait > 0)
+      return;
+    progress.wait = interval;
+    for (int64_t i = 0; i < perIssue && progress.issued < lines; ++i)
+      __builtin_prefetch(begin + 64 * progress.issued++, /*rw=*/0,
+                         /*locality=*/2);
+  }
+};
+
 /// A 2-D result written as contiguous rows: into the memref when its column
 /// stride is 1, else into a row-major buffer that `finish` scatters.
 template <typename T> struct RowMajorOutput {

@@ -594,6 +594,11 @@ int main() {
                    4, m, k, n, k, false);
       checkQuantA8("q4a8_avx512vnni", _mlir_ciface_sqz_cpu_gemm_q4a8_avx512vnni,
                    4, m, k, n, 4, true);
+      // K off the quads: one group, the last quad zero-padded.
+      checkQuantA8("q4a8_avx512vnni", _mlir_ciface_sqz_cpu_gemm_q4a8_avx512vnni,
+                   4, m, k + 3, n, k + 3, true);
+      checkQuantA8("q8a8_avx512vnni", _mlir_ciface_sqz_cpu_gemm_q8a8_avx512vnni,
+                   8, m, k + 1, n, k + 1, false);
     }
   }
   // Threads split the output columns: the same sums, bit for bit (the last

@@ -114,3 +114,19 @@ Value gpu_kernels::packRegister(OpBuilder &b, Location loc,
       b, loc, VectorType::get({1}, b.getI32Type()), vector);
   return vector::ExtractOp::create(b, loc, word, ArrayRef<int64_t>{0});
 }
+
+Value gpu_kernels::IndexMath::constant(int64_t value) const {
+  return arith::ConstantIndexOp::create(b, loc, value);
+}
+
+Value gpu_kernels::IndexMath::add(Value x, Value y) const {
+  return arith::AddIOp::create(b, loc, x, y);
+}
+
+Value gpu_kernels::IndexMath::mul(Value x, int64_t y) const {
+  return arith::MulIOp::create(b, loc, x, constant(y));
+}
+
+Value gpu_kernels::IndexMath::ult(Value x, Value y) const {
+  return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult, x, y);
+}

@@ -21,6 +21,18 @@ namespace mlir::sqz::gpu_kernels {
 /// A tensor-core tile of one warp: 16 rows (A's) by 8 columns (B's).
 constexpr int64_t kTileM = 16, kTileN = 8, kWarp = 32;
 
+/// Index arithmetic where a kernel is being built: `index` constants, sums,
+/// products by constants and unsigned comparisons.
+struct IndexMath {
+  OpBuilder &b;
+  Location loc;
+
+  Value constant(int64_t value) const;
+  Value add(Value x, Value y) const;
+  Value mul(Value x, int64_t y) const;
+  Value ult(Value x, Value y) const;
+};
+
 /// The loop sizes of the contraction and the thread's coordinates.
 struct KernelFrame {
   SmallVector<Value> sizes; // per loop dimension

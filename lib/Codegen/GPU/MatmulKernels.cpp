@@ -319,19 +319,16 @@ static void buildWarpTile(OpBuilder &b, Location loc, const Contraction &c,
                           KernelFrame &frame, Value lane, Value m0, Value n0) {
   linalg::LinalgOp op = c.op;
   MmaFormat format = mmaFormatOf(b, c);
-  auto index = [&](int64_t v) {
-    return arith::ConstantIndexOp::create(b, loc, v).getResult();
-  };
-  auto add = [&](Value x, Value y) {
-    return arith::AddIOp::create(b, loc, x, y).getResult();
-  };
-  Value group = arith::DivUIOp::create(b, loc, lane, index(4));
-  Value t = arith::RemUIOp::create(b, loc, lane, index(4));
-  Value rows[2] = {add(m0, group), add(m0, add(group, index(8)))};
+  IndexMath math{b, loc};
+  Value group = arith::DivUIOp::create(b, loc, lane, math.constant(4));
+  Value t = arith::RemUIOp::create(b, loc, lane, math.constant(4));
+  Value rows[2] = {math.add(m0, group),
+                   math.add(m0, math.add(group, math.constant(8)))};
   Value cols[2] = {
-      add(n0, arith::MulIOp::create(b, loc, t, index(2))),
-      add(n0, add(arith::MulIOp::create(b, loc, t, index(2)), index(1)))};
-  Value column = add(n0, group);
+      math.add(n0, arith::MulIOp::create(b, loc, t, math.constant(2))),
+      math.add(n0, math.add(arith::MulIOp::create(b, loc, t, math.constant(2)),
+                            math.constant(1)))};
+  Value column = math.add(n0, group);
   Value zero = arith::ConstantOp::create(b, loc, b.getZeroAttr(format.element));
   OpOperand &lhs = op->getOpOperand(0);
   OpOperand &rhs = op->getOpOperand(1);
@@ -349,17 +346,17 @@ static void buildWarpTile(OpBuilder &b, Location loc, const Contraction &c,
   Type resultType = LLVM::LLVMStructType::getLiteral(
       b.getContext(), SmallVector<Type>(4, format.accumulator));
   int64_t half = format.depth / 2, p = format.perRegister;
-  Value lowK = arith::MulIOp::create(b, loc, t, index(p));
+  Value lowK = arith::MulIOp::create(b, loc, t, math.constant(p));
   auto loop = scf::ForOp::create(
-      b, loc, index(0), frame.sizes[c.k], index(format.depth), init,
-      [&](OpBuilder &b, Location loc, Value k0, ValueRange acc) {
-        Value base = add(k0, lowK);
+      b, loc, math.constant(0), frame.sizes[c.k], math.constant(format.depth),
+      init, [&](OpBuilder &b, Location loc, Value k0, ValueRange acc) {
+        Value base = math.add(k0, lowK);
         SmallVector<Value> a, w;
         for (int r = 0; r < 4; ++r) {
           SmallVector<Value> elements;
           for (int e = 0; e < p; ++e) {
             frame.ivs[c.m] = rows[r & 1];
-            frame.ivs[c.k] = add(base, index(half * (r >> 1) + e));
+            frame.ivs[c.k] = math.add(base, math.constant(half * (r >> 1) + e));
             elements.push_back(loadOrZero(b, loc, op, lhs, frame, zero));
           }
           a.push_back(packRegister(b, loc, format, elements));
@@ -368,7 +365,7 @@ static void buildWarpTile(OpBuilder &b, Location loc, const Contraction &c,
           SmallVector<Value> elements;
           for (int e = 0; e < p; ++e) {
             frame.ivs[c.n] = column;
-            frame.ivs[c.k] = add(base, index(half * r + e));
+            frame.ivs[c.k] = math.add(base, math.constant(half * r + e));
             elements.push_back(loadOrZero(b, loc, op, rhs, frame, zero));
           }
           w.push_back(packRegister(b, loc, format, elements));
@@ -405,17 +402,9 @@ static void buildSimtTile(OpBuilder &b, Location loc, const Contraction &c,
                           KernelFrame &frame, gpu::LaunchOp launch, Value m0,
                           Value n0) {
   linalg::LinalgOp op = c.op;
-  auto index = [&](int64_t v) {
-    return arith::ConstantIndexOp::create(b, loc, v).getResult();
-  };
-  auto add = [&](Value x, Value y) {
-    return arith::AddIOp::create(b, loc, x, y).getResult();
-  };
-  auto mul = [&](Value x, int64_t y) {
-    return arith::MulIOp::create(b, loc, x, index(y)).getResult();
-  };
+  IndexMath math{b, loc};
   Value tx = launch.getThreadIds().x, ty = launch.getThreadIds().y;
-  Value thread = add(mul(ty, kThreadsPerSide), tx);
+  Value thread = math.add(math.mul(ty, kThreadsPerSide), tx);
   Value sharedLhs = launch.getWorkgroupAttributions()[0];
   Value sharedRhs = launch.getWorkgroupAttributions()[1];
   Value zero = arith::ConstantOp::create(b, loc, b.getF32FloatAttr(0.0f));
@@ -423,8 +412,10 @@ static void buildSimtTile(OpBuilder &b, Location loc, const Contraction &c,
 
   SmallVector<Value> rows, cols;
   for (int64_t i = 0; i < kThreadTile; ++i) {
-    rows.push_back(add(m0, add(mul(ty, kThreadTile), index(i))));
-    cols.push_back(add(n0, add(mul(tx, kThreadTile), index(i))));
+    rows.push_back(
+        math.add(m0, math.add(math.mul(ty, kThreadTile), math.constant(i))));
+    cols.push_back(
+        math.add(n0, math.add(math.mul(tx, kThreadTile), math.constant(i))));
   }
   SmallVector<Value> init;
   for (Value row : rows)
@@ -443,41 +434,45 @@ static void buildSimtTile(OpBuilder &b, Location loc, const Contraction &c,
     AffineMap map = op.getMatchingIndexingMap(&operand);
     bool kInner = map.getDimPosition(map.getNumResults() - 1) == c.k;
     for (int64_t r = 0; r < kBlockTile * kSliceK / 256; ++r) {
-      Value element = add(thread, index(256 * r));
-      Value kk =
-          kInner ? arith::RemUIOp::create(b, loc, element, index(kSliceK))
-                       .getResult()
-                 : arith::DivUIOp::create(b, loc, element, index(kBlockTile))
-                       .getResult();
-      Value along =
-          kInner ? arith::DivUIOp::create(b, loc, element, index(kSliceK))
-                       .getResult()
-                 : arith::RemUIOp::create(b, loc, element, index(kBlockTile))
-                       .getResult();
-      frame.ivs[dim] = add(base, along);
-      frame.ivs[c.k] = add(k0, kk);
+      Value element = math.add(thread, math.constant(256 * r));
+      Value kk = kInner ? arith::RemUIOp::create(b, loc, element,
+                                                 math.constant(kSliceK))
+                              .getResult()
+                        : arith::DivUIOp::create(b, loc, element,
+                                                 math.constant(kBlockTile))
+                              .getResult();
+      Value along = kInner ? arith::DivUIOp::create(b, loc, element,
+                                                    math.constant(kSliceK))
+                                 .getResult()
+                           : arith::RemUIOp::create(b, loc, element,
+                                                    math.constant(kBlockTile))
+                                 .getResult();
+      frame.ivs[dim] = math.add(base, along);
+      frame.ivs[c.k] = math.add(k0, kk);
       Value value = readInput(b, loc, c, input, frame, zero);
       memref::StoreOp::create(b, loc, value, shared, ValueRange{kk, along});
     }
   };
 
   auto loop = scf::ForOp::create(
-      b, loc, index(0), frame.sizes[c.k], index(kSliceK), init,
+      b, loc, math.constant(0), frame.sizes[c.k], math.constant(kSliceK), init,
       [&](OpBuilder &b, Location loc, Value k0, ValueRange acc) {
         stage(b, 0, c.m, m0, k0, sharedLhs);
         stage(b, 1, c.n, n0, k0, sharedRhs);
         gpu::BarrierOp::create(b, loc);
         auto inner = scf::ForOp::create(
-            b, loc, index(0), index(kSliceK), index(1), acc,
-            [&](OpBuilder &b, Location loc, Value kk, ValueRange acc) {
+            b, loc, math.constant(0), math.constant(kSliceK), math.constant(1),
+            acc, [&](OpBuilder &b, Location loc, Value kk, ValueRange acc) {
               SmallVector<Value> a, w, next;
               for (int64_t i = 0; i < kThreadTile; ++i) {
                 a.push_back(memref::LoadOp::create(
                     b, loc, sharedLhs,
-                    ValueRange{kk, add(mul(ty, kThreadTile), index(i))}));
+                    ValueRange{kk, math.add(math.mul(ty, kThreadTile),
+                                            math.constant(i))}));
                 w.push_back(memref::LoadOp::create(
                     b, loc, sharedRhs,
-                    ValueRange{kk, add(mul(tx, kThreadTile), index(i))}));
+                    ValueRange{kk, math.add(math.mul(tx, kThreadTile),
+                                            math.constant(i))}));
               }
               for (int64_t i = 0; i < kThreadTile; ++i)
                 for (int64_t j = 0; j < kThreadTile; ++j)
@@ -517,10 +512,8 @@ static void replaceWithKernel(RewriterBase &rewriter, const Contraction &c) {
   Location loc = op.getLoc();
   rewriter.setInsertionPoint(op);
   KernelFrame frame = frameOf(rewriter, op);
-  auto index = [&](int64_t v) {
-    return arith::ConstantIndexOp::create(rewriter, loc, v).getResult();
-  };
-  Value batches = index(1);
+  IndexMath math{rewriter, loc};
+  Value batches = math.constant(1);
   for (unsigned d : c.batch)
     batches = arith::MulIOp::create(rewriter, loc, batches, frame.sizes[d]);
   bool warpTile = c.kind != TileKind::F32;
@@ -534,20 +527,20 @@ static void replaceWithKernel(RewriterBase &rewriter, const Contraction &c) {
         {kSliceK, kBlockTile}, rewriter.getF32Type(), AffineMap(), workgroup);
     shared = {sliceType, sliceType};
   }
-  Value one = index(1);
+  Value one = math.constant(1);
   auto launch = gpu::LaunchOp::create(
       rewriter, loc, tilesOf(rewriter, loc, frame.sizes[c.n], tileN),
       tilesOf(rewriter, loc, frame.sizes[c.m], tileM), batches,
-      warpTile ? index(kWarp) : index(kThreadsPerSide),
-      warpTile ? one : index(kThreadsPerSide), one,
+      warpTile ? math.constant(kWarp) : math.constant(kThreadsPerSide),
+      warpTile ? one : math.constant(kThreadsPerSide), one,
       /*dynamicSharedMemorySize=*/nullptr, /*asyncTokenType=*/nullptr,
       /*asyncDependencies=*/{}, shared);
   OpBuilder::InsertionGuard guard(rewriter);
   rewriter.setInsertionPointToStart(&launch.getBody().front());
   Value m0 = arith::MulIOp::create(rewriter, loc, launch.getBlockIds().y,
-                                   index(tileM));
+                                   math.constant(tileM));
   Value n0 = arith::MulIOp::create(rewriter, loc, launch.getBlockIds().x,
-                                   index(tileN));
+                                   math.constant(tileN));
   setBatchIndices(rewriter, loc, c, frame, launch.getBlockIds().z);
   if (warpTile)
     buildWarpTile(rewriter, loc, c, frame, launch.getThreadIds().x, m0, n0);

@@ -117,30 +117,20 @@ static void buildSparseWarpTile(OpBuilder &b, Location loc,
                                 const SparseContraction &sc, KernelFrame &frame,
                                 Value lane, Value col0, Value row0) {
   linalg::LinalgOp op = sc.op;
-  auto index = [&](int64_t v) {
-    return arith::ConstantIndexOp::create(b, loc, v).getResult();
-  };
-  auto add = [&](Value x, Value y) {
-    return arith::AddIOp::create(b, loc, x, y).getResult();
-  };
-  auto mul = [&](Value x, int64_t y) {
-    return arith::MulIOp::create(b, loc, x, index(y)).getResult();
-  };
-  auto ult = [&](Value x, Value y) {
-    return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult, x, y)
-        .getResult();
-  };
+  IndexMath math{b, loc};
   Type i8 = b.getI8Type(), i32 = b.getI32Type();
-  Value group = arith::DivUIOp::create(b, loc, lane, index(4));
-  Value t = arith::RemUIOp::create(b, loc, lane, index(4));
+  Value group = arith::DivUIOp::create(b, loc, lane, math.constant(4));
+  Value t = arith::RemUIOp::create(b, loc, lane, math.constant(4));
   // A's rows (output columns) and B's column (an output row) of the lane;
   // the accumulator's output rows 2t + e.
-  Value channels[2] = {add(col0, group), add(col0, add(group, index(8)))};
-  Value token = add(row0, group);
-  Value outRows[2] = {add(row0, mul(t, 2)),
-                      add(row0, add(mul(t, 2), index(1)))};
+  Value channels[2] = {math.add(col0, group),
+                       math.add(col0, math.add(group, math.constant(8)))};
+  Value token = math.add(row0, group);
+  Value outRows[2] = {
+      math.add(row0, math.mul(t, 2)),
+      math.add(row0, math.add(math.mul(t, 2), math.constant(1)))};
   Value groups = frame.sizes[kGroup];
-  Value depth = mul(groups, 4);
+  Value depth = math.mul(groups, 4);
   OpOperand &kept = op->getOpOperand(0);
   OpOperand &positions = op->getOpOperand(1);
   OpOperand &out = op.getDpsInitsMutable()[0];
@@ -161,16 +151,18 @@ static void buildSparseWarpTile(OpBuilder &b, Location loc,
   // valid pattern over zero values) past an edge.
   auto nibble = [&](OpBuilder &b, Value channel, Value g) -> Value {
     Value inside = arith::AndIOp::create(
-        b, loc, ult(channel, frame.sizes[kCol]), ult(g, groups));
+        b, loc, math.ult(channel, frame.sizes[kCol]), math.ult(g, groups));
     // A group's two positions are adjacent 2-bit fields of one byte (four
     // positions a byte, low bits first, slot index g * 2 + s): the nibble
     // at bit 4 (g % 2), already in mma.sp's order.
-    SmallVector<Value> ivs = {index(0), channel, g, index(0)};
+    SmallVector<Value> ivs = {math.constant(0), channel, g, math.constant(0)};
     Value byte = arith::ExtUIOp::create(
         b, loc, i32, loadThroughMap(b, loc, op, positions, ivs, inside));
     Value shift = arith::IndexCastOp::create(
         b, loc, i32,
-        mul(arith::RemUIOp::create(b, loc, g, index(2)).getResult(), 4));
+        math.mul(
+            arith::RemUIOp::create(b, loc, g, math.constant(2)).getResult(),
+            4));
     Value bits = arith::AndIOp::create(
         b, loc, arith::ShRUIOp::create(b, loc, byte, shift),
         arith::ConstantIntOp::create(b, loc, i32, 0xf));
@@ -181,9 +173,9 @@ static void buildSparseWarpTile(OpBuilder &b, Location loc,
   Type resultType = LLVM::LLVMStructType::getLiteral(b.getContext(),
                                                      SmallVector<Type>(4, i32));
   auto loop = scf::ForOp::create(
-      b, loc, index(0), depth, index(kSparseDepth), init,
+      b, loc, math.constant(0), depth, math.constant(kSparseDepth), init,
       [&](OpBuilder &b, Location loc, Value k0, ValueRange acc) {
-        Value g0 = arith::DivUIOp::create(b, loc, k0, index(4));
+        Value g0 = arith::DivUIOp::create(b, loc, k0, math.constant(4));
         // A: register r holds channel r's kept values 4t .. 4t + 3 of the
         // step (groups g0 + 2t, g0 + 2t + 1, both slots), 0 past an edge.
         Value zero8 = arith::ConstantIntOp::create(b, loc, i8, 0);
@@ -192,8 +184,9 @@ static void buildSparseWarpTile(OpBuilder &b, Location loc,
           SmallVector<Value> bytes;
           for (int e = 0; e < 4; ++e) {
             frame.ivs[kCol] = channels[r];
-            frame.ivs[kGroup] = add(g0, add(mul(t, 2), index(e / 2)));
-            frame.ivs[kSlot] = index(e % 2);
+            frame.ivs[kGroup] =
+                math.add(g0, math.add(math.mul(t, 2), math.constant(e / 2)));
+            frame.ivs[kSlot] = math.constant(e % 2);
             bytes.push_back(loadOrZero(b, loc, op, kept, frame, zero8));
           }
           a.push_back(packRegister(b, loc, format, bytes));
@@ -203,10 +196,11 @@ static void buildSparseWarpTile(OpBuilder &b, Location loc,
         for (int r = 0; r < 2; ++r) {
           SmallVector<Value> bytes;
           for (int e = 0; e < 4; ++e) {
-            Value k = add(k0, add(mul(t, 4), index(16 * r + e)));
+            Value k = math.add(
+                k0, math.add(math.mul(t, 4), math.constant(16 * r + e)));
             Value inside = arith::AndIOp::create(
-                b, loc, ult(token, frame.sizes[kRow]), ult(k, depth));
-            Value c0 = index(0);
+                b, loc, math.ult(token, frame.sizes[kRow]), math.ult(k, depth));
+            Value c0 = math.constant(0);
             Value code = memref::LoadOp::create(
                 b, loc, sc.lhs,
                 ValueRange{arith::SelectOp::create(b, loc, inside, token, c0),
@@ -223,7 +217,7 @@ static void buildSparseWarpTile(OpBuilder &b, Location loc,
         Value meta = arith::ConstantIntOp::create(b, loc, i32, 0);
         for (int r = 0; r < 2; ++r)
           for (int j = 0; j < 4; ++j) {
-            Value g = add(g0, add(mul(t, 4), index(j)));
+            Value g = math.add(g0, math.add(math.mul(t, 4), math.constant(j)));
             Value bits = nibble(b, channels[r], g);
             meta = arith::OrIOp::create(
                 b, loc, meta,
@@ -261,20 +255,18 @@ void gpu_kernels::replaceWithSparseKernel(RewriterBase &rewriter,
   Location loc = op.getLoc();
   rewriter.setInsertionPoint(op);
   KernelFrame frame = frameOf(rewriter, op);
-  auto index = [&](int64_t v) {
-    return arith::ConstantIndexOp::create(rewriter, loc, v).getResult();
-  };
-  Value one = index(1);
+  IndexMath math{rewriter, loc};
+  Value one = math.constant(1);
   auto launch = gpu::LaunchOp::create(
       rewriter, loc, tilesOf(rewriter, loc, frame.sizes[kCol], kTileM),
-      tilesOf(rewriter, loc, frame.sizes[kRow], kTileN), one, index(kWarp), one,
-      one);
+      tilesOf(rewriter, loc, frame.sizes[kRow], kTileN), one,
+      math.constant(kWarp), one, one);
   OpBuilder::InsertionGuard guard(rewriter);
   rewriter.setInsertionPointToStart(&launch.getBody().front());
   Value col0 = arith::MulIOp::create(rewriter, loc, launch.getBlockIds().x,
-                                     index(kTileM));
+                                     math.constant(kTileM));
   Value row0 = arith::MulIOp::create(rewriter, loc, launch.getBlockIds().y,
-                                     index(kTileN));
+                                     math.constant(kTileN));
   buildSparseWarpTile(rewriter, loc, sc, frame, launch.getThreadIds().x, col0,
                       row0);
   gpu::TerminatorOp::create(rewriter, loc);

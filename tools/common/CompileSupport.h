@@ -127,14 +127,7 @@ weightOnlyComputeOption(llvm::cl::OptionCategory &category) {
       llvm::cl::desc("Arithmetic of weight-only quantized layers on the CPU "
                      "(sqz-lower-to-cpu's weight-only-compute option; "
                      "default: f32)"),
-      llvm::cl::values(
-          clEnumValN(WeightOnlyCompute::F32, "f32",
-                     "codes converted to f32: within float rounding of the "
-                     "reference"),
-          clEnumValN(WeightOnlyCompute::Int8, "int8",
-                     "with AVX-512 VNNI, activations quantized at run time "
-                     "to int8 per row and group of K, int8 dot products: "
-                     "faster, within the activations' rounding")),
+      mlir::sqz::weightOnlyComputeValues(),
       llvm::cl::init(WeightOnlyCompute::F32), llvm::cl::cat(category));
   return option;
 }

@@ -45,15 +45,7 @@ struct LowerToCPUOptions : public PassPipelineOptions<LowerToCPUOptions> {
       *this, "weight-only-compute",
       llvm::cl::desc("Arithmetic of weight-only quantized layers on the "
                      "kernels (default: f32)"),
-      llvm::cl::init(WeightOnlyCompute::F32),
-      llvm::cl::values(
-          clEnumValN(WeightOnlyCompute::F32, "f32",
-                     "codes converted to f32: within float rounding of the "
-                     "reference"),
-          clEnumValN(WeightOnlyCompute::Int8, "int8",
-                     "with AVX-512 VNNI, activations quantized at run time "
-                     "to int8 per row and group of K, int8 dot products: "
-                     "faster, within the activations' rounding"))};
+      llvm::cl::init(WeightOnlyCompute::F32), weightOnlyComputeValues()};
   PassOptions::Option<bool> fuseElementwise{
       *this, "fuse-elementwise",
       llvm::cl::desc("Generalize named linalg ops and fuse elementwise "

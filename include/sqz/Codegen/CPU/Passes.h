@@ -22,6 +22,21 @@ namespace sqz {
 /// arithmetic of weight-only quantized layers.
 enum class WeightOnlyCompute { F32, Int8 };
 
+/// The words of a weight-only-compute option and what each means, shared
+/// by the pass, the pipeline and the tools.
+inline llvm::cl::ValuesClass weightOnlyComputeValues() {
+  return llvm::cl::values(
+      clEnumValN(WeightOnlyCompute::F32, "f32",
+                 "codes converted to f32 and multiplied with the f32 "
+                 "activations: within float rounding of the reference"),
+      clEnumValN(WeightOnlyCompute::Int8, "int8",
+                 "with AVX-512 VNNI, activations quantized at run time to "
+                 "symmetric int8 per row and group of K and multiplied with "
+                 "the codes on int8 dot products: faster, within the "
+                 "activations' rounding (like ONNX Runtime's MatMulNBits "
+                 "accuracy_level 4); f32 where the CPU has no VNNI"));
+}
+
 } // namespace sqz
 } // namespace mlir
 

@@ -105,18 +105,7 @@ def SqzCPUGemmKernels : Pass<"sqz-cpu-gemm-kernels", "ModuleOp"> {
            "::mlir::sqz::WeightOnlyCompute",
            "::mlir::sqz::WeightOnlyCompute::F32",
            "Arithmetic of weight-only quantized layers (default: f32)",
-           [{::llvm::cl::values(
-             clEnumValN(::mlir::sqz::WeightOnlyCompute::F32, "f32",
-                        "codes converted to f32 and multiplied with the f32 "
-                        "activations: within float rounding of the "
-                        "reference"),
-             clEnumValN(::mlir::sqz::WeightOnlyCompute::Int8, "int8",
-                        "with AVX-512 VNNI, activations quantized at run "
-                        "time to symmetric int8 per row and group of K and "
-                        "multiplied with the codes on int8 dot products: "
-                        "faster, within the activations' rounding (like "
-                        "ONNX Runtime's MatMulNBits accuracy_level 4); f32 "
-                        "where the CPU has no VNNI"))}]>,
+           [{::mlir::sqz::weightOnlyComputeValues()}]>,
   ];
 }
 

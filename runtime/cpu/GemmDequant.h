@@ -223,17 +223,17 @@ template <typename Isa, int Bits> struct GemmDequant {
       return;
     RowMajorOutput<float> out(*c);
     int64_t panels = ceilDiv(n, kPanel);
-    int64_t groups = scales->sizes[0] / (panels * kPanel);
+    GroupParams params(*scales, *zeros, k, n, kPanel);
+    int64_t groups = params.groups, groupSize = params.groupSize;
     if (k == 0 || groups == 0) {
       out.fill(0.0f);
       return;
     }
-    int64_t groupSize = ceilDiv(k, groups);
-    bool zeroPoints = zeros->sizes[0] != 0;
+    bool zeroPoints = params.zeros != nullptr;
     auto panelOf = [&](int64_t p) {
       return Panel{codes->data() + p * k * kBytesPerK,
-                   scales->data() + p * groups * kPanel,
-                   zeroPoints ? zeros->data() + p * groups * kPanel : nullptr,
+                   params.scalesOf(p),
+                   params.zerosOf(p),
                    groupSize,
                    groups,
                    k};

@@ -61,14 +61,18 @@ struct QuantizedActivations {
     codes.assign(m * paddedK, 0);
     scales.assign(m * groups, 0.0f);
     sums.assign(m * groups, 0.0f);
-    std::vector<float> row(k);
+    std::vector<float> copy(a.strides[1] == 1 ? 0 : k);
     for (int64_t i = 0; i < m; ++i) {
-      const float *source = a.data() + i * a.strides[0];
-      for (int64_t j = 0; j < k; ++j)
-        row[j] = source[j * a.strides[1]];
+      // A row of unit stride is read in place; another is copied first.
+      const float *row = a.data() + i * a.strides[0];
+      if (a.strides[1] != 1) {
+        for (int64_t j = 0; j < k; ++j)
+          copy[j] = row[j * a.strides[1]];
+        row = copy.data();
+      }
       for (int64_t g = 0; g < groups; ++g) {
         int64_t begin = g * groupSize, end = std::min(k, begin + groupSize);
-        quantizeGroup(row.data() + begin, end - begin,
+        quantizeGroup(row + begin, end - begin,
                       codes.data() + i * paddedK + begin,
                       scales[i * groups + g], sums[i * groups + g]);
       }
@@ -318,26 +322,23 @@ template <int Bits> struct GemmQuantA8 {
       return;
     RowMajorOutput<float> out(*c);
     int64_t panels = ceilDiv(n, kPanel);
-    int64_t groups = scales->sizes[0] / (panels * kPanel);
+    GroupParams params(*scales, *zeros, k, n, kPanel);
+    int64_t groups = params.groups;
     if (k == 0 || groups == 0) {
       out.fill(0.0f);
       return;
     }
-    int64_t groupSize = ceilDiv(k, groups);
-    int64_t quads = ceilDiv(k, kQuad);
-    int64_t quadsPerGroup = groups == 1 ? quads : groupSize / kQuad;
-    QuantizedActivations activations(*a, groups, groupSize, quads * kQuad);
+    int64_t quads = ceilDiv(k, kQuad), panelBytes = quads * kQuadBytes;
+    int64_t quadsPerGroup = groups == 1 ? quads : params.groupSize / kQuad;
+    QuantizedActivations activations(*a, groups, params.groupSize,
+                                     quads * kQuad);
     MemRef<int8_t, 2> view = activations.view(m);
-    PackedRows<int8_t, kQuad> rows(view, m == 1 ? 1 : kRows);
-    bool zeroPoints = zeros->sizes[0] != 0;
+    PackedRows<int8_t, kQuad> rows(view, kRows);
     const auto *packed = reinterpret_cast<const uint8_t *>(codes->data());
     auto panelBody = [&](int64_t p) {
-      Panel b{packed + p * quads * kQuadBytes,
-              scales->data() + p * groups * kPanel,
-              zeroPoints ? zeros->data() + p * groups * kPanel : nullptr,
-              groups,
-              quadsPerGroup,
-              quads};
+      Panel b{packed + p * panelBytes, params.scalesOf(p),
+              params.zerosOf(p),       groups,
+              quadsPerGroup,           quads};
       Masks masks(std::min(kPanel, n - p * kPanel));
       float *outPanel = out.data + p * kPanel;
       if (m == 1) {
@@ -349,7 +350,6 @@ template <int Bits> struct GemmQuantA8 {
       bool last = (p + 1) * kPanel >= n;
       for (int64_t t = 0; t < split.count; ++t) {
         int64_t i = split.start(t), tileRows = split.rows(t);
-        int64_t panelBytes = quads * kQuadBytes;
         auto ahead = PanelPrefetch::share(
             b.codes, panelBytes, last ? 0 : panelBytes, t, split.count, quads);
         kTiles[tileRows - 1](b, rows.data.data() + i * quads * kQuad,

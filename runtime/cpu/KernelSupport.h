@@ -8,6 +8,7 @@
 #define SQZ_RUNTIME_CPU_KERNELSUPPORT_H
 
 #include "sqz/Runtime/CPUKernels.h"
+#include "sqz/Runtime/WeightPacking.h"
 #include "sqz/Runtime/WorkerPool.h"
 
 #include <algorithm>
@@ -28,6 +29,31 @@ inline uint16_t columnMask16(int64_t columns) {
     return 0xffff;
   return static_cast<uint16_t>((1u << columns) - 1);
 }
+
+/// The per-group parameters of a weight-only kernel call as the compiler
+/// packs them (packGemmGroupParams, panels of `panelWidth` columns): the
+/// scales and, when the memref is not empty, the zero points. The number
+/// of groups of K is the scales' size over the padded columns.
+struct GroupParams {
+  const float *scales, *zeros;
+  int64_t panelWidth, groups, groupSize;
+
+  GroupParams(const MemRef<float, 1> &scaleRef, const MemRef<float, 1> &zeroRef,
+              int64_t k, int64_t n, int64_t panelWidth)
+      : scales(scaleRef.data()),
+        zeros(zeroRef.sizes[0] ? zeroRef.data() : nullptr),
+        panelWidth(panelWidth),
+        groups(scaleRef.sizes[0] / (ceilDiv(n, panelWidth) * panelWidth)),
+        groupSize(groups ? ceilDiv(k, groups) : 0) {}
+
+  /// Panel p's scales and zero points (null when symmetric).
+  const float *scalesOf(int64_t p) const {
+    return scales + p * groups * panelWidth;
+  }
+  const float *zerosOf(int64_t p) const {
+    return zeros ? zeros + p * groups * panelWidth : nullptr;
+  }
+};
 
 /// Cache lines a register tile fetches into L2 while it runs, spread over
 /// its steps: its share of the next panel's packed weights. The first tile

@@ -117,18 +117,24 @@ void checkFloat(const std::string &what, const std::vector<float> &c,
                  : detail);
 }
 
+/// Element (i, j) of the integer product a [M, K] @ b [K, N], wrapped to
+/// i32 as the reference's sums are.
+int32_t wrappedDot(const std::vector<int8_t> &a, const std::vector<int8_t> &b,
+                   int64_t i, int64_t j, int64_t k, int64_t n) {
+  uint32_t sum = 0;
+  for (int64_t p = 0; p < k; ++p)
+    sum += static_cast<uint32_t>(int32_t(a[i * k + p]) * b[p * n + j]);
+  return static_cast<int32_t>(sum);
+}
+
 /// c against the exact integer product, wrapped to i32.
 void checkExact(const std::string &what, const std::vector<int32_t> &c,
                 const std::vector<int8_t> &a, const std::vector<int8_t> &b,
                 int64_t m, int64_t k, int64_t n) {
   int64_t wrong = 0;
   for (int64_t i = 0; i < m; ++i)
-    for (int64_t j = 0; j < n; ++j) {
-      uint32_t sum = 0;
-      for (int64_t p = 0; p < k; ++p)
-        sum += static_cast<uint32_t>(int32_t(a[i * k + p]) * b[p * n + j]);
-      wrong += static_cast<int32_t>(sum) != c[i * n + j];
-    }
+    for (int64_t j = 0; j < n; ++j)
+      wrong += wrappedDot(a, b, i, j, k, n) != c[i * n + j];
   report(what, wrong == 0,
          wrong ? std::to_string(wrong) + " outputs differ" : "exact");
 }
@@ -257,11 +263,8 @@ void checkS8Scaled(const char *name, ScaledS8Kernel kernel,
   int64_t wrong = 0;
   for (int64_t i = 0; i < m; ++i)
     for (int64_t j = 0; j < n; ++j) {
-      uint32_t sum = 0;
-      for (int64_t p = 0; p < k; ++p)
-        sum += static_cast<uint32_t>(int32_t(a[i * k + p]) * b[p * n + j]);
       float product = rows[2 * i] * columns[j];
-      float value = static_cast<float>(static_cast<int32_t>(sum)) * product;
+      float value = static_cast<float>(wrappedDot(a, b, i, j, k, n)) * product;
       if (withBias)
         value = value + bias[j];
       wrong += std::memcmp(&value, &c[i * n + j], sizeof(float)) != 0;
@@ -313,9 +316,11 @@ struct QuantWeight {
   /// Runs `kernel` on A[M, K] with the codes packed by `packCodes` into
   /// `bytes` bytes and the parameters in `layout`'s panels.
   template <typename Kernel, typename PackCodes>
+  /// With `columnMajorA`, A is read through strides {1, M} from a
+  /// column-major copy (the kernels take any strides).
   std::vector<float> run(Kernel kernel, GemmLayout layout, int64_t bytes,
-                         PackCodes packCodes, std::vector<float> &a,
-                         int64_t m) {
+                         PackCodes packCodes, std::vector<float> &a, int64_t m,
+                         bool columnMajorA = false) {
     std::vector<int8_t> packed(bytes);
     packCodes(packed.data());
     std::vector<float> packedScales(layout.paddedColumns(n) * groups);
@@ -323,8 +328,14 @@ struct QuantWeight {
     packGemmGroupParams(scales.data(), groups, n, layout, packedScales.data());
     if (!zeros.empty())
       packGemmGroupParams(zeros.data(), groups, n, layout, packedZeros.data());
-    std::vector<float> c(m * n);
+    std::vector<float> c(m * n), transposed(m * k);
     auto av = view<float, 2>(a, {m, k});
+    if (columnMajorA) {
+      for (int64_t i = 0; i < m; ++i)
+        for (int64_t p = 0; p < k; ++p)
+          transposed[p * m + i] = a[i * k + p];
+      av = {transposed.data(), transposed.data(), 0, {m, k}, {1, m}};
+    }
     auto cv = view<float, 2>(c, {m, n});
     auto pv = view<int8_t, 1>(packed, {int64_t(packed.size())});
     auto sv = view<float, 1>(packedScales, {int64_t(packedScales.size())});
@@ -369,7 +380,8 @@ void checkQuant(const char *name, QuantKernel kernel, GemmLayout layout,
 /// rounding (the integer sums are exact), and against the f32 A, within
 /// half an activation step per element, `sum_k |W[k, n]| scale[m, g] / 2`.
 void checkQuantA8(const char *name, QuantKernel kernel, int bits, int64_t m,
-                  int64_t k, int64_t n, int64_t group, bool zeroPoints) {
+                  int64_t k, int64_t n, int64_t group, bool zeroPoints,
+                  bool columnMajorA = false) {
   QuantWeight w(bits, k, n, group, zeroPoints);
   std::vector<float> a = randomFloats(m * k);
   std::vector<float> c = w.run(
@@ -378,7 +390,7 @@ void checkQuantA8(const char *name, QuantKernel kernel, int bits, int64_t m,
         packGemmQuantCodesVnni(w.codes.data(), k, n, false, bits, false,
                                reinterpret_cast<uint8_t *>(packed));
       },
-      a, m);
+      a, m, columnMajorA);
   std::vector<float> quantized(m * k), steps(m * k);
   for (int64_t i = 0; i < m; ++i)
     for (int64_t g = 0; g < w.groups; ++g) {
@@ -399,8 +411,8 @@ void checkQuantA8(const char *name, QuantKernel kernel, int bits, int64_t m,
       magnitudes[p * n + j] = w.scales[(p / group) * n + j] *
                               (std::fabs(w.code(p, j)) +
                                std::fabs(w.zero(p, j)) + (1 << (bits - 1)));
-  checkFloat(w.name(name, m) + " (int8 A)", c, quantized, w.dequantized, m, k,
-             n, &magnitudes);
+  checkFloat(w.name(name, m) + (columnMajorA ? " A strided" : "") + " (int8 A)",
+             c, quantized, w.dequantized, m, k, n, &magnitudes);
   int64_t outside = 0;
   for (int64_t i = 0; i < m; ++i)
     for (int64_t j = 0; j < n; ++j) {
@@ -411,7 +423,8 @@ void checkQuantA8(const char *name, QuantKernel kernel, int bits, int64_t m,
       }
       outside += std::fabs(c[i * n + j] - exact) > bound * 1.001 + 1e-6;
     }
-  report(w.name(name, m) + " (f32 A)", outside == 0,
+  std::string what = w.name(name, m) + (columnMajorA ? " A strided" : "");
+  report(what + " (f32 A)", outside == 0,
          outside ? std::to_string(outside) + " outputs outside the bound"
                  : "within half an activation step");
 }
@@ -598,7 +611,7 @@ int main() {
       checkQuantA8("q4a8_avx512vnni", _mlir_ciface_sqz_cpu_gemm_q4a8_avx512vnni,
                    4, m, k + 3, n, k + 3, true);
       checkQuantA8("q8a8_avx512vnni", _mlir_ciface_sqz_cpu_gemm_q8a8_avx512vnni,
-                   8, m, k + 1, n, k + 1, false);
+                   8, m, k + 1, n, k + 1, false, /*columnMajorA=*/true);
     }
   }
   // Threads split the output columns: the same sums, bit for bit (the last

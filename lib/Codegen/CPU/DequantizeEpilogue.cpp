@@ -55,20 +55,6 @@ std::optional<unsigned> splitOperands(Operation *op, Block &body,
   return std::nullopt;
 }
 
-/// The constant f32 vector of `n` elements that input `value` is (dense
-/// or `dense_resource`).
-std::optional<std::vector<float>> columnConstant(Value value, int64_t n) {
-  auto type = dyn_cast<RankedTensorType>(value.getType());
-  if (!type || type.getRank() != 1 || type.getDimSize(0) != n ||
-      !type.getElementType().isF32())
-    return std::nullopt;
-  std::string why;
-  std::optional<WeightData> data = readConstantWeight(value, why);
-  if (!data || static_cast<int64_t>(data->values.size()) != n)
-    return std::nullopt;
-  return std::vector<float>(data->values.begin(), data->values.end());
-}
-
 } // namespace
 
 std::optional<DequantizeEpilogue>
@@ -143,13 +129,13 @@ mlir::sqz::matchDequantizeEpilogue(Value product) {
   if (!rowType || rowType.getRank() != 1 || !rowType.getElementType().isF32())
     return std::nullopt;
   std::optional<std::vector<float>> columns =
-      columnConstant(op.getDpsInputs()[*columnIndex], n);
+      constantColumnValues(op.getDpsInputs()[*columnIndex], n);
   if (!columns)
     return std::nullopt;
   epilogue.columnScales = std::move(*columns);
   if (biasIndex) {
     std::optional<std::vector<float>> bias =
-        columnConstant(op.getDpsInputs()[*biasIndex], n);
+        constantColumnValues(op.getDpsInputs()[*biasIndex], n);
     if (!bias)
       return std::nullopt;
     epilogue.bias = std::move(*bias);
@@ -183,4 +169,17 @@ Value mlir::sqz::emitDequantizedCall(KernelCallBuilder &builder, Location loc,
   Value rows = builder.readOnlyBuffer(loc, rowScales);
   return builder.emitCall(loc, kernel, input, resultType, globals,
                           {biasBuffer, rows});
+}
+
+std::optional<std::vector<float>> mlir::sqz::constantColumnValues(Value value,
+                                                                  int64_t n) {
+  auto type = dyn_cast<RankedTensorType>(value.getType());
+  if (!type || type.getRank() != 1 || type.getDimSize(0) != n ||
+      !type.getElementType().isF32())
+    return std::nullopt;
+  std::string why;
+  std::optional<WeightData> data = readConstantWeight(value, why);
+  if (!data || static_cast<int64_t>(data->values.size()) != n)
+    return std::nullopt;
+  return std::vector<float>(data->values.begin(), data->values.end());
 }

@@ -38,6 +38,10 @@ struct DequantizeEpilogue {
 /// that form.
 std::optional<DequantizeEpilogue> matchDequantizeEpilogue(Value product);
 
+/// The values of `value` when it is a constant 1-D f32 tensor of `n`
+/// elements (`dense` or `dense_resource`): column scales or a bias.
+std::optional<std::vector<float>> constantColumnValues(Value value, int64_t n);
+
 /// At the rewriter's insertion point: a call of `kernel`, an int8 kernel's
 /// scaled variant (`gemm_s8_scaled_*`) whose weight `globals` (packed
 /// weight, and correction for VNNI) are in `layout`, on the i8 `input`,

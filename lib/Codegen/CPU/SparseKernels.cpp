@@ -258,15 +258,6 @@ LogicalResult rewriteAsDenseF32(KernelCallBuilder &builder,
   return success();
 }
 
-/// The constant f32 values of `value`, if it is a constant of `count`.
-std::optional<std::vector<float>> constantFloats(Value value, int64_t count) {
-  std::string why;
-  std::optional<WeightData> data = readConstantWeight(value, why);
-  if (!data || static_cast<int64_t>(data->values.size()) != count)
-    return std::nullopt;
-  return std::vector<float>(data->values.begin(), data->values.end());
-}
-
 /// Replaces an int8 `layer` by `kernel` (taking the activation codes and
 /// `globals`, giving the i32 product) and the reference's epilogue: the
 /// scales, then the bias. With `scaledKernel` (its variant that applies
@@ -294,9 +285,9 @@ void emitIntegerCall(KernelCallBuilder &builder, Sparse24Layer &layer,
   if (!scaledKernel.empty() && rowAndColumnScales &&
       resultType.getRank() == 2) {
     std::optional<std::vector<float>> columns =
-        constantFloats(layer.pack.getScales(), layer.n);
+        constantColumnValues(layer.pack.getScales(), layer.n);
     std::optional<std::vector<float>> bias =
-        op.getBias() ? constantFloats(op.getBias(), layer.n)
+        op.getBias() ? constantColumnValues(op.getBias(), layer.n)
                      : std::vector<float>();
     if (columns && bias) {
       Value y = emitDequantizedCall(builder, loc, scaledKernel, layout,

@@ -173,7 +173,7 @@ template <int Bits> struct GemmQuantA8 {
   /// `decode` operands: for 4-bit codes, block h's low-nibble columns sum
   /// `(lo + 16 hi) - 16 hi` and its high-nibble columns `16 hi / 16`, both
   /// exact (modular i32 arithmetic; `16 hi` is a multiple of 16 that fits
-  /// for K below 2^31 / (16 * 15 * 127), about 70000).
+  /// in groups of up to kQuantVnniMaxGroup, which the compiler ensures).
   static void unpackSums(__m512i sums[kVectors]) {
     if constexpr (Bits == 4)
       for (int h = 0; h < 2; ++h) {

@@ -132,12 +132,15 @@ struct WeightOnlyKernel {
 };
 
 /// The kernel for `layer` on `cpu` under `compute`. The int8 kernels take
-/// groups of whole quads of K only (a group's quads are its dot products).
+/// groups of whole quads of K only (a group's quads are its dot products),
+/// and of at most kQuantVnniMaxGroup (their i32 sums).
 WeightOnlyKernel chooseKernel(const WeightOnlyLayer &layer,
                               const TargetCPU &cpu, WeightOnlyCompute compute) {
   std::string bits = std::to_string(layer.bits);
+  int64_t groupSize = layer.k / layer.groups;
   if (compute == WeightOnlyCompute::Int8 && cpu.hasAvx512Vnni() &&
-      (layer.groups == 1 || (layer.k / layer.groups) % 4 == 0))
+      (layer.groups == 1 || groupSize % 4 == 0) &&
+      groupSize <= sqzrt::kQuantVnniMaxGroup)
     return {"sqz_cpu_gemm_q" + bits + "a8_avx512vnni",
             sqzrt::kGemmQuantVnniLayout, /*vnni=*/true};
   if (cpu.hasAvx512())

@@ -2,7 +2,7 @@
 // kernels where the CPU has AVX-512 VNNI (znver4), their codes packed as
 // unsigned bytes in quads of K; without VNNI (skylake-avx512) and for
 // groups that are not whole quads of K they keep the f32 kernels.
-// RUN: sqz-opt %s -split-input-file --sqz-cpu-gemm-kernels="target-cpu=znver4 weight-only-compute=int8" | FileCheck %s --check-prefixes=CHECK,VNNI
+// RUN: sqz-opt %s -split-input-file --sqz-cpu-gemm-kernels="target-cpu=znver4 weight-only-compute=int8" --mlir-elide-resource-strings-if-larger=4096 | FileCheck %s --check-prefixes=CHECK,VNNI
 // RUN: sqz-opt %s -split-input-file --sqz-cpu-gemm-kernels="target-cpu=skylake-avx512 weight-only-compute=int8" | FileCheck %s --check-prefixes=CHECK,NOVNNI
 // RUN: sqz-opt %s -split-input-file --sqz-cpu-gemm-kernels="target-cpu=znver4 weight-only-compute=f32" | FileCheck %s --check-prefixes=CHECK,F32
 // RUN: not sqz-opt %s --sqz-cpu-gemm-kernels="weight-only-compute=int4" 2>&1 | FileCheck %s --check-prefix=BAD
@@ -67,4 +67,18 @@ func.func @i8_group2(%x: tensor<3x4xf32>) -> tensor<3x2xf32> {
   %w = sqz.pack %codes scales(%scales : tensor<2x2xf32>) : tensor<4x2xi8> -> !sqz.tensor<4x2xf32, #sqz.quant<i8, per_group(0, 2), symmetric>>
   %y = sqz.matmul %x, %w : tensor<3x4xf32>, !sqz.tensor<4x2xf32, #sqz.quant<i8, per_group(0, 2), symmetric>> -> tensor<3x2xf32>
   return %y : tensor<3x2xf32>
+}
+
+// -----
+
+// A group (here all of K, per channel) longer than kQuantVnniMaxGroup:
+// its i32 sums could overflow, so the f32 kernel.
+// CHECK-LABEL: func.func @i4_channel_too_long(
+// VNNI: call @sqz_cpu_gemm_q4_avx512(
+func.func @i4_channel_too_long(%x: tensor<1x65540xf32>) -> tensor<1x2xf32> {
+  %codes = arith.constant dense<7> : tensor<65540x2xi4>
+  %scales = arith.constant dense<[0.5, 0.25]> : tensor<2xf32>
+  %w = sqz.pack %codes scales(%scales : tensor<2xf32>) : tensor<65540x2xi4> -> !sqz.tensor<65540x2xf32, #sqz.quant<i4, per_channel(1), symmetric>>
+  %y = sqz.matmul %x, %w : tensor<1x65540xf32>, !sqz.tensor<65540x2xf32, #sqz.quant<i4, per_channel(1), symmetric>> -> tensor<1x2xf32>
+  return %y : tensor<1x2xf32>
 }

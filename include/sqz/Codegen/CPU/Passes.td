@@ -44,7 +44,8 @@ def SqzCPUGemmKernels : Pass<"sqz-cpu-gemm-kernels", "ModuleOp"> {
       run time to symmetric int8, one scale per row and group of K, and
       multiply them with the unsigned codes on `vpdpbusd`; within the
       activations' rounding of the reference (a group must be a whole
-      number of quads of K, else the layer keeps the f32 kernel);
+      number of quads of K and at most 65536 long, else the layer keeps
+      the f32 kernel);
     * `sqz.matmul` by a constant 2:4 weight sparse along K (two kept values
       in every four): f32 values under f32 activations
       (`sqz_cpu_gemm_sp24_f32_avx2`, within float rounding), and symmetric

@@ -106,7 +106,8 @@ void _mlir_ciface_sqz_cpu_gemm_q4_avx512(sqzrt::MemRef<float, 2> *c,
 /// quantized at run time to symmetric int8 per row and group of K and the
 /// codes multiplied on `vpdpbusd`: within the activations' rounding of the
 /// reference, not float rounding (`weight-only-compute=int8`). A group of
-/// more than one must be a whole number of quads of K.
+/// more than one must be a whole number of quads of K, and no group longer
+/// than kQuantVnniMaxGroup.
 void _mlir_ciface_sqz_cpu_gemm_q8a8_avx512vnni(sqzrt::MemRef<float, 2> *c,
                                                sqzrt::MemRef<float, 2> *a,
                                                sqzrt::MemRef<int8_t, 1> *codes,

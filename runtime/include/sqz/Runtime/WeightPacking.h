@@ -91,6 +91,12 @@ inline int32_t quantCodeBias(int bits, bool isSigned) {
 /// end of a group.
 inline constexpr GemmLayout kGemmQuantVnniLayout{64, 4};
 
+/// The largest group of K the int8-compute kernels take: a group's i32
+/// sums of unsigned codes (at most 255, or 16 x 15 for the 4-bit kernel's
+/// high nibbles in place) times int8 activations (at most 127 in magnitude)
+/// stay below 2^31.
+inline constexpr int64_t kQuantVnniMaxGroup = 65536;
+
 /// Bytes of the VNNI-packed codes of a K x N weight of `bits`-bit codes.
 inline int64_t quantVnniPackedBytes(int64_t k, int64_t n, int bits) {
   return kGemmQuantVnniLayout.packedSize(k, n) * bits / 8;

@@ -86,9 +86,9 @@ static llvm::cl::opt<bool> gpuSparseTensorCores(
     "gpu-sparse-tensor-cores",
     llvm::cl::desc("--target=cuda: run 2:4 W8A8 matmuls on the sparse tensor "
                    "cores (mma.sp) from the stored kept codes and positions "
-                   "(sqz-lower-to-nvvm's sparse-tensor-cores; not yet "
-                   "verified on a GPU, so off by default)"),
-    llvm::cl::init(false), llvm::cl::cat(compileCategory));
+                   "(sqz-lower-to-nvvm's sparse-tensor-cores; default: "
+                   "true; =false decompresses the weight)"),
+    llvm::cl::init(true), llvm::cl::cat(compileCategory));
 
 static llvm::cl::opt<std::string> cudaToolkit(
     "cuda-toolkit",

@@ -164,9 +164,8 @@ struct LowerToNVVMOptions : public PassPipelineOptions<LowerToNVVMOptions> {
       llvm::cl::desc("Run 2:4 sparse matmuls of symmetric int8 codes on the "
                      "sparse tensor cores (mma.sp), reading the kept codes "
                      "and positions as stored; else decompress the weight "
-                     "and run the dense kernels. The metadata layout is not "
-                     "yet verified on a GPU (default: false)"),
-      llvm::cl::init(false)};
+                     "and run the dense kernels (default: true)"),
+      llvm::cl::init(true)};
 };
 
 /// Adds the passes of `sqz-lower-to-nvvm` to `pm` (on `builtin.module`):

@@ -252,8 +252,14 @@ func.func @mixed_half(%x: memref<4x16xf16>, %w: memref<16x8xbf16>, %acc: memref<
 // CHECK: memref.load %[[KEPT:.*]][{{.*}}] : memref<2x2x20xi8>
 // CHECK: memref.load %arg0[{{.*}}] : memref<3x8xi32>
 // CHECK: arith.trunci {{.*}} : i32 to i8
+// The metadata: lane t = 0 of each group of four holds the step's eight
+// nibbles of the first channel, t = 1 those of the second (selector 0).
+// CHECK: %[[FIRST:.*]] = arith.cmpi ult, %{{.*}}, %c1{{.*}} : index
+// CHECK: %[[CHANNEL:.*]] = arith.select %[[FIRST]], %{{.*}}, %{{.*}} : index
+// CHECK: arith.cmpi ult, %[[CHANNEL]],
 // CHECK: memref.load %{{.*}}[{{.*}}] : memref<1x20xi8>
 // CHECK: arith.shrui
+// CHECK-COUNT-7: arith.constant {{4|8|12|16|20|24|28}} : i32
 // CHECK: nvvm.mma.sp.sync A[{{.*}}, {{.*}}] B[{{.*}}, {{.*}}] C[{{.*}}, {{.*}}, {{.*}}, {{.*}}] sparseMetadata[{{.*}}] selector[{{.*}}] {intOverflowBehavior = #nvvm.mma_int_overflow<wrapped>, multiplicandAPtxType = #nvvm.mma_type<s8>, multiplicandBPtxType = #nvvm.mma_type<s8>, shape = #nvvm.shape<m = 16, n = 8, k = 32>}
 // CHECK: scf.if
 // CHECK:   memref.store {{.*}}, %arg1

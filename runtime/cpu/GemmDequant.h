@@ -241,7 +241,8 @@ template <typename Isa, int Bits> struct GemmDequant {
     if (m >= kDequantizeFirstRows) {
       using F32 = GemmF32<Isa>;
       static_assert(F32::kPanel == kPanel, "the f32 kernel's panel width");
-      PackedRows<float, 1> lhs(*a, F32::kRows);
+      PackedRows<float, 1> lhs(m, k, F32::kRows);
+      auto packTile = [&](int64_t t) { lhs.packTile(*a, t); };
       auto panelBody = [&](int64_t p) {
         // Every element is written by dequantizePanel: no zero fill (it
         // cost as much as the dequantization).
@@ -250,7 +251,8 @@ template <typename Isa, int Bits> struct GemmDequant {
         F32::panelColumns(weights.get(), std::min(kPanel, n - p * kPanel), m, k,
                           lhs.data.data(), out.data + p * kPanel, out.stride);
       };
-      parallelFor(panels, threadsForWork(threads, m * n * k), panelBody);
+      parallelForAfter(lhs.split.count, packTile, panels,
+                       threadsForWork(threads, m * n * k), panelBody);
       out.finish();
       return;
     }

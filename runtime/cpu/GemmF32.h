@@ -221,12 +221,13 @@ template <typename Isa> struct GemmF32 {
       out.fill(0.0f);
       return;
     }
-    PackedRows<float, 1> lhs(*a, kRows);
+    PackedRows<float, 1> lhs(m, k, kRows);
+    auto packTile = [&](int64_t t) { lhs.packTile(*a, t); };
     auto panelBody = [&](int64_t p) {
       panel(p, m, n, k, lhs.data.data(), packed->data(), out.data, out.stride);
     };
-    parallelFor(ceilDiv(n, kPanel), threadsForWork(threads, m * n * k),
-                panelBody);
+    parallelForAfter(lhs.split.count, packTile, ceilDiv(n, kPanel),
+                     threadsForWork(threads, m * n * k), panelBody);
     out.finish();
   }
 };

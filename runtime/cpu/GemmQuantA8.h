@@ -50,19 +50,22 @@ namespace {
 /// `codes[i * paddedK + j]` (zeros past K), `scales[i * groups + g]` and
 /// the codes' sum per row and group `sums[i * groups + g]`.
 struct QuantizedActivations {
-  int64_t paddedK, groups;
+  int64_t paddedK, groups, groupSize;
   std::vector<int8_t> codes;
   std::vector<float> scales, sums;
 
-  QuantizedActivations(const MemRef<float, 2> &a, int64_t groups,
-                       int64_t groupSize, int64_t paddedK)
-      : paddedK(paddedK), groups(groups) {
-    int64_t m = a.sizes[0], k = a.sizes[1];
-    codes.assign(m * paddedK, 0);
-    scales.assign(m * groups, 0.0f);
-    sums.assign(m * groups, 0.0f);
+  /// The buffers; `quantizeRows` fills them.
+  QuantizedActivations(int64_t m, int64_t groups, int64_t groupSize,
+                       int64_t paddedK)
+      : paddedK(paddedK), groups(groups), groupSize(groupSize),
+        codes(m * paddedK, 0), scales(m * groups, 0.0f),
+        sums(m * groups, 0.0f) {}
+
+  /// Rows [begin, end) of A.
+  void quantizeRows(const MemRef<float, 2> &a, int64_t begin, int64_t end) {
+    int64_t k = a.sizes[1];
     std::vector<float> copy(a.strides[1] == 1 ? 0 : k);
-    for (int64_t i = 0; i < m; ++i) {
+    for (int64_t i = begin; i < end; ++i) {
       // A row of unit stride is read in place; another is copied first.
       const float *row = a.data() + i * a.strides[0];
       if (a.strides[1] != 1) {
@@ -71,9 +74,9 @@ struct QuantizedActivations {
         row = copy.data();
       }
       for (int64_t g = 0; g < groups; ++g) {
-        int64_t begin = g * groupSize, end = std::min(k, begin + groupSize);
-        quantizeGroup(row + begin, end - begin,
-                      codes.data() + i * paddedK + begin,
+        int64_t first = g * groupSize, last = std::min(k, first + groupSize);
+        quantizeGroup(row + first, last - first,
+                      codes.data() + i * paddedK + first,
                       scales[i * groups + g], sums[i * groups + g]);
       }
     }
@@ -330,10 +333,16 @@ template <int Bits> struct GemmQuantA8 {
     }
     int64_t quads = ceilDiv(k, kQuad), panelBytes = quads * kQuadBytes;
     int64_t quadsPerGroup = groups == 1 ? quads : params.groupSize / kQuad;
-    QuantizedActivations activations(*a, groups, params.groupSize,
+    QuantizedActivations activations(m, groups, params.groupSize,
                                      quads * kQuad);
     MemRef<int8_t, 2> view = activations.view(m);
-    PackedRows<int8_t, kQuad> rows(view, kRows);
+    PackedRows<int8_t, kQuad> rows(m, quads * kQuad, kRows);
+    // Each row tile is quantized and packed on the kernel's threads.
+    auto prepareTile = [&](int64_t t) {
+      int64_t first = rows.split.start(t);
+      activations.quantizeRows(*a, first, first + rows.split.rows(t));
+      rows.packTile(view, t);
+    };
     const auto *packed = reinterpret_cast<const uint8_t *>(codes->data());
     auto panelBody = [&](int64_t p) {
       Panel b{packed + p * panelBytes, params.scalesOf(p),
@@ -359,7 +368,8 @@ template <int Bits> struct GemmQuantA8 {
                              ahead);
       }
     };
-    parallelFor(panels, threadsForWork(threads, m * n * k), panelBody);
+    parallelForAfter(rows.split.count, prepareTile, panels,
+                     threadsForWork(threads, m * n * k), panelBody);
     out.finish();
   }
 };

@@ -195,7 +195,8 @@ private:
       return;
     RowMajorOutput<T> out(c);
     int64_t groups = ceilDiv(k, kGroup);
-    PackedRows<AElem, kGroup> rows(a, kRows, Isa::prepare);
+    PackedRows<AElem, kGroup> rows(m, k, kRows);
+    auto packTile = [&](int64_t t) { rows.packTile(a, t, Isa::prepare); };
     const int8_t *weights = packed.data();
     auto panelBody = [&](int64_t p) {
       const int8_t *panel = weights + p * groups * kGroupBytes;
@@ -227,8 +228,8 @@ private:
                              ahead);
       }
     };
-    parallelFor(ceilDiv(n, kPanel), threadsForWork(threads, m * n * k),
-                panelBody);
+    parallelForAfter(rows.split.count, packTile, ceilDiv(n, kPanel),
+                     threadsForWork(threads, m * n * k), panelBody);
     out.finish();
   }
 };

@@ -163,30 +163,46 @@ struct RowSplit {
 /// `tileRows` of 1 gives the rows one after another.
 template <typename T, int64_t Group> struct PackedRows {
   std::vector<T> data;
+  RowSplit split;
+
+  /// The buffer alone, for `packTile` on each tile of `split`: a kernel
+  /// packs the tiles on its threads (`parallelForAfter`) instead of before
+  /// them.
+  PackedRows(int64_t m, int64_t k, int64_t tileRows)
+      : data(m * ((k + Group - 1) / Group * Group), T(0)), split(m, tileRows) {}
 
   template <typename Source, typename Convert>
-  PackedRows(const MemRef<Source, 2> &a, int64_t tileRows, Convert convert) {
-    int64_t m = a.sizes[0], k = a.sizes[1];
-    int64_t paddedK = (k + Group - 1) / Group * Group;
-    data.assign(m * paddedK, T(0));
-    RowSplit split(m, tileRows);
-    for (int64_t t = 0; t < split.count; ++t) {
-      int64_t i0 = split.start(t), rows = split.rows(t);
-      T *block = data.data() + i0 * paddedK;
-      for (int64_t r = 0; r < rows; ++r) {
-        const Source *row = a.data() + (i0 + r) * a.strides[0];
-        if (a.strides[1] == 1)
-          copyContiguousRow(row, k, rows, block + r * Group, convert);
-        else
-          for (int64_t j = 0; j < k; ++j)
-            block[((j / Group) * rows + r) * Group + j % Group] =
-                convert(row[j * a.strides[1]]);
-      }
-    }
+  PackedRows(const MemRef<Source, 2> &a, int64_t tileRows, Convert convert)
+      : PackedRows(a.sizes[0], a.sizes[1], tileRows) {
+    for (int64_t t = 0; t < split.count; ++t)
+      packTile(a, t, convert);
   }
 
   PackedRows(const MemRef<T, 2> &a, int64_t tileRows)
       : PackedRows(a, tileRows, [](T value) { return value; }) {}
+
+  /// Copies the rows of tile t of A, unconverted.
+  void packTile(const MemRef<T, 2> &a, int64_t t) {
+    packTile(a, t, [](T value) { return value; });
+  }
+
+  /// Copies the rows of tile t of A (the A of the constructor's sizes).
+  template <typename Source, typename Convert>
+  void packTile(const MemRef<Source, 2> &a, int64_t t, Convert convert) {
+    int64_t k = a.sizes[1];
+    int64_t paddedK = (k + Group - 1) / Group * Group;
+    int64_t i0 = split.start(t), rows = split.rows(t);
+    T *block = data.data() + i0 * paddedK;
+    for (int64_t r = 0; r < rows; ++r) {
+      const Source *row = a.data() + (i0 + r) * a.strides[0];
+      if (a.strides[1] == 1)
+        copyContiguousRow(row, k, rows, block + r * Group, convert);
+      else
+        for (int64_t j = 0; j < k; ++j)
+          block[((j / Group) * rows + r) * Group + j % Group] =
+              convert(row[j * a.strides[1]]);
+    }
+  }
 
 private:
   /// One row of unit stride, whole groups at a time: group g goes to

@@ -12,7 +12,9 @@
 #define SQZ_RUNTIME_WORKERPOOL_H
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
+#include <thread>
 
 namespace sqzrt {
 
@@ -52,6 +54,30 @@ void parallelFor(int64_t count, int threads, Body &body) {
       count, threads,
       [](void *context, int64_t i) { (*static_cast<Body *>(context))(i); },
       &body);
+}
+
+/// `first(i)` for every i in [0, before), then `body(j)` for every j in
+/// [0, count), on `threads` threads in one parallel loop (one wake-up):
+/// no `body` iteration starts before every `first` one has finished. The
+/// iterations are handed out in order, so a thread that reaches `body` only
+/// waits for `first` iterations that others are finishing. A kernel packs
+/// its activation rows this way on all its threads (packing them before the
+/// loop on one thread kept two threads from 1.7x on 128x1024x1024 int8).
+template <typename First, typename Body>
+void parallelForAfter(int64_t before, First &first, int64_t count, int threads,
+                      Body &body) {
+  std::atomic<int64_t> finished{0};
+  auto all = [&](int64_t i) {
+    if (i < before) {
+      first(i);
+      finished.fetch_add(1, std::memory_order_release);
+      return;
+    }
+    while (finished.load(std::memory_order_acquire) < before)
+      std::this_thread::yield();
+    body(i - before);
+  };
+  parallelFor(before + count, threads, all);
 }
 
 } // namespace sqzrt

@@ -26,6 +26,8 @@ static const KernelSymbol kSymbols[] = {
     SQZ_KERNEL(_mlir_ciface_sqz_cpu_gemm_s8_scaled_avx512vnni),
     SQZ_KERNEL(_mlir_ciface_sqz_cpu_gemm_sp24_f32_avx2),
     SQZ_KERNEL(_mlir_ciface_sqz_cpu_gemm_sp24_s8_avx2),
+    SQZ_KERNEL(_mlir_ciface_sqz_cpu_quantize_row_scales_avx512),
+    SQZ_KERNEL(_mlir_ciface_sqz_cpu_quantize_rows_s8_avx512),
     // The buffers of the compiled code (BufferCache.h).
     SQZ_KERNEL(_mlir_memref_to_llvm_alloc),
     SQZ_KERNEL(_mlir_memref_to_llvm_aligned_alloc),

@@ -491,6 +491,74 @@ void checkSparse24(int64_t m, int64_t k, int64_t n) {
 /// from the same seed: the outputs must be identical, as the threads only
 /// split the output columns. The shape must be large enough for the kernel
 /// to use two threads (kMinMultiplyAddsPerThread each).
+/// The dynamic per-row quantization kernels against the reference
+/// lowering's formula, evaluated here in scalar f32 in the same order: scale
+/// `max(-min(0, x), max(0, x)) / qmax` (1 where 0), code
+/// `clamp(roundeven(x / scale), qmin, qmax)`, bit for bit. The rows include
+/// the special cases (all zeros, a NaN, an infinity, -0, values at half
+/// steps) and A is read with a row stride wider than K or, when
+/// `columnMajor`, column-major.
+void checkQuantizeRows(int64_t m, int64_t k, bool narrow, bool columnMajor) {
+  float qmin = narrow ? -127.0f : -128.0f, qmax = 127.0f;
+  int64_t rowStride = columnMajor ? 1 : k + 5;
+  int64_t columnStride = columnMajor ? m : 1;
+  std::vector<float> a = randomFloats(columnMajor ? m * k : m * rowStride);
+  auto at = [&](int64_t i, int64_t j) -> float & {
+    return a[i * rowStride + j * columnStride];
+  };
+  for (int64_t j = 0; j < k; ++j) {
+    if (m > 1)
+      at(1, j) = 0.0f;
+    if (m > 3)
+      at(3, j) = float(j % 9) - 4.0f; // max 4: x / scale at half steps
+  }
+  if (m > 2)
+    at(2, k / 2) = std::nanf("");
+  if (m > 4)
+    at(4, 0) = INFINITY;
+  if (m > 5)
+    at(5, k - 1) = -0.0f;
+  MemRef<float, 2> x{a.data(), a.data(), 0, {m, k}, {rowStride, columnStride}};
+  std::vector<float> scales(m);
+  std::vector<int8_t> codes(m * k);
+  auto scalesRef = view<float, 1>(scales, {m});
+  auto codesRef = view<int8_t, 2>(codes, {m, k});
+  _mlir_ciface_sqz_cpu_quantize_row_scales_avx512(&scalesRef, &x, qmax,
+                                                  threads);
+  _mlir_ciface_sqz_cpu_quantize_rows_s8_avx512(&codesRef, &x, &scalesRef, qmin,
+                                               qmax, threads);
+  int64_t wrong = 0;
+  for (int64_t i = 0; i < m; ++i) {
+    float lo = 0.0f, hi = 0.0f;
+    bool nan = false;
+    for (int64_t j = 0; j < k; ++j) {
+      nan |= std::isnan(at(i, j));
+      lo = std::fmin(lo, at(i, j));
+      hi = std::fmax(hi, at(i, j));
+    }
+    float scale = std::fmax(-lo, hi) / qmax;
+    scale = nan ? NAN : (scale == 0.0f ? 1.0f : scale);
+    bool scaleOk = nan ? std::isnan(scales[i]) : scales[i] == scale;
+    wrong += !scaleOk;
+    for (int64_t j = 0; j < k; ++j) {
+      float q = at(i, j) / scale;
+      int8_t code =
+          std::isnan(q)
+              ? 0
+              : int8_t(std::fmin(std::fmax(std::nearbyint(q), qmin), qmax));
+      wrong += codes[i * k + j] != code;
+    }
+  }
+  keep(codes);
+  report("quantize_rows_s8_avx512 " + std::to_string(m) + "x" +
+             std::to_string(k) + (narrow ? " narrow" : "") +
+             (columnMajor ? " column-major"
+                          : " row stride " + std::to_string(rowStride)),
+         wrong == 0,
+         wrong ? std::to_string(wrong) + " scales or codes differ"
+               : "scales and codes bit-identical to the formula");
+}
+
 template <typename Check>
 void checkThreadSplit(const std::string &what, Check check) {
   std::vector<char> outputs[2];
@@ -593,6 +661,8 @@ int main() {
       checkBatchF32("batch_matmul_f32_avx512",
                     _mlir_ciface_sqz_cpu_batch_matmul_f32_avx512, m, k, n);
     }
+    if (avx512)
+      checkQuantizeRows(m, k, /*narrow=*/m % 2 == 1, /*columnMajor=*/false);
     if (vnni) {
       checkS8("s8_avx512vnni", nullptr, _mlir_ciface_sqz_cpu_gemm_s8_avx512vnni,
               kGemmS8Avx512VnniLayout, m, k, n);
@@ -627,6 +697,11 @@ int main() {
                  kGemmQuantAvx2Layout, 4, m, k, n, 128, true);
     });
     checkThreadSplit("sp24_s8_avx2", [&] { checkSparse24(m, k, n); });
+    if (avx512) {
+      checkQuantizeRows(m, k + 3, false, /*columnMajor=*/true);
+      checkThreadSplit("quantize_rows_s8_avx512",
+                       [&] { checkQuantizeRows(m, k + 3, false, false); });
+    }
     if (vnni)
       checkThreadSplit("q4a8_avx512vnni", [&] {
         checkQuantA8("q4a8_avx512vnni",

@@ -8,6 +8,7 @@
 
 #include "BatchMatmulKernels.h"
 #include "DequantizeEpilogue.h"
+#include "QuantizeKernels.h"
 #include "SparseKernels.h"
 #include "WeightOnlyKernels.h"
 #include "sqz/Codegen/CPU/KernelCalls.h"
@@ -384,6 +385,7 @@ struct SqzCPUGemmKernelsPass
                             replacedWeights);
     rewriteSparse24Layers(module, builder, *cpu, replacedWeights);
     rewriteBatchMatmuls(module, builder, *cpu, replacedWeights);
+    rewriteDynamicQuantizations(module, builder, *cpu);
     IRRewriter eraser(module.getContext());
     eraseDeadProducers(eraser, std::move(replacedWeights));
   }

@@ -148,7 +148,8 @@ Value KernelCallBuilder::emitCall(Location loc, StringRef kernel,
 Value KernelCallBuilder::emitOperandsCall(Location loc, StringRef kernel,
                                           ValueRange operands,
                                           RankedTensorType resultType,
-                                          ValueRange dynamicSizes) {
+                                          ValueRange dynamicSizes,
+                                          ValueRange scalars) {
   SmallVector<Value> args;
   Type element = resultType.getElementType();
   Value result = memref::AllocOp::create(
@@ -159,6 +160,7 @@ Value KernelCallBuilder::emitOperandsCall(Location loc, StringRef kernel,
       result));
   for (Value operand : operands)
     args.push_back(readOnlyBuffer(loc, operand));
+  args.append(scalars.begin(), scalars.end());
   args.push_back(arith::ConstantOp::create(
       rewriter, loc, rewriter.getI64IntegerAttr(threads)));
   func::FuncOp callee = declareKernel(kernel, ValueRange(args).getTypes());

@@ -220,9 +220,13 @@ func.func @sp24_f32_tall(%x: tensor<2x8x4xf32>) -> tensor<2x8x2xf32> {
 // column 1 is 0, 3, 0, 4: four bytes of K per column) and the correction
 // -128 sum_k w per column (128 and -896), its scaled variant applying
 // `sitofp(acc) * (sx * sw)` to the sums (the token scales a buffer, the
-// channel scales a global padded to the 64-column panel).
+// channel scales a global padded to the 64-column panel). The activation's
+// quantization itself runs on the quantize kernels with AVX-512
+// (sqz-cpu-gemm-kernels-quantize.mlir).
 // CHECK-LABEL: func.func @sp24_w8a8(
-// CHECK: %[[Q:.*]] = sqz.quantize
+// AVX2: %[[Q:.*]] = sqz.quantize
+// AVX512: call @sqz_cpu_quantize_rows_s8_avx512(
+// AVX512: %[[Q:.*]] = sqz.pack
 // CHECK: %[[CODES:.*]]:2 = sqz.unpack %[[Q]]
 // AVX2: %[[A:.*]] = bufferization.to_buffer %[[CODES]]#0
 // AVX2: call @sqz_cpu_gemm_sp24_s8_avx2(

@@ -50,11 +50,12 @@ public:
 
   /// A call of `kernel` on run-time operands alone, at the rewriter's
   /// insertion point: (result buffer, each of `operands` as a read-only
-  /// memref of any strides, the thread count as i64). The result is a new
-  /// buffer of `resultType` (`dynamicSizes` giving its dynamic dims),
-  /// returned as a tensor.
+  /// memref of any strides, the `scalars` as they are, the thread count as
+  /// i64). The result is a new buffer of `resultType` (`dynamicSizes`
+  /// giving its dynamic dims), returned as a tensor.
   Value emitOperandsCall(Location loc, StringRef kernel, ValueRange operands,
-                         RankedTensorType resultType, ValueRange dynamicSizes);
+                         RankedTensorType resultType, ValueRange dynamicSizes,
+                         ValueRange scalars = {});
 
   /// `emitCall` on the rows of an activation that is 2-D [M, K] or 3-D
   /// [B, M, K] (seen as B * M rows against one weight), with `bias` (when

@@ -54,6 +54,14 @@ def SqzCPUGemmKernels : Pass<"sqz-cpu-gemm-kernels", "ModuleOp"> {
       as the reference does, so bit-identical). Only the kept values are
       stored and multiplied, with one metadata word per 8 columns and 4 K.
 
+    On AVX-512 targets, the activation side of W8A8 runs on kernels too: a
+    dynamic `sqz.quantize` of a 2-D f32 tensor to symmetric int8 with one
+    scale per row (per token) becomes `sqz_cpu_quantize_row_scales_avx512`
+    and `sqz_cpu_quantize_rows_s8_avx512` (the scales, then the codes, both
+    split over the threads) and a `sqz.pack` of their results. They compute
+    the reference lowering's scales and codes to the bit (a true division,
+    round half to even), so the model's outputs do not change.
+
     The weight is packed once, here, into the layout the chosen kernel
     reads (panels of output columns, K grouped for the dot-product
     instruction; `runtime/include/sqz/Runtime/WeightPacking.h`) and becomes

@@ -144,6 +144,18 @@ void _mlir_ciface_sqz_cpu_gemm_s8_scaled_avx512vnni(
     sqzrt::MemRef<int8_t, 1> *packed, sqzrt::MemRef<int32_t, 1> *correction,
     sqzrt::MemRef<float, 1> *columnScales, sqzrt::MemRef<float, 1> *bias,
     sqzrt::MemRef<float, 1> *rowScales, int64_t threads);
+/// `quantize_*`: the dynamic symmetric quantization of activations, one
+/// scale per row, bit-identical to the reference lowering's (a NaN in a row
+/// gives it a NaN scale, and a NaN quotient the code 0). `row_scales`:
+/// `scales[i] = max_j |x[i, j]| / qmax`, 1 where that is 0; `rows_s8`:
+/// `codes[i, j] = clamp(roundeven(x[i, j] / scales[i]), qmin, qmax)`, into
+/// `codes` of unit column stride.
+void _mlir_ciface_sqz_cpu_quantize_row_scales_avx512(
+    sqzrt::MemRef<float, 1> *scales, sqzrt::MemRef<float, 2> *x, float qmax,
+    int64_t threads);
+void _mlir_ciface_sqz_cpu_quantize_rows_s8_avx512(
+    sqzrt::MemRef<int8_t, 2> *codes, sqzrt::MemRef<float, 2> *x,
+    sqzrt::MemRef<float, 1> *scales, float qmin, float qmax, int64_t threads);
 /// `gemm_sp24_*`: C = A x B with B 2:4 sparse along K (K a multiple of 4),
 /// its kept values and metadata packed by `packSparse24`; f32, or i32 on
 /// signed 8-bit codes (exact, wrapping like the i32 reference).

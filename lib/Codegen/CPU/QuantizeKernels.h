@@ -1,0 +1,27 @@
+//===- QuantizeKernels.h - Dynamic activation quantization kernels -*- C++ -*-//
+//
+// The part of sqz-cpu-gemm-kernels for the activation side of W8A8: a
+// dynamic symmetric int8 quantization with one scale per row of a 2-D f32
+// tensor (the per-token scheme) runs on the runtime's `quantize_*` kernels,
+// which compute the reference's scales and codes to the bit, vectorized and
+// on the kernels' threads, instead of as compiled loops on one thread.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SQZ_LIB_CODEGEN_CPU_QUANTIZEKERNELS_H
+#define SQZ_LIB_CODEGEN_CPU_QUANTIZEKERNELS_H
+
+#include "sqz/Codegen/CPU/KernelCalls.h"
+#include "sqz/Codegen/CPU/TargetCPU.h"
+
+namespace mlir::sqz {
+
+/// Replaces every such `sqz.quantize` under `module` by the two kernel
+/// calls (scales, then codes) and a `sqz.pack` of their results, if `cpu`
+/// has the kernels.
+void rewriteDynamicQuantizations(ModuleOp module, KernelCallBuilder &builder,
+                                 const TargetCPU &cpu);
+
+} // namespace mlir::sqz
+
+#endif // SQZ_LIB_CODEGEN_CPU_QUANTIZEKERNELS_H

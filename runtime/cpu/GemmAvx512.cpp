@@ -37,6 +37,7 @@
 #include "GemmF32.h"
 #include "GemmQuantA8.h"
 #include "GemmS8.h"
+#include "QuantizeRows.h"
 
 using namespace sqzrt;
 
@@ -187,6 +188,17 @@ extern "C" void _mlir_ciface_sqz_cpu_gemm_s8_scaled_avx512vnni(
                              columnScales->data(),
                              bias->sizes[0] ? bias->data() : nullptr},
                             resolveThreads(threads));
+}
+
+extern "C" void _mlir_ciface_sqz_cpu_gemm_s8_quantized_avx512vnni(
+    MemRef<float, 2> *c, MemRef<float, 2> *x, MemRef<int8_t, 1> *packed,
+    MemRef<int32_t, 1> *correction, MemRef<float, 1> *columnScales,
+    MemRef<float, 1> *bias, float qmin, float qmax, int64_t threads) {
+  GemmS8<Avx512>::runQuantizing(c, x, packed, correction->data(),
+                                {nullptr, 0, columnScales->data(),
+                                 bias->sizes[0] ? bias->data() : nullptr},
+                                quantizeRowToQuads, qmin, qmax,
+                                resolveThreads(threads));
 }
 
 #pragma clang attribute pop

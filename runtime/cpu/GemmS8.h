@@ -183,20 +183,61 @@ template <typename Isa> struct GemmS8 {
     runInto(*c, *a, *packed, start, &scales, threads);
   }
 
+  /// How a W8A8 layer's activation row becomes codes: its scale (returned)
+  /// and its k codes, as the dynamic per-token quantization computes them,
+  /// stored as `Isa::prepare` would make them in a packed row: element j at
+  /// `out[(j / kGroup) * groupStride + j % kGroup]` (the instruction set's
+  /// own routine).
+  using QuantizeRow = float (*)(const float *x, int64_t k, int64_t stride,
+                                float qmin, float qmax, AElem *out,
+                                int64_t groupStride);
+
+  /// `runScaled` on f32 activations that the kernel quantizes itself, one
+  /// scale per row by `quantizeRow`, as it packs them (on its threads):
+  /// the row scales of `scales` are those, not given.
+  static void runQuantizing(MemRef<float, 2> *c, MemRef<float, 2> *x,
+                            MemRef<int8_t, 1> *packed, const int32_t *start,
+                            Scales scales, QuantizeRow quantizeRow, float qmin,
+                            float qmax, int threads) {
+    int64_t m = x->sizes[0], k = x->sizes[1];
+    std::vector<float> rowScales(m);
+    scales.rows = rowScales.data();
+    scales.rowStride = 1;
+    PackedRows<AElem, kGroup> rows(m, k, kRows);
+    auto packTile = [&](int64_t t) {
+      for (int64_t r = 0; r < rows.split.rows(t); ++r) {
+        int64_t i = rows.split.start(t) + r;
+        rowScales[i] =
+            quantizeRow(x->data() + i * x->strides[0], k, x->strides[1], qmin,
+                        qmax, rows.rowStart(t, r, k), rows.groupStride(t));
+      }
+    };
+    runInto(*c, rows, k, packTile, *packed, start, &scales, threads);
+  }
+
 private:
   template <typename T>
   static void runInto(MemRef<T, 2> &c, MemRef<int8_t, 2> &a,
                       MemRef<int8_t, 1> &packed, const int32_t *start,
                       const Scales *scales, int threads) {
+    PackedRows<AElem, kGroup> rows(a.sizes[0], a.sizes[1], kRows);
+    auto packTile = [&](int64_t t) { rows.packTile(a, t, Isa::prepare); };
+    runInto(c, rows, a.sizes[1], packTile, packed, start, scales, threads);
+  }
+
+  /// C from A's rows in `rows` (K = k), which `packTile(t)` fills tile by
+  /// tile on the threads before the panels start.
+  template <typename T, typename PackTile>
+  static void runInto(MemRef<T, 2> &c, PackedRows<AElem, kGroup> &rows,
+                      int64_t k, PackTile &packTile, MemRef<int8_t, 1> &packed,
+                      const int32_t *start, const Scales *scales, int threads) {
     static constexpr auto kTiles =
         tiles(std::make_integer_sequence<int, kRows>());
-    int64_t m = a.sizes[0], k = a.sizes[1], n = c.sizes[1];
+    int64_t m = rows.split.m, n = c.sizes[1];
     if (m == 0 || n == 0)
       return;
     RowMajorOutput<T> out(c);
     int64_t groups = ceilDiv(k, kGroup);
-    PackedRows<AElem, kGroup> rows(m, k, kRows);
-    auto packTile = [&](int64_t t) { rows.packTile(a, t, Isa::prepare); };
     const int8_t *weights = packed.data();
     auto panelBody = [&](int64_t p) {
       const int8_t *panel = weights + p * groups * kGroupBytes;

@@ -189,19 +189,32 @@ template <typename T, int64_t Group> struct PackedRows {
   /// Copies the rows of tile t of A (the A of the constructor's sizes).
   template <typename Source, typename Convert>
   void packTile(const MemRef<Source, 2> &a, int64_t t, Convert convert) {
-    int64_t k = a.sizes[1];
+    for (int64_t r = 0; r < split.rows(t); ++r)
+      packRow(t, r, a.data() + (split.start(t) + r) * a.strides[0], a.sizes[1],
+              a.strides[1], convert);
+  }
+
+  /// Where row r of tile t starts (for rows of `k` elements), and how far
+  /// apart its groups are.
+  T *rowStart(int64_t t, int64_t r, int64_t k) {
+    return data.data() + split.start(t) * ((k + Group - 1) / Group * Group) +
+           r * Group;
+  }
+  int64_t groupStride(int64_t t) const { return split.rows(t) * Group; }
+
+  /// Copies row r of tile t from `row` (k elements `stride` apart).
+  template <typename Source, typename Convert>
+  void packRow(int64_t t, int64_t r, const Source *row, int64_t k,
+               int64_t stride, Convert convert) {
     int64_t paddedK = (k + Group - 1) / Group * Group;
-    int64_t i0 = split.start(t), rows = split.rows(t);
-    T *block = data.data() + i0 * paddedK;
-    for (int64_t r = 0; r < rows; ++r) {
-      const Source *row = a.data() + (i0 + r) * a.strides[0];
-      if (a.strides[1] == 1)
-        copyContiguousRow(row, k, rows, block + r * Group, convert);
-      else
-        for (int64_t j = 0; j < k; ++j)
-          block[((j / Group) * rows + r) * Group + j % Group] =
-              convert(row[j * a.strides[1]]);
-    }
+    int64_t rows = split.rows(t);
+    T *block = data.data() + split.start(t) * paddedK;
+    if (stride == 1)
+      copyContiguousRow(row, k, rows, block + r * Group, convert);
+    else
+      for (int64_t j = 0; j < k; ++j)
+        block[((j / Group) * rows + r) * Group + j % Group] =
+            convert(row[j * stride]);
   }
 
 private:

@@ -274,6 +274,70 @@ void checkS8Scaled(const char *name, ScaledS8Kernel kernel,
                : "bit-identical to the reference's epilogue");
 }
 
+/// gemm_s8_quantized_avx512vnni on f32 activations (with the special rows of
+/// checkQuantizeRows: zeros, a NaN, an infinity) against the two quantize
+/// kernels followed by gemm_s8_scaled_avx512vnni, bit for bit, NaN outputs
+/// matching NaN; A row-strided, or column-major when `columnMajor`.
+void checkS8Quantized(int64_t m, int64_t k, int64_t n, bool withBias,
+                      bool columnMajor) {
+  GemmLayout layout = kGemmS8Avx512VnniLayout;
+  int64_t rowStride = columnMajor ? 1 : k + 3;
+  int64_t columnStride = columnMajor ? m : 1;
+  std::vector<float> a = randomFloats(columnMajor ? m * k : m * rowStride);
+  auto at = [&](int64_t i, int64_t j) -> float & {
+    return a[i * rowStride + j * columnStride];
+  };
+  for (int64_t j = 0; j < k && m > 3; ++j)
+    at(1, j) = 0.0f;
+  if (m > 3) {
+    at(2, k / 2) = std::nanf("");
+    at(3, 0) = INFINITY;
+  }
+  MemRef<float, 2> x{a.data(), a.data(), 0, {m, k}, {rowStride, columnStride}};
+  std::vector<int8_t> b = randomBytes(k * n);
+  std::vector<int8_t> packed(layout.packedSize(k, n));
+  packGemmWeight(b.data(), k, n, /*transposed=*/false, layout, packed.data());
+  std::vector<int32_t> correction(layout.paddedColumns(n));
+  gemmS8OffsetCorrection(b.data(), k, n, false, layout, correction.data());
+  std::uniform_real_distribution<float> scale(1e-4f, 1e-2f);
+  std::vector<float> columns(layout.paddedColumns(n), 0.0f);
+  std::vector<float> bias(withBias ? columns.size() : 0, 0.0f);
+  for (int64_t j = 0; j < n; ++j) {
+    columns[j] = scale(rng);
+    if (withBias)
+      bias[j] = randomFloats(1)[0];
+  }
+  auto pv = view<int8_t, 1>(packed, {int64_t(packed.size())});
+  auto corr = view<int32_t, 1>(correction, {int64_t(correction.size())});
+  auto colv = view<float, 1>(columns, {int64_t(columns.size())});
+  auto biasv = view<float, 1>(bias, {int64_t(bias.size())});
+  // The reference: the quantize kernels (checked against the formula), then
+  // the scaled int8 kernel (checked against the reference's epilogue).
+  std::vector<float> scales(m), expected(m * n), c(m * n);
+  std::vector<int8_t> codes(m * k);
+  auto sv = view<float, 1>(scales, {m});
+  auto codesv = view<int8_t, 2>(codes, {m, k});
+  auto ev = view<float, 2>(expected, {m, n});
+  auto cv = view<float, 2>(c, {m, n});
+  _mlir_ciface_sqz_cpu_quantize_row_scales_avx512(&sv, &x, 127.0f, threads);
+  _mlir_ciface_sqz_cpu_quantize_rows_s8_avx512(&codesv, &x, &sv, -128.0f,
+                                               127.0f, threads);
+  _mlir_ciface_sqz_cpu_gemm_s8_scaled_avx512vnni(&ev, &codesv, &pv, &corr,
+                                                 &colv, &biasv, &sv, threads);
+  _mlir_ciface_sqz_cpu_gemm_s8_quantized_avx512vnni(
+      &cv, &x, &pv, &corr, &colv, &biasv, -128.0f, 127.0f, threads);
+  keep(c);
+  int64_t wrong = 0;
+  for (int64_t i = 0; i < m * n; ++i)
+    wrong += !(std::isnan(c[i]) && std::isnan(expected[i])) &&
+             std::memcmp(&c[i], &expected[i], sizeof(float)) != 0;
+  report(shape("s8_quantized_avx512vnni", m, k, n) + (withBias ? " bias" : "") +
+             (columnMajor ? " A column-major" : ""),
+         wrong == 0,
+         wrong ? std::to_string(wrong) + " outputs differ"
+               : "bit-identical to quantize_* then s8_scaled");
+}
+
 /// A random weight-only quantized K x N weight of `bits`-bit unsigned codes,
 /// per group of `group` K rows, with zero points when `zeroPoints`.
 struct QuantWeight {
@@ -669,6 +733,7 @@ int main() {
       checkS8Scaled("s8_scaled_avx512vnni", nullptr,
                     _mlir_ciface_sqz_cpu_gemm_s8_scaled_avx512vnni,
                     kGemmS8Avx512VnniLayout, m, k, n, m % 2 == 0);
+      checkS8Quantized(m, k, n, m % 2 == 1, /*columnMajor=*/false);
       // Per channel (one group of K, any K) and per group of 4 with zero
       // points.
       checkQuantA8("q8a8_avx512vnni", _mlir_ciface_sqz_cpu_gemm_q8a8_avx512vnni,
@@ -701,6 +766,11 @@ int main() {
       checkQuantizeRows(m, k + 3, false, /*columnMajor=*/true);
       checkThreadSplit("quantize_rows_s8_avx512",
                        [&] { checkQuantizeRows(m, k + 3, false, false); });
+    }
+    if (vnni) {
+      checkS8Quantized(m, k + 1, n, true, /*columnMajor=*/true);
+      checkThreadSplit("s8_quantized_avx512vnni",
+                       [&] { checkS8Quantized(m, k, n, false, false); });
     }
     if (vnni)
       checkThreadSplit("q4a8_avx512vnni", [&] {

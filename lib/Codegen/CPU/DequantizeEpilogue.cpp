@@ -145,7 +145,7 @@ mlir::sqz::matchDequantizeEpilogue(Value product) {
 
 Value mlir::sqz::emitDequantizedCall(KernelCallBuilder &builder, Location loc,
                                      StringRef kernel, sqzrt::GemmLayout layout,
-                                     Value input, Value rowScales,
+                                     Value input, ValueRange rowOperands,
                                      ArrayRef<float> columnScales,
                                      ArrayRef<float> bias,
                                      RankedTensorType resultType,
@@ -166,9 +166,9 @@ Value mlir::sqz::emitDequantizedCall(KernelCallBuilder &builder, Location loc,
       bias.empty()
           ? builder.emptyBuffer(loc, f32)
           : builder.globalAsDynamic(loc, paddedGlobal("__sqz_bias", bias));
-  Value rows = builder.readOnlyBuffer(loc, rowScales);
-  return builder.emitCall(loc, kernel, input, resultType, globals,
-                          {biasBuffer, rows});
+  SmallVector<Value> extra = {biasBuffer};
+  extra.append(rowOperands.begin(), rowOperands.end());
+  return builder.emitCall(loc, kernel, input, resultType, globals, extra);
 }
 
 std::optional<std::vector<float>> mlir::sqz::constantColumnValues(Value value,

@@ -43,13 +43,15 @@ std::optional<DequantizeEpilogue> matchDequantizeEpilogue(Value product);
 std::optional<std::vector<float>> constantColumnValues(Value value, int64_t n);
 
 /// At the rewriter's insertion point: a call of `kernel`, an int8 kernel's
-/// scaled variant (`gemm_s8_scaled_*`) whose weight `globals` (packed
-/// weight, and correction for VNNI) are in `layout`, on the i8 `input`,
-/// dequantizing the sums by the 1-D `rowScales` tensor, `columnScales` and
-/// `bias` (none when empty): the f32 `resultType` tensor.
+/// scaled variant whose weight `globals` (packed weight, and correction for
+/// VNNI) are in `layout`, on `input`, dequantizing the sums by
+/// `columnScales`, `bias` (none when empty) and the row scales that
+/// `rowOperands` give the kernel (`gemm_s8_scaled_*`: the row scales'
+/// buffer; `gemm_s8_quantized_*`, which quantizes an f32 `input` itself:
+/// qmin and qmax): the f32 `resultType` tensor.
 Value emitDequantizedCall(KernelCallBuilder &builder, Location loc,
                           StringRef kernel, sqzrt::GemmLayout layout,
-                          Value input, Value rowScales,
+                          Value input, ValueRange rowOperands,
                           ArrayRef<float> columnScales, ArrayRef<float> bias,
                           RankedTensorType resultType,
                           SmallVector<memref::GlobalOp> globals);

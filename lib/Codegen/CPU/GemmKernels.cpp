@@ -53,6 +53,9 @@ struct GemmKernel {
   /// int8: the variant that applies a W8A8 dequantization epilogue to its
   /// sums (`gemm_s8_scaled_*`).
   StringRef scaledName = {};
+  /// int8: the scaled variant that also quantizes its f32 activations per
+  /// row itself (`gemm_s8_quantized_*`), if there is one.
+  StringRef quantizedName = {};
 };
 
 /// The f32 kernel for `cpu`, if it has one.
@@ -69,7 +72,8 @@ std::optional<GemmKernel> s8KernelFor(const TargetCPU &cpu) {
   if (cpu.hasAvx512Vnni())
     return GemmKernel{
         "sqz_cpu_gemm_s8_avx512vnni", sqzrt::kGemmS8Avx512VnniLayout,
-        /*offsetCorrection=*/true, "sqz_cpu_gemm_s8_scaled_avx512vnni"};
+        /*offsetCorrection=*/true, "sqz_cpu_gemm_s8_scaled_avx512vnni",
+        "sqz_cpu_gemm_s8_quantized_avx512vnni"};
   if (cpu.hasAvx2Fma())
     return GemmKernel{"sqz_cpu_gemm_s8_avx2", sqzrt::kGemmS8Avx2Layout,
                       /*offsetCorrection=*/false,
@@ -228,6 +232,12 @@ Value flipSignBits(OpBuilder &b, Location loc, Value x) {
 /// call of `kernel`'s scaled variant, which applies the epilogue to the
 /// sums in registers (bit-identical: the same operations in the same
 /// order). `globals` are the packed weight (and correction).
+///
+/// When `input` and the epilogue's row scales are the codes and scales of
+/// a dynamic per-row quantization and the kernel has a quantizing variant,
+/// that variant takes the quantization's f32 input instead and quantizes it
+/// as it packs it (the same codes and scales, bit for bit): the codes are
+/// never stored, and the quantization runs on the kernel's threads.
 void replaceWithScaledCall(KernelCallBuilder &builder, linalg::LinalgOp product,
                            const GemmKernel &kernel, Value input,
                            const DequantizeEpilogue &epilogue,
@@ -235,11 +245,27 @@ void replaceWithScaledCall(KernelCallBuilder &builder, linalg::LinalgOp product,
   RewriterBase &rewriter = builder.getRewriter();
   linalg::GenericOp op = epilogue.op;
   rewriter.setInsertionPoint(op);
-  Value y = emitDequantizedCall(
-      builder, op.getLoc(), kernel.scaledName, kernel.layout, input,
-      epilogue.rowScales, epilogue.columnScales, epilogue.bias,
-      cast<RankedTensorType>(op.getResult(0).getType()),
-      SmallVector<memref::GlobalOp>(globals));
+  Location loc = op.getLoc();
+  StringRef name = kernel.scaledName;
+  SmallVector<Value> rowOperands;
+  QuantizeOp quantize = kernel.quantizedName.empty()
+                            ? nullptr
+                            : quantizationOf(input, epilogue.rowScales);
+  if (quantize) {
+    QuantAttr quant = cast<SqzTensorType>(quantize.getType()).getQuant();
+    name = kernel.quantizedName;
+    input = quantize.getInput();
+    for (int64_t bound : {quant.getStorageMin(), quant.getStorageMax()})
+      rowOperands.push_back(arith::ConstantOp::create(
+          rewriter, loc, rewriter.getF32FloatAttr(float(bound))));
+  } else {
+    rowOperands.push_back(builder.readOnlyBuffer(loc, epilogue.rowScales));
+  }
+  Value y =
+      emitDequantizedCall(builder, loc, name, kernel.layout, input, rowOperands,
+                          epilogue.columnScales, epilogue.bias,
+                          cast<RankedTensorType>(op.getResult(0).getType()),
+                          SmallVector<memref::GlobalOp>(globals));
   rewriter.replaceOp(op, y);
   rewriter.eraseOp(product);
 }
@@ -385,9 +411,11 @@ struct SqzCPUGemmKernelsPass
                             replacedWeights);
     rewriteSparse24Layers(module, builder, *cpu, replacedWeights);
     rewriteBatchMatmuls(module, builder, *cpu, replacedWeights);
-    rewriteDynamicQuantizations(module, builder, *cpu);
     IRRewriter eraser(module.getContext());
     eraseDeadProducers(eraser, std::move(replacedWeights));
+    // After the dead producers are gone: a quantization that only fed
+    // quantizing int8 kernels went with them.
+    rewriteDynamicQuantizations(module, builder, *cpu);
   }
 };
 

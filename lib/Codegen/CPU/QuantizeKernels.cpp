@@ -24,6 +24,15 @@ static bool isDynamicPerRowInt8(QuantizeOp op) {
          quant.getAxis() == 0;
 }
 
+QuantizeOp mlir::sqz::quantizationOf(Value codes, Value rowScales) {
+  auto unpack = codes.getDefiningOp<UnpackOp>();
+  if (!unpack || codes != unpack->getResult(0) ||
+      rowScales != unpack->getResult(1))
+    return nullptr;
+  auto quantize = unpack.getSource().getDefiningOp<QuantizeOp>();
+  return quantize && isDynamicPerRowInt8(quantize) ? quantize : nullptr;
+}
+
 void mlir::sqz::rewriteDynamicQuantizations(ModuleOp module,
                                             KernelCallBuilder &builder,
                                             const TargetCPU &cpu) {

@@ -13,8 +13,15 @@
 
 #include "sqz/Codegen/CPU/KernelCalls.h"
 #include "sqz/Codegen/CPU/TargetCPU.h"
+#include "sqz/Dialect/Sqz/IR/SqzOps.h"
 
 namespace mlir::sqz {
+
+/// The dynamic per-row int8 quantization whose codes are `codes` and whose
+/// scales are `rowScales` (the two results of one `sqz.unpack` of it), if
+/// they are: an int8 kernel that quantizes its f32 activations itself can
+/// take its input instead.
+QuantizeOp quantizationOf(Value codes, Value rowScales);
 
 /// Replaces every such `sqz.quantize` under `module` by the two kernel
 /// calls (scales, then codes) and a `sqz.pack` of their results, if `cpu`

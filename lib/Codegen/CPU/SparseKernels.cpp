@@ -290,10 +290,10 @@ void emitIntegerCall(KernelCallBuilder &builder, Sparse24Layer &layer,
         op.getBias() ? constantColumnValues(op.getBias(), layer.n)
                      : std::vector<float>();
     if (columns && bias) {
-      Value y = emitDequantizedCall(builder, loc, scaledKernel, layout,
-                                    unpack.getResult(0), unpack.getResult(1),
-                                    *columns, *bias, resultType,
-                                    SmallVector<memref::GlobalOp>(globals));
+      Value y = emitDequantizedCall(
+          builder, loc, scaledKernel, layout, unpack.getResult(0),
+          builder.readOnlyBuffer(loc, unpack.getResult(1)), *columns, *bias,
+          resultType, SmallVector<memref::GlobalOp>(globals));
       rewriter.replaceOp(op, y);
       return;
     }

@@ -23,10 +23,10 @@
 // CHECK-LABEL: func.func @with_bias(
 // CHECK-SAME: %[[X:.*]]: tensor<4x3xi8>, %[[S:.*]]: tensor<4xf32>)
 // CHECK-NOT: linalg.generic
-// CHECK: %[[B:.*]] = memref.get_global @__sqz_bias
-// CHECK: %[[BCAST:.*]] = memref.cast %[[B]] {{.*}} to memref<?xf32>
 // CHECK: %[[ROWS:.*]] = bufferization.to_buffer %[[S]] read_only
 // CHECK: %[[RCAST:.*]] = memref.cast %[[ROWS]] {{.*}} to memref<?xf32, strided<[?], offset: ?>>
+// CHECK: %[[B:.*]] = memref.get_global @__sqz_bias
+// CHECK: %[[BCAST:.*]] = memref.cast %[[B]] {{.*}} to memref<?xf32>
 // CHECK: %[[C:.*]] = memref.alloc() {alignment = 64 : i64} : memref<4x2xf32>
 // AVX2: call @sqz_cpu_gemm_s8_scaled_avx2({{.*}}, %[[BCAST]], %[[RCAST]], %{{.*}})
 // VNNI: call @sqz_cpu_gemm_s8_scaled_avx512vnni({{.*}}, %[[BCAST]], %[[RCAST]], %{{.*}})

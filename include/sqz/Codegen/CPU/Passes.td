@@ -60,7 +60,12 @@ def SqzCPUGemmKernels : Pass<"sqz-cpu-gemm-kernels", "ModuleOp"> {
     and `sqz_cpu_quantize_rows_s8_avx512` (the scales, then the codes, both
     split over the threads) and a `sqz.pack` of their results. They compute
     the reference lowering's scales and codes to the bit (a true division,
-    round half to even), so the model's outputs do not change.
+    round half to even), so the model's outputs do not change. Where the
+    codes feed a W8A8 layer with the dequantization epilogue of the same
+    quantization's scales, the VNNI kernel's quantizing variant
+    (`sqz_cpu_gemm_s8_quantized_avx512vnni`) takes the f32 activation
+    instead and quantizes each row straight into its packed operand; the
+    quantization is erased when nothing else reads it.
 
     The weight is packed once, here, into the layout the chosen kernel
     reads (panels of output columns, K grouped for the dot-product

@@ -156,6 +156,16 @@ void _mlir_ciface_sqz_cpu_quantize_row_scales_avx512(
 void _mlir_ciface_sqz_cpu_quantize_rows_s8_avx512(
     sqzrt::MemRef<int8_t, 2> *codes, sqzrt::MemRef<float, 2> *x,
     sqzrt::MemRef<float, 1> *scales, float qmin, float qmax, int64_t threads);
+/// `gemm_s8_quantized_avx512vnni`: `gemm_s8_scaled_avx512vnni` on f32
+/// activations X that it quantizes itself as the W8A8 layer's dynamic
+/// per-token quantization does (the `quantize_*` kernels' scales and codes,
+/// bit for bit), as it packs their rows: A = codes(X), rowScales = their
+/// scales, in one call and on its threads.
+void _mlir_ciface_sqz_cpu_gemm_s8_quantized_avx512vnni(
+    sqzrt::MemRef<float, 2> *c, sqzrt::MemRef<float, 2> *x,
+    sqzrt::MemRef<int8_t, 1> *packed, sqzrt::MemRef<int32_t, 1> *correction,
+    sqzrt::MemRef<float, 1> *columnScales, sqzrt::MemRef<float, 1> *bias,
+    float qmin, float qmax, int64_t threads);
 /// `gemm_sp24_*`: C = A x B with B 2:4 sparse along K (K a multiple of 4),
 /// its kept values and metadata packed by `packSparse24`; f32, or i32 on
 /// signed 8-bit codes (exact, wrapping like the i32 reference).

@@ -252,12 +252,9 @@ void replaceWithScaledCall(KernelCallBuilder &builder, linalg::LinalgOp product,
                             ? nullptr
                             : quantizationOf(input, epilogue.rowScales);
   if (quantize) {
-    QuantAttr quant = cast<SqzTensorType>(quantize.getType()).getQuant();
     name = kernel.quantizedName;
     input = quantize.getInput();
-    for (int64_t bound : {quant.getStorageMin(), quant.getStorageMax()})
-      rowOperands.push_back(arith::ConstantOp::create(
-          rewriter, loc, rewriter.getF32FloatAttr(float(bound))));
+    rowOperands = quantizationBounds(rewriter, loc, quantize);
   } else {
     rowOperands.push_back(builder.readOnlyBuffer(loc, epilogue.rowScales));
   }

@@ -33,6 +33,16 @@ QuantizeOp mlir::sqz::quantizationOf(Value codes, Value rowScales) {
   return quantize && isDynamicPerRowInt8(quantize) ? quantize : nullptr;
 }
 
+SmallVector<Value> mlir::sqz::quantizationBounds(OpBuilder &b, Location loc,
+                                                 QuantizeOp quantize) {
+  QuantAttr quant = cast<SqzTensorType>(quantize.getType()).getQuant();
+  SmallVector<Value> bounds;
+  for (int64_t bound : {quant.getStorageMin(), quant.getStorageMax()})
+    bounds.push_back(arith::ConstantOp::create(
+        b, loc, b.getF32FloatAttr(static_cast<float>(bound))));
+  return bounds;
+}
+
 void mlir::sqz::rewriteDynamicQuantizations(ModuleOp module,
                                             KernelCallBuilder &builder,
                                             const TargetCPU &cpu) {
@@ -45,6 +55,11 @@ void mlir::sqz::rewriteDynamicQuantizations(ModuleOp module,
   });
   RewriterBase &rewriter = builder.getRewriter();
   for (QuantizeOp op : quantizations) {
+    // Left without readers by a kernel that quantizes its input itself.
+    if (op->use_empty()) {
+      rewriter.eraseOp(op);
+      continue;
+    }
     rewriter.setInsertionPoint(op);
     Location loc = op.getLoc();
     Value x = op.getInput();

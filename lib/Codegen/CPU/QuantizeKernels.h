@@ -23,6 +23,11 @@ namespace mlir::sqz {
 /// take its input instead.
 QuantizeOp quantizationOf(Value codes, Value rowScales);
 
+/// At the rewriter's insertion point: `quantize`'s smallest and largest code
+/// as f32 constants, the last operands of a quantizing int8 kernel.
+SmallVector<Value> quantizationBounds(OpBuilder &b, Location loc,
+                                      QuantizeOp quantize);
+
 /// Replaces every such `sqz.quantize` under `module` by the two kernel
 /// calls (scales, then codes) and a `sqz.pack` of their results, if `cpu`
 /// has the kernels.

@@ -2,6 +2,7 @@
 
 #include "SparseKernels.h"
 #include "DequantizeEpilogue.h"
+#include "QuantizeKernels.h"
 
 #include "sqz/Dialect/Sqz/IR/SqzOps.h"
 #include "sqz/Dialect/Sqz/Transforms/RewriteUtils.h"
@@ -263,11 +264,13 @@ LogicalResult rewriteAsDenseF32(KernelCallBuilder &builder,
 /// scales, then the bias. With `scaledKernel` (its variant that applies
 /// the epilogue to the sums in registers, `gemm_s8_scaled_*` on `layout`),
 /// per-row activation scales and constant per-column weight scales (and
-/// bias) are applied there instead, in the same order of operations.
+/// bias) are applied there instead, in the same order of operations; with
+/// `quantizingKernel` too (`gemm_s8_quantized_*`), an activation quantized
+/// dynamically per row is quantized by that kernel as it packs it.
 void emitIntegerCall(KernelCallBuilder &builder, Sparse24Layer &layer,
                      StringRef kernel, ArrayRef<memref::GlobalOp> globals,
-                     StringRef scaledKernel = {},
-                     sqzrt::GemmLayout layout = {}) {
+                     StringRef scaledKernel = {}, sqzrt::GemmLayout layout = {},
+                     StringRef quantizingKernel = {}) {
   RewriterBase &rewriter = builder.getRewriter();
   MatmulOp op = layer.op;
   Location loc = op.getLoc();
@@ -290,11 +293,23 @@ void emitIntegerCall(KernelCallBuilder &builder, Sparse24Layer &layer,
         op.getBias() ? constantColumnValues(op.getBias(), layer.n)
                      : std::vector<float>();
     if (columns && bias) {
-      Value y = emitDequantizedCall(
-          builder, loc, scaledKernel, layout, unpack.getResult(0),
-          builder.readOnlyBuffer(loc, unpack.getResult(1)), *columns, *bias,
-          resultType, SmallVector<memref::GlobalOp>(globals));
+      QuantizeOp quantize =
+          quantizingKernel.empty()
+              ? nullptr
+              : quantizationOf(unpack.getResult(0), unpack.getResult(1));
+      Value y =
+          quantize
+              ? emitDequantizedCall(
+                    builder, loc, quantizingKernel, layout, quantize.getInput(),
+                    quantizationBounds(rewriter, loc, quantize), *columns,
+                    *bias, resultType, SmallVector<memref::GlobalOp>(globals))
+              : emitDequantizedCall(
+                    builder, loc, scaledKernel, layout, unpack.getResult(0),
+                    builder.readOnlyBuffer(loc, unpack.getResult(1)), *columns,
+                    *bias, resultType, SmallVector<memref::GlobalOp>(globals));
       rewriter.replaceOp(op, y);
+      if (quantize)
+        rewriter.eraseOp(unpack);
       return;
     }
   }
@@ -329,7 +344,8 @@ LogicalResult rewriteLayer(KernelCallBuilder &builder, Sparse24Layer &layer,
       return failure();
     emitIntegerCall(builder, layer, "sqz_cpu_gemm_s8_avx512vnni",
                     {packed, correction}, "sqz_cpu_gemm_s8_scaled_avx512vnni",
-                    sqzrt::kGemmS8Avx512VnniLayout);
+                    sqzrt::kGemmS8Avx512VnniLayout,
+                    "sqz_cpu_gemm_s8_quantized_avx512vnni");
     return success();
   }
   if (!layer.integer && denseF32 && hasManyRows(layer))

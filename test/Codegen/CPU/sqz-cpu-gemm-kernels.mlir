@@ -219,15 +219,14 @@ func.func @sp24_f32_tall(%x: tensor<2x8x4xf32>) -> tensor<2x8x2xf32> {
 // one: the weight decompressed at compile time (column 0 is 1, 0, -2, 0 and
 // column 1 is 0, 3, 0, 4: four bytes of K per column) and the correction
 // -128 sum_k w per column (128 and -896), its scaled variant applying
-// `sitofp(acc) * (sx * sw)` to the sums (the token scales a buffer, the
-// channel scales a global padded to the 64-column panel). The activation's
-// quantization itself runs on the quantize kernels with AVX-512
-// (sqz-cpu-gemm-kernels-quantize.mlir).
+// `sitofp(acc) * (sx * sw)` to the sums (the channel scales a global padded
+// to the 64-column panel); its quantizing form, since the activation is
+// quantized per token here: it takes the f32 activation and computes the
+// token scales and codes itself (sqz-cpu-gemm-kernels-quantize.mlir).
 // CHECK-LABEL: func.func @sp24_w8a8(
+// CHECK-SAME: %[[X:.*]]: tensor<3x4xf32>)
 // AVX2: %[[Q:.*]] = sqz.quantize
-// AVX512: call @sqz_cpu_quantize_rows_s8_avx512(
-// AVX512: %[[Q:.*]] = sqz.pack
-// CHECK: %[[CODES:.*]]:2 = sqz.unpack %[[Q]]
+// AVX2: %[[CODES:.*]]:2 = sqz.unpack %[[Q]]
 // AVX2: %[[A:.*]] = bufferization.to_buffer %[[CODES]]#0
 // AVX2: call @sqz_cpu_gemm_sp24_s8_avx2(
 // AVX2: %[[ACC:.*]] = bufferization.to_tensor {{.*}} : memref<3x2xi32> to tensor<3x2xi32>
@@ -235,10 +234,9 @@ func.func @sp24_f32_tall(%x: tensor<2x8x4xf32>) -> tensor<2x8x2xf32> {
 // AVX2: arith.sitofp
 // AVX2: arith.mulf
 // AVX2: arith.mulf
-// AVX512: %[[ROWS:.*]] = bufferization.to_buffer %[[CODES]]#1 read_only
-// AVX512: %[[RCAST:.*]] = memref.cast %[[ROWS]]
-// AVX512: %[[A:.*]] = bufferization.to_buffer %[[CODES]]#0
-// AVX512: call @sqz_cpu_gemm_s8_scaled_avx512vnni({{.*}}, %[[RCAST]], %{{.*}})
+// AVX512-NOT: sqz.quantize
+// AVX512: %[[A:.*]] = bufferization.to_buffer %[[X]] read_only
+// AVX512: call @sqz_cpu_gemm_s8_quantized_avx512vnni(
 // AVX512: bufferization.to_tensor {{.*}} : memref<3x2xf32> to tensor<3x2xf32>
 // AVX512-NOT: linalg.generic
 // AVX512: __sqz_column_scales: "0x400000000000003F0000803E{{(00000000){62}()}}"

@@ -51,15 +51,14 @@ namespace {
 /// the codes' sum per row and group `sums[i * groups + g]`.
 struct QuantizedActivations {
   int64_t paddedK, groups, groupSize;
-  std::vector<int8_t> codes;
+  UninitializedBuffer<int8_t> codes;
   std::vector<float> scales, sums;
 
-  /// The buffers; `quantizeRows` fills them.
+  /// The buffers; `quantizeRows` fills them (the codes' padding included).
   QuantizedActivations(int64_t m, int64_t groups, int64_t groupSize,
                        int64_t paddedK)
       : paddedK(paddedK), groups(groups), groupSize(groupSize),
-        codes(m * paddedK, 0), scales(m * groups, 0.0f),
-        sums(m * groups, 0.0f) {}
+        codes(m * paddedK), scales(m * groups, 0.0f), sums(m * groups, 0.0f) {}
 
   /// Rows [begin, end) of A.
   void quantizeRows(const MemRef<float, 2> &a, int64_t begin, int64_t end) {
@@ -79,6 +78,8 @@ struct QuantizedActivations {
                       codes.data() + i * paddedK + first,
                       scales[i * groups + g], sums[i * groups + g]);
       }
+      std::fill(codes.data() + i * paddedK + k,
+                codes.data() + (i + 1) * paddedK, int8_t(0));
     }
   }
 
@@ -103,8 +104,10 @@ private:
       largest = std::max(largest, std::fabs(x[j]));
     scale = largest / 127.0f;
     sum = 0.0f;
-    if (largest == 0.0f)
+    if (largest == 0.0f) {
+      std::fill(out, out + count, int8_t(0));
       return;
+    }
     const __m512 inverse = _mm512_set1_ps(127.0f / largest);
     __m512i sums = _mm512_setzero_si512();
     j = 0;

@@ -210,6 +210,7 @@ template <typename Isa> struct GemmS8 {
         rowScales[i] =
             quantizeRow(x->data() + i * x->strides[0], k, x->strides[1], qmin,
                         qmax, rows.rowStart(t, r, k), rows.groupStride(t));
+        rows.zeroPadding(t, r, k);
       }
     };
     runInto(*c, rows, k, packTile, *packed, start, &scales, threads);

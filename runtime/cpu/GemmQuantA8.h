@@ -46,25 +46,27 @@
 namespace sqzrt {
 namespace {
 
-/// A[M, K] as symmetric int8 codes, one scale per row and group of K:
-/// `codes[i * paddedK + j]` (zeros past K), `scales[i * groups + g]` and
-/// the codes' sum per row and group `sums[i * groups + g]`.
+/// A[M, K] as symmetric int8 codes, one scale per row and group of K,
+/// written straight into the kernel's packed rows (`PackedRows<int8_t, 4>`,
+/// quads of K; zeros past K), with `scales[i * groups + g]` and the codes'
+/// sum per row and group `sums[i * groups + g]`.
 struct QuantizedActivations {
-  int64_t paddedK, groups, groupSize;
-  UninitializedBuffer<int8_t> codes;
+  int64_t groups, groupSize;
   std::vector<float> scales, sums;
 
-  /// The buffers; `quantizeRows` fills them (the codes' padding included).
-  QuantizedActivations(int64_t m, int64_t groups, int64_t groupSize,
-                       int64_t paddedK)
-      : paddedK(paddedK), groups(groups), groupSize(groupSize),
-        codes(m * paddedK), scales(m * groups, 0.0f), sums(m * groups, 0.0f) {}
+  /// The buffers; `quantizeTile` fills them.
+  QuantizedActivations(int64_t m, int64_t groups, int64_t groupSize)
+      : groups(groups), groupSize(groupSize), scales(m * groups, 0.0f),
+        sums(m * groups, 0.0f) {}
 
-  /// Rows [begin, end) of A.
-  void quantizeRows(const MemRef<float, 2> &a, int64_t begin, int64_t end) {
+  /// The rows of tile t of `rows` from A: their codes into `rows`, their
+  /// scales and sums here.
+  void quantizeTile(const MemRef<float, 2> &a, PackedRows<int8_t, 4> &rows,
+                    int64_t t) {
     int64_t k = a.sizes[1];
     std::vector<float> copy(a.strides[1] == 1 ? 0 : k);
-    for (int64_t i = begin; i < end; ++i) {
+    for (int64_t r = 0; r < rows.split.rows(t); ++r) {
+      int64_t i = rows.split.start(t) + r;
       // A row of unit stride is read in place; another is copied first.
       const float *row = a.data() + i * a.strides[0];
       if (a.strides[1] != 1) {
@@ -72,27 +74,29 @@ struct QuantizedActivations {
           copy[j] = row[j * a.strides[1]];
         row = copy.data();
       }
+      QuadRow out{rows.rowStart(t, r, k), rows.groupStride(t)};
       for (int64_t g = 0; g < groups; ++g) {
         int64_t first = g * groupSize, last = std::min(k, first + groupSize);
-        quantizeGroup(row + first, last - first,
-                      codes.data() + i * paddedK + first,
+        quantizeGroup(row + first, last - first, out, first,
                       scales[i * groups + g], sums[i * groups + g]);
       }
-      std::fill(codes.data() + i * paddedK + k,
-                codes.data() + (i + 1) * paddedK, int8_t(0));
+      rows.zeroPadding(t, r, k);
     }
   }
 
-  /// The view of the codes as an M x paddedK memref.
-  MemRef<int8_t, 2> view(int64_t m) {
-    return {codes.data(), codes.data(), 0, {m, paddedK}, {paddedK, 1}};
-  }
-
 private:
-  /// `x[0:count]` to codes `round(x / scale)`, scale = max|x| / 127 (0,
-  /// with zero codes, when all are zero); rounding to nearest even.
-  static void quantizeGroup(const float *x, int64_t count, int8_t *out,
-                            float &scale, float &sum) {
+  /// A packed row: element j at `base[(j / 4) * quadStride + j % 4]`.
+  struct QuadRow {
+    int8_t *base;
+    int64_t quadStride;
+    int8_t &at(int64_t j) const { return base[(j / 4) * quadStride + j % 4]; }
+  };
+
+  /// `x[0:count]` to codes `round(x / scale)` at elements `first ..` of
+  /// `out` (`first` a multiple of 4), scale = max|x| / 127 (0, with zero
+  /// codes, when all are zero); rounding to nearest even.
+  static void quantizeGroup(const float *x, int64_t count, const QuadRow &out,
+                            int64_t first, float &scale, float &sum) {
     const __m512 signBit = _mm512_set1_ps(-0.0f);
     __m512 maxima = _mm512_setzero_ps();
     int64_t j = 0;
@@ -105,7 +109,8 @@ private:
     scale = largest / 127.0f;
     sum = 0.0f;
     if (largest == 0.0f) {
-      std::fill(out, out + count, int8_t(0));
+      for (j = 0; j < count; ++j)
+        out.at(first + j) = 0;
       return;
     }
     const __m512 inverse = _mm512_set1_ps(127.0f / largest);
@@ -115,14 +120,19 @@ private:
       __m512i q =
           _mm512_cvtps_epi32(_mm512_mul_ps(_mm512_loadu_ps(x + j), inverse));
       sums = _mm512_add_epi32(sums, q);
-      _mm_storeu_si128(reinterpret_cast<__m128i *>(out + j),
-                       _mm512_cvtsepi32_epi8(q));
+      // Sixteen codes: four quads of the packed row.
+      __m128i bytes = _mm512_cvtsepi32_epi8(q);
+      int8_t *quad = &out.at(first + j);
+      _mm_storeu_si32(quad, bytes);
+      _mm_storeu_si32(quad + out.quadStride, _mm_srli_si128(bytes, 4));
+      _mm_storeu_si32(quad + 2 * out.quadStride, _mm_srli_si128(bytes, 8));
+      _mm_storeu_si32(quad + 3 * out.quadStride, _mm_srli_si128(bytes, 12));
     }
     int32_t total = _mm512_reduce_add_epi32(sums);
     for (; j < count; ++j) {
       auto q = static_cast<int32_t>(std::nearbyint(x[j] * (127.0f / largest)));
       q = std::clamp(q, -127, 127);
-      out[j] = static_cast<int8_t>(q);
+      out.at(first + j) = static_cast<int8_t>(q);
       total += q;
     }
     sum = static_cast<float>(total);
@@ -133,6 +143,7 @@ template <int Bits> struct GemmQuantA8 {
   static_assert(Bits == 8 || Bits == 4, "8- or 4-bit codes");
   static constexpr int64_t kPanel = kGemmQuantVnniLayout.panelWidth;
   static constexpr int64_t kQuad = kGemmQuantVnniLayout.kGroup;
+  static_assert(kQuad == 4, "QuantizedActivations writes quads of K");
   static constexpr int64_t kQuadBytes = kPanel * kQuad * Bits / 8;
   static constexpr int kVectors = 4;
   static constexpr int kRows = 6;
@@ -336,15 +347,12 @@ template <int Bits> struct GemmQuantA8 {
     }
     int64_t quads = ceilDiv(k, kQuad), panelBytes = quads * kQuadBytes;
     int64_t quadsPerGroup = groups == 1 ? quads : params.groupSize / kQuad;
-    QuantizedActivations activations(m, groups, params.groupSize,
-                                     quads * kQuad);
-    MemRef<int8_t, 2> view = activations.view(m);
-    PackedRows<int8_t, kQuad> rows(m, quads * kQuad, kRows);
-    // Each row tile is quantized and packed on the kernel's threads.
+    QuantizedActivations activations(m, groups, params.groupSize);
+    PackedRows<int8_t, kQuad> rows(m, k, kRows);
+    // Each row tile is quantized straight into its packed rows on the
+    // kernel's threads.
     auto prepareTile = [&](int64_t t) {
-      int64_t first = rows.split.start(t);
-      activations.quantizeRows(*a, first, first + rows.split.rows(t));
-      rows.packTile(view, t);
+      activations.quantizeTile(*a, rows, t);
     };
     const auto *packed = reinterpret_cast<const uint8_t *>(codes->data());
     auto panelBody = [&](int64_t p) {

@@ -127,6 +127,14 @@ Value gpu_kernels::IndexMath::mul(Value x, int64_t y) const {
   return arith::MulIOp::create(b, loc, x, constant(y));
 }
 
+Value gpu_kernels::IndexMath::divu(Value x, int64_t y) const {
+  return arith::DivUIOp::create(b, loc, x, constant(y));
+}
+
+Value gpu_kernels::IndexMath::remu(Value x, int64_t y) const {
+  return arith::RemUIOp::create(b, loc, x, constant(y));
+}
+
 Value gpu_kernels::IndexMath::ult(Value x, Value y) const {
   return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult, x, y);
 }

@@ -22,7 +22,8 @@ namespace mlir::sqz::gpu_kernels {
 constexpr int64_t kTileM = 16, kTileN = 8, kWarp = 32;
 
 /// Index arithmetic where a kernel is being built: `index` constants, sums,
-/// products by constants and unsigned comparisons.
+/// products, quotients and remainders by constants, and unsigned
+/// comparisons.
 struct IndexMath {
   OpBuilder &b;
   Location loc;
@@ -30,6 +31,8 @@ struct IndexMath {
   Value constant(int64_t value) const;
   Value add(Value x, Value y) const;
   Value mul(Value x, int64_t y) const;
+  Value divu(Value x, int64_t y) const;
+  Value remu(Value x, int64_t y) const;
   Value ult(Value x, Value y) const;
 };
 

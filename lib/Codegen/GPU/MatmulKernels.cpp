@@ -320,8 +320,8 @@ static void buildWarpTile(OpBuilder &b, Location loc, const Contraction &c,
   linalg::LinalgOp op = c.op;
   MmaFormat format = mmaFormatOf(b, c);
   IndexMath math{b, loc};
-  Value group = arith::DivUIOp::create(b, loc, lane, math.constant(4));
-  Value t = arith::RemUIOp::create(b, loc, lane, math.constant(4));
+  Value group = math.divu(lane, 4);
+  Value t = math.remu(lane, 4);
   Value rows[2] = {math.add(m0, group),
                    math.add(m0, math.add(group, math.constant(8)))};
   Value cols[2] = {
@@ -435,18 +435,11 @@ static void buildSimtTile(OpBuilder &b, Location loc, const Contraction &c,
     bool kInner = map.getDimPosition(map.getNumResults() - 1) == c.k;
     for (int64_t r = 0; r < kBlockTile * kSliceK / 256; ++r) {
       Value element = math.add(thread, math.constant(256 * r));
-      Value kk = kInner ? arith::RemUIOp::create(b, loc, element,
-                                                 math.constant(kSliceK))
-                              .getResult()
-                        : arith::DivUIOp::create(b, loc, element,
-                                                 math.constant(kBlockTile))
-                              .getResult();
-      Value along = kInner ? arith::DivUIOp::create(b, loc, element,
-                                                    math.constant(kSliceK))
-                                 .getResult()
-                           : arith::RemUIOp::create(b, loc, element,
-                                                    math.constant(kBlockTile))
-                                 .getResult();
+      // K fastest: element = along * kSliceK + kk; else kk * 64 + along.
+      int64_t fastest = kInner ? kSliceK : kBlockTile;
+      Value slow = math.divu(element, fastest);
+      Value fast = math.remu(element, fastest);
+      Value kk = kInner ? fast : slow, along = kInner ? slow : fast;
       frame.ivs[dim] = math.add(base, along);
       frame.ivs[c.k] = math.add(k0, kk);
       Value value = readInput(b, loc, c, input, frame, zero);

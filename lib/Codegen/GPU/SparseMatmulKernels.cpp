@@ -121,8 +121,8 @@ static void buildSparseWarpTile(OpBuilder &b, Location loc,
   linalg::LinalgOp op = sc.op;
   IndexMath math{b, loc};
   Type i8 = b.getI8Type(), i32 = b.getI32Type();
-  Value group = arith::DivUIOp::create(b, loc, lane, math.constant(4));
-  Value t = arith::RemUIOp::create(b, loc, lane, math.constant(4));
+  Value group = math.divu(lane, 4);
+  Value t = math.remu(lane, 4);
   // A's rows (output columns) and B's column (an output row) of the lane;
   // the accumulator's output rows 2t + e.
   Value channels[2] = {math.add(col0, group),
@@ -160,11 +160,8 @@ static void buildSparseWarpTile(OpBuilder &b, Location loc,
     SmallVector<Value> ivs = {math.constant(0), channel, g, math.constant(0)};
     Value byte = arith::ExtUIOp::create(
         b, loc, i32, loadThroughMap(b, loc, op, positions, ivs, inside));
-    Value shift = arith::IndexCastOp::create(
-        b, loc, i32,
-        math.mul(
-            arith::RemUIOp::create(b, loc, g, math.constant(2)).getResult(),
-            4));
+    Value shift =
+        arith::IndexCastOp::create(b, loc, i32, math.mul(math.remu(g, 2), 4));
     Value bits = arith::AndIOp::create(
         b, loc, arith::ShRUIOp::create(b, loc, byte, shift),
         arith::ConstantIntOp::create(b, loc, i32, 0xf));
@@ -177,7 +174,7 @@ static void buildSparseWarpTile(OpBuilder &b, Location loc,
   auto loop = scf::ForOp::create(
       b, loc, math.constant(0), depth, math.constant(kSparseDepth), init,
       [&](OpBuilder &b, Location loc, Value k0, ValueRange acc) {
-        Value g0 = arith::DivUIOp::create(b, loc, k0, math.constant(4));
+        Value g0 = math.divu(k0, 4);
         // A: register r holds channel r's kept values 4t .. 4t + 3 of the
         // step (groups g0 + 2t, g0 + 2t + 1, both slots), 0 past an edge.
         Value zero8 = arith::ConstantIntOp::create(b, loc, i8, 0);

@@ -32,6 +32,7 @@
 #define SQZ_RUNTIME_CPU_GEMMQUANTA8_H
 
 #include "KernelSupport.h"
+#include "QuantizeRows.h"
 #include "sqz/Runtime/WeightPacking.h"
 
 #include <immintrin.h>
@@ -120,13 +121,7 @@ private:
       __m512i q =
           _mm512_cvtps_epi32(_mm512_mul_ps(_mm512_loadu_ps(x + j), inverse));
       sums = _mm512_add_epi32(sums, q);
-      // Sixteen codes: four quads of the packed row.
-      __m128i bytes = _mm512_cvtsepi32_epi8(q);
-      int8_t *quad = &out.at(first + j);
-      _mm_storeu_si32(quad, bytes);
-      _mm_storeu_si32(quad + out.quadStride, _mm_srli_si128(bytes, 4));
-      _mm_storeu_si32(quad + 2 * out.quadStride, _mm_srli_si128(bytes, 8));
-      _mm_storeu_si32(quad + 3 * out.quadStride, _mm_srli_si128(bytes, 12));
+      storeQuads(&out.at(first + j), out.quadStride, _mm512_cvtsepi32_epi8(q));
     }
     int32_t total = _mm512_reduce_add_epi32(sums);
     for (; j < count; ++j) {
@@ -366,7 +361,7 @@ template <int Bits> struct GemmQuantA8 {
             activations.sums.data(), outPanel, masks);
         return;
       }
-      RowSplit split(m, kRows);
+      const RowSplit &split = rows.split;
       bool last = (p + 1) * kPanel >= n;
       for (int64_t t = 0; t < split.count; ++t) {
         int64_t i = split.start(t), tileRows = split.rows(t);

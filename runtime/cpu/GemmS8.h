@@ -258,7 +258,7 @@ private:
         row(groups, rows.data.data(), panel, panelStart, output, masks);
         return;
       }
-      RowSplit split(m, kRows);
+      const RowSplit &split = rows.split;
       int64_t panelBytes = groups * kGroupBytes;
       bool last = (p + 1) * kPanel >= n;
       for (int64_t t = 0; t < split.count; ++t) {

@@ -1,5 +1,4 @@
-//===- QuantizeRows.h - Per-row int8 quantization, AVX-512 -------*- C++
-//-*-===//
+//===- QuantizeRows.h - Per-row int8 quantization, AVX-512 -*- C++ -*-===//
 //
 // The dynamic symmetric quantization of one activation row, as the
 // reference lowering computes it and to the bit: `scale = max(-min(0, x),
@@ -33,6 +32,16 @@ constexpr int64_t kQuantizeLanes = 16;
 inline __mmask16 firstLanes(int64_t count) {
   return count >= kQuantizeLanes ? __mmask16(0xffff)
                                  : __mmask16((1u << count) - 1);
+}
+
+/// The 16 bytes of `bytes` as four quads of a packed row: bytes 4q .. 4q + 3
+/// at `quad + q * quadStride`.
+inline void storeQuads(void *quad, int64_t quadStride, __m128i bytes) {
+  auto *out = static_cast<char *>(quad);
+  _mm_storeu_si32(out, bytes);
+  _mm_storeu_si32(out + quadStride, _mm_srli_si128(bytes, 4));
+  _mm_storeu_si32(out + 2 * quadStride, _mm_srli_si128(bytes, 8));
+  _mm_storeu_si32(out + 3 * quadStride, _mm_srli_si128(bytes, 12));
 }
 
 /// `max |x|` over a row of `k` elements `stride` apart, NaN if one is NaN.
@@ -115,11 +124,7 @@ inline float quantizeRowToQuads(const float *x, int64_t k, int64_t stride,
       __m128i bytes = _mm_xor_si128(_mm512_cvtepi32_epi8(quantizeLanes(
                                         _mm512_loadu_ps(x + j), s, lo, hi)),
                                     offset);
-      uint8_t *quad = out + (j / 4) * quadStride;
-      _mm_storeu_si32(quad, bytes);
-      _mm_storeu_si32(quad + quadStride, _mm_srli_si128(bytes, 4));
-      _mm_storeu_si32(quad + 2 * quadStride, _mm_srli_si128(bytes, 8));
-      _mm_storeu_si32(quad + 3 * quadStride, _mm_srli_si128(bytes, 12));
+      storeQuads(out + (j / 4) * quadStride, quadStride, bytes);
     }
   for (; j < k; ++j) {
     __m512i code = quantizeLanes(_mm512_set1_ps(x[j * stride]), s, lo, hi);

@@ -64,18 +64,14 @@ void mlir::sqz::rewriteDynamicQuantizations(ModuleOp module,
     Location loc = op.getLoc();
     Value x = op.getInput();
     auto inputType = cast<RankedTensorType>(x.getType());
-    QuantAttr quant = cast<SqzTensorType>(op.getType()).getQuant();
     SmallVector<Value> rows;
     if (inputType.isDynamicDim(0))
       rows.push_back(tensor::DimOp::create(rewriter, loc, x, 0));
     SmallVector<Value> sizes = rows;
     if (inputType.isDynamicDim(1))
       sizes.push_back(tensor::DimOp::create(rewriter, loc, x, 1));
-    auto f32 = [&](int64_t value) -> Value {
-      return arith::ConstantOp::create(rewriter, loc,
-                                       rewriter.getF32FloatAttr(value));
-    };
-    Value qmin = f32(quant.getStorageMin()), qmax = f32(quant.getStorageMax());
+    SmallVector<Value> bounds = quantizationBounds(rewriter, loc, op);
+    Value qmax = bounds[1];
     auto scalesType =
         RankedTensorType::get({inputType.getDimSize(0)}, rewriter.getF32Type());
     Value scales =
@@ -85,7 +81,7 @@ void mlir::sqz::rewriteDynamicQuantizations(ModuleOp module,
         RankedTensorType::get(inputType.getShape(), rewriter.getI8Type());
     Value codes =
         builder.emitOperandsCall(loc, "sqz_cpu_quantize_rows_s8_avx512",
-                                 {x, scales}, codesType, sizes, {qmin, qmax});
+                                 {x, scales}, codesType, sizes, bounds);
     rewriter.replaceOpWithNewOp<PackOp>(op, op.getType(), codes, scales,
                                         /*zero_points=*/Value(),
                                         /*metadata=*/Value());

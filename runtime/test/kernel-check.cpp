@@ -582,6 +582,22 @@ void checkQuantizeRows(int64_t m, int64_t k, bool narrow, bool columnMajor) {
     at(4, 0) = INFINITY;
   if (m > 5)
     at(5, k - 1) = -0.0f;
+  if (m > 6) // a scale below 2^-100: the kernel divides
+    for (int64_t j = 0; j < k; ++j)
+      at(6, j) *= 1e-33f;
+  if (m > 7) { // quotients at half steps and one or two ulps beside them
+    at(7, 0) = 47.0f;
+    float scale = 47.0f / qmax;
+    for (int64_t j = 1; j < k; ++j) {
+      float value = (float(j % 181) - 90.5f) * scale;
+      for (int64_t step = 0; step < std::abs(j % 5 - 2); ++step)
+        value = std::nextafter(value, j % 5 < 2 ? -INFINITY : INFINITY);
+      at(7, j) = value;
+    }
+  }
+  if (m > 8) // a scale near 2^100, still through the reciprocal
+    for (int64_t j = 0; j < k; ++j)
+      at(8, j) *= 1e31f;
   MemRef<float, 2> x{a.data(), a.data(), 0, {m, k}, {rowStride, columnStride}};
   std::vector<float> scales(m);
   std::vector<int8_t> codes(m * k);

@@ -5,7 +5,7 @@
 // max(0, x)) / qmax` (1 where that is 0), then `code = clamp(roundeven(x /
 // scale), qmin, qmax)`. The quotient is the true division's, as in the
 // reference (a multiply by the reciprocal alone rounds differently near half
-// steps), computed from the reciprocal with one correction (ScaleDivision),
+// steps), computed from the reciprocal with one correction (ExactDivision),
 // and NaN follows the reference's compiled code: a row with a NaN gets a NaN
 // scale, and an element whose quotient is NaN the code 0.
 //
@@ -16,6 +16,8 @@
 
 #ifndef SQZ_RUNTIME_CPU_QUANTIZEROWS_H
 #define SQZ_RUNTIME_CPU_QUANTIZEROWS_H
+
+#include "ExactDivision.h"
 
 #include <immintrin.h>
 
@@ -71,35 +73,9 @@ inline float rowAbsMax(const float *x, int64_t k, int64_t stride) {
   return _mm512_reduce_max_ps(largest);
 }
 
-/// Division by a row's scale that gives the codes of the true quotient
-/// `x / scale` without a division per element (`vdivps` is 16 times
-/// slower than a multiply-add; it was most of the quantization's time).
-/// With `recip` = 1 / scale correctly rounded, q0 = x * recip is within an
-/// ulp of the quotient, the remainder x - q0 * scale is exact in one fused
-/// multiply-add, and q0 + remainder * recip is the correctly rounded
-/// quotient (Markstein's theorem) unless the remainder underflows. It does
-/// not for scales within [2^-100, 2^100] and quotients above 2^-20 in
-/// magnitude; a smaller quotient rounds to the code 0 either way. Other
-/// scales (and NaN or infinite ones) divide.
-struct ScaleDivision {
-  __m512 scale, recip;
-  bool viaReciprocal;
-  explicit ScaleDivision(float value)
-      : scale(_mm512_set1_ps(value)), recip(_mm512_set1_ps(1.0f / value)),
-        viaReciprocal(value >= 0x1p-100f && value <= 0x1p100f) {}
-
-  __m512 divide(__m512 x) const {
-    if (!viaReciprocal)
-      return _mm512_div_ps(x, scale);
-    __m512 q = _mm512_mul_ps(x, recip);
-    __m512 remainder = _mm512_fnmadd_ps(q, scale, x);
-    return _mm512_fmadd_ps(remainder, recip, q);
-  }
-};
-
 /// `x / scale` rounded to nearest even, clamped to [qmin, qmax], as int32
 /// lanes; 0 where the quotient is NaN.
-inline __m512i quantizeLanes(__m512 x, const ScaleDivision &scale, __m512 qmin,
+inline __m512i quantizeLanes(__m512 x, const ExactDivision &scale, __m512 qmin,
                              __m512 qmax) {
   __m512 q = scale.divide(x);
   __mmask16 nan = _mm512_cmp_ps_mask(q, q, _CMP_UNORD_Q);
@@ -112,7 +88,7 @@ inline __m512i quantizeLanes(__m512 x, const ScaleDivision &scale, __m512 qmin,
 /// Row i's codes from its scale.
 inline void quantizeRow(const float *x, int64_t k, int64_t stride, float scale,
                         float qmin, float qmax, int8_t *out) {
-  ScaleDivision s(scale);
+  ExactDivision s(scale);
   __m512 lo = _mm512_set1_ps(qmin), hi = _mm512_set1_ps(qmax);
   if (stride == 1) {
     for (int64_t j = 0; j < k; j += kQuantizeLanes) {
@@ -143,7 +119,7 @@ inline float quantizeRowToQuads(const float *x, int64_t k, int64_t stride,
                                 float qmin, float qmax, uint8_t *out,
                                 int64_t quadStride) {
   float scale = scaleOf(rowAbsMax(x, k, stride), qmax);
-  ScaleDivision s(scale);
+  ExactDivision s(scale);
   __m512 lo = _mm512_set1_ps(qmin), hi = _mm512_set1_ps(qmax);
   const __m128i offset = _mm_set1_epi8(char(0x80));
   int64_t j = 0;

@@ -26,6 +26,7 @@
 #include <cstring>
 #include <functional>
 #include <initializer_list>
+#include <limits>
 #include <random>
 #include <string>
 #include <vector>
@@ -582,7 +583,7 @@ void checkQuantizeRows(int64_t m, int64_t k, bool narrow, bool columnMajor) {
     at(4, 0) = INFINITY;
   if (m > 5)
     at(5, k - 1) = -0.0f;
-  if (m > 6) // a scale below 2^-100: the kernel divides
+  if (m > 6) // a scale below 2^-80: the kernel divides
     for (int64_t j = 0; j < k; ++j)
       at(6, j) *= 1e-33f;
   if (m > 7) { // quotients at half steps and one or two ulps beside them
@@ -637,6 +638,83 @@ void checkQuantizeRows(int64_t m, int64_t k, bool narrow, bool columnMajor) {
          wrong == 0,
          wrong ? std::to_string(wrong) + " scales or codes differ"
                : "scales and codes bit-identical to the formula");
+}
+
+/// softmax_rows_f32_avx512 against a double-precision softmax, within
+/// (8 + K) * 2^-24 of each output relatively (exp within 2 ulp, the sum of
+/// K terms in any order, the division): random rows (scaled up by 10 so
+/// that exp ranges over many binades) and special ones: attention's mask
+/// (the lowest float), -infinity, a NaN, +infinity, one huge value. NaN
+/// outputs must be where the reference has them.
+void checkSoftmax(int64_t m, int64_t k, bool columnMajor) {
+  int64_t rowStride = columnMajor ? 1 : k + 3;
+  int64_t columnStride = columnMajor ? m : 1;
+  std::vector<float> a = randomFloats(columnMajor ? m * k : m * rowStride);
+  auto at = [&](int64_t i, int64_t j) -> float & {
+    return a[i * rowStride + j * columnStride];
+  };
+  for (int64_t i = 0; i < m; ++i)
+    for (int64_t j = 0; j < k; ++j)
+      at(i, j) *= 10.0f;
+  const float lowest = std::numeric_limits<float>::lowest();
+  for (int64_t j = k / 2; j < k; ++j)
+    at(0, j) = lowest; // the masked half of a row
+  if (m > 1)
+    at(1, k - 1) = -INFINITY;
+  if (m > 2)
+    at(2, 0) = std::nanf("");
+  if (m > 3)
+    at(3, k / 3) = INFINITY;
+  if (m > 4)
+    at(4, k - 1) = 1e30f;
+  if (m > 5)
+    for (int64_t j = 0; j < k; ++j)
+      at(5, j) = -INFINITY; // all masked: NaN, as 0 / 0
+  MemRef<float, 2> x{a.data(), a.data(), 0, {m, k}, {rowStride, columnStride}};
+  std::vector<float> y(m * k);
+  auto yRef = view<float, 2>(y, {m, k});
+  _mlir_ciface_sqz_cpu_softmax_rows_f32_avx512(&yRef, &x, threads);
+  int64_t wrong = 0;
+  double worst = 0;
+  for (int64_t i = 0; i < m; ++i) {
+    double largest = -INFINITY;
+    bool nan = false;
+    for (int64_t j = 0; j < k; ++j) {
+      nan |= std::isnan(at(i, j));
+      largest = std::max(largest, double(at(i, j)));
+    }
+    // x - max rounded to f32, as the op computes it (its rounding error,
+    // up to 2^-24 |x - max|, moves exp far more than exp's own).
+    auto shifted = [&](int64_t j) {
+      return double(at(i, j) - static_cast<float>(largest));
+    };
+    double sum = 0;
+    for (int64_t j = 0; j < k; ++j)
+      sum += std::exp(shifted(j));
+    for (int64_t j = 0; j < k; ++j) {
+      double expected = nan ? NAN : std::exp(shifted(j)) / sum;
+      float got = y[i * k + j];
+      if (std::isnan(expected) || std::isnan(got)) {
+        wrong += std::isnan(expected) != std::isnan(got);
+        continue;
+      }
+      double bound = (8 + k) * std::ldexp(1.0, -24) * expected + 1e-45;
+      double diff = std::fabs(got - expected);
+      worst = std::max(worst, diff / bound);
+      wrong += diff > bound;
+    }
+  }
+  keep(y);
+  char detail[96];
+  std::snprintf(detail, sizeof(detail),
+                "within the bound (worst %.2f of it), NaN where expected",
+                worst);
+  report("softmax_rows_f32_avx512 " + std::to_string(m) + "x" +
+             std::to_string(k) +
+             (columnMajor ? " column-major"
+                          : " row stride " + std::to_string(rowStride)),
+         wrong == 0,
+         wrong ? std::to_string(wrong) + " outputs outside the bound" : detail);
 }
 
 template <typename Check>
@@ -741,8 +819,10 @@ int main() {
       checkBatchF32("batch_matmul_f32_avx512",
                     _mlir_ciface_sqz_cpu_batch_matmul_f32_avx512, m, k, n);
     }
-    if (avx512)
+    if (avx512) {
       checkQuantizeRows(m, k, /*narrow=*/m % 2 == 1, /*columnMajor=*/false);
+      checkSoftmax(m, k, /*columnMajor=*/false);
+    }
     if (vnni) {
       checkS8("s8_avx512vnni", nullptr, _mlir_ciface_sqz_cpu_gemm_s8_avx512vnni,
               kGemmS8Avx512VnniLayout, m, k, n);
@@ -782,6 +862,10 @@ int main() {
       checkQuantizeRows(m, k + 3, false, /*columnMajor=*/true);
       checkThreadSplit("quantize_rows_s8_avx512",
                        [&] { checkQuantizeRows(m, k + 3, false, false); });
+      checkSoftmax(m, 1, /*columnMajor=*/false);
+      checkSoftmax(m, 7, /*columnMajor=*/true);
+      checkThreadSplit("softmax_rows_f32_avx512",
+                       [&] { checkSoftmax(m, k + 3, false); });
     }
     if (vnni) {
       checkS8Quantized(m, k + 1, n, true, /*columnMajor=*/true);

@@ -9,6 +9,7 @@
 #include "BatchMatmulKernels.h"
 #include "DequantizeEpilogue.h"
 #include "QuantizeKernels.h"
+#include "SoftmaxKernels.h"
 #include "SparseKernels.h"
 #include "WeightOnlyKernels.h"
 #include "sqz/Codegen/CPU/KernelCalls.h"
@@ -408,6 +409,7 @@ struct SqzCPUGemmKernelsPass
                             replacedWeights);
     rewriteSparse24Layers(module, builder, *cpu, replacedWeights);
     rewriteBatchMatmuls(module, builder, *cpu, replacedWeights);
+    rewriteSoftmaxes(module, builder, *cpu, replacedWeights);
     IRRewriter eraser(module.getContext());
     eraseDeadProducers(eraser, std::move(replacedWeights));
     // After the dead producers are gone: a quantization that only fed

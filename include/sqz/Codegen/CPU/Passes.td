@@ -67,6 +67,15 @@ def SqzCPUGemmKernels : Pass<"sqz-cpu-gemm-kernels", "ModuleOp"> {
     instead and quantizes each row straight into its packed operand; the
     quantization is erased when nothing else reads it.
 
+    On AVX-512 targets, an f32 softmax over the innermost dimension runs on
+    `sqz_cpu_softmax_rows_f32_avx512`, one row at a time (three passes over
+    a row in L1 instead of four over the whole tensor): `linalg.softmax`,
+    and the generic ops it is decomposed into (torch-mlir's form: a max
+    reduction from -infinity or the lowest float whose argmax, if any, is
+    unused; `exp(x - max)` in one generic or two; their sum from zero; the
+    division). Within a few ulp of the reference (exp is a polynomial, the
+    sum is taken in another order); the division is the true division's.
+
     The weight is packed once, here, into the layout the chosen kernel
     reads (panels of output columns, K grouped for the dot-product
     instruction; `runtime/include/sqz/Runtime/WeightPacking.h`) and becomes

@@ -156,6 +156,13 @@ void _mlir_ciface_sqz_cpu_quantize_row_scales_avx512(
 void _mlir_ciface_sqz_cpu_quantize_rows_s8_avx512(
     sqzrt::MemRef<int8_t, 2> *codes, sqzrt::MemRef<float, 2> *x,
     sqzrt::MemRef<float, 1> *scales, float qmin, float qmax, int64_t threads);
+/// `softmax_rows_f32_avx512`: y[i, :] = exp(x[i, :] - m) / sum_j exp(x[i, j]
+/// - m) with m = max_j x[i, j] (NaN if one is NaN), row by row; `y` of unit
+/// column stride. exp within 2 ulp, the sum in another order than an
+/// in-order loop's.
+void _mlir_ciface_sqz_cpu_softmax_rows_f32_avx512(sqzrt::MemRef<float, 2> *y,
+                                                  sqzrt::MemRef<float, 2> *x,
+                                                  int64_t threads);
 /// `gemm_s8_quantized_avx512vnni`: `gemm_s8_scaled_avx512vnni` on f32
 /// activations X that it quantizes itself as the W8A8 layer's dynamic
 /// per-token quantization does (the `quantize_*` kernels' scales and codes,

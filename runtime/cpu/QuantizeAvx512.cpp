@@ -43,32 +43,25 @@ _mlir_ciface_sqz_cpu_quantize_row_scales_avx512(MemRef<float, 1> *scales,
                                                 MemRef<float, 2> *x, float qmax,
                                                 int64_t threads) {
   int64_t m = x->sizes[0], k = x->sizes[1];
-  auto body = [&](int64_t task) {
-    for (int64_t i = task * kRowsPerTask;
-         i < std::min(m, (task + 1) * kRowsPerTask); ++i)
-      scales->data()[i * scales->strides[0]] = scaleOf(
-          rowAbsMax(x->data() + i * x->strides[0], k, x->strides[1]), qmax);
+  auto row = [&](int64_t i) {
+    scales->data()[i * scales->strides[0]] = scaleOf(
+        rowAbsMax(x->data() + i * x->strides[0], k, x->strides[1]), qmax);
   };
-  parallelFor((m + kRowsPerTask - 1) / kRowsPerTask,
-              threadsForWork(resolveThreads(threads), m * k * kWorkPerElement),
-              body);
+  parallelForRows(m, kRowsPerTask, m * k * kWorkPerElement,
+                  resolveThreads(threads), row);
 }
 
 extern "C" void _mlir_ciface_sqz_cpu_quantize_rows_s8_avx512(
     MemRef<int8_t, 2> *codes, MemRef<float, 2> *x, MemRef<float, 1> *scales,
     float qmin, float qmax, int64_t threads) {
   int64_t m = x->sizes[0], k = x->sizes[1];
-  auto body = [&](int64_t task) {
-    for (int64_t i = task * kRowsPerTask;
-         i < std::min(m, (task + 1) * kRowsPerTask); ++i) {
-      int8_t *out = codes->data() + i * codes->strides[0];
-      quantizeRow(x->data() + i * x->strides[0], k, x->strides[1],
-                  scales->data()[i * scales->strides[0]], qmin, qmax, out);
-    }
+  auto row = [&](int64_t i) {
+    quantizeRow(x->data() + i * x->strides[0], k, x->strides[1],
+                scales->data()[i * scales->strides[0]], qmin, qmax,
+                codes->data() + i * codes->strides[0]);
   };
-  parallelFor((m + kRowsPerTask - 1) / kRowsPerTask,
-              threadsForWork(resolveThreads(threads), m * k * kWorkPerElement),
-              body);
+  parallelForRows(m, kRowsPerTask, m * k * kWorkPerElement,
+                  resolveThreads(threads), row);
 }
 
 #pragma clang attribute pop

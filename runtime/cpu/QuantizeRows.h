@@ -17,7 +17,7 @@
 #ifndef SQZ_RUNTIME_CPU_QUANTIZEROWS_H
 #define SQZ_RUNTIME_CPU_QUANTIZEROWS_H
 
-#include "ExactDivision.h"
+#include "RowsAvx512.h"
 
 #include <immintrin.h>
 
@@ -28,14 +28,6 @@
 
 namespace sqzrt {
 namespace {
-
-constexpr int64_t kQuantizeLanes = 16;
-
-/// The lanes of the first `count` (at most 16) elements.
-inline __mmask16 firstLanes(int64_t count) {
-  return count >= kQuantizeLanes ? __mmask16(0xffff)
-                                 : __mmask16((1u << count) - 1);
-}
 
 /// The 16 bytes of `bytes` as four quads of a packed row: bytes 4q .. 4q + 3
 /// at `quad + q * quadStride`.
@@ -53,7 +45,7 @@ inline float rowAbsMax(const float *x, int64_t k, int64_t stride) {
   __m512 largest = _mm512_setzero_ps();
   __mmask16 nan = 0;
   if (stride == 1) {
-    for (int64_t j = 0; j < k; j += kQuantizeLanes) {
+    for (int64_t j = 0; j < k; j += kRowLanes) {
       __m512 v = _mm512_maskz_loadu_ps(firstLanes(k - j), x + j);
       nan |= _mm512_cmp_ps_mask(v, v, _CMP_UNORD_Q);
       largest = _mm512_max_ps(largest, _mm512_andnot_ps(signBit, v));
@@ -91,7 +83,7 @@ inline void quantizeRow(const float *x, int64_t k, int64_t stride, float scale,
   ExactDivision s(scale);
   __m512 lo = _mm512_set1_ps(qmin), hi = _mm512_set1_ps(qmax);
   if (stride == 1) {
-    for (int64_t j = 0; j < k; j += kQuantizeLanes) {
+    for (int64_t j = 0; j < k; j += kRowLanes) {
       __mmask16 lanes = firstLanes(k - j);
       __m512i codes =
           quantizeLanes(_mm512_maskz_loadu_ps(lanes, x + j), s, lo, hi);
@@ -124,7 +116,7 @@ inline float quantizeRowToQuads(const float *x, int64_t k, int64_t stride,
   const __m128i offset = _mm_set1_epi8(char(0x80));
   int64_t j = 0;
   if (stride == 1)
-    for (; j + kQuantizeLanes <= k; j += kQuantizeLanes) {
+    for (; j + kRowLanes <= k; j += kRowLanes) {
       __m128i bytes = _mm_xor_si128(_mm512_cvtepi32_epi8(quantizeLanes(
                                         _mm512_loadu_ps(x + j), s, lo, hi)),
                                     offset);

@@ -33,19 +33,14 @@ using namespace sqzrt;
     __attribute__((target("avx512f,avx512bw,avx512vl,avx512dq,fma"))),         \
     apply_to = function)
 
-#include "ExactDivision.h"
+#include "RowsAvx512.h"
 
 namespace {
 
-constexpr int64_t kLanes = 16;
 /// Rows per parallel iteration, and an element's work in multiply-adds
 /// for threadsForWork (the exponential's polynomial and the division).
 constexpr int64_t kRowsPerTask = 8;
 constexpr int64_t kWorkPerElement = 16;
-
-__mmask16 firstLanes(int64_t count) {
-  return count >= kLanes ? __mmask16(0xffff) : __mmask16((1u << count) - 1);
-}
 
 /// e^x lane by lane for x <= 0 or NaN: x = n ln 2 + r with |r| <= ln 2 / 2,
 /// e^r by a degree-7 polynomial, scaled by 2^n. Below -104, where e^x is
@@ -74,15 +69,15 @@ void softmaxRow(const float *x, int64_t k, int64_t stride, float *y) {
   auto load = [&](int64_t j, __mmask16 lanes) {
     if (stride == 1)
       return _mm512_maskz_loadu_ps(lanes, x + j);
-    alignas(64) float gathered[kLanes] = {};
-    for (int64_t i = 0; i < kLanes && j + i < k; ++i)
+    alignas(64) float gathered[kRowLanes] = {};
+    for (int64_t i = 0; i < kRowLanes && j + i < k; ++i)
       gathered[i] = x[(j + i) * stride];
     return _mm512_maskz_load_ps(lanes, gathered);
   };
   // The largest value; NaN if any is NaN.
   __m512 largest = _mm512_set1_ps(-std::numeric_limits<float>::infinity());
   __mmask16 nan = 0;
-  for (int64_t j = 0; j < k; j += kLanes) {
+  for (int64_t j = 0; j < k; j += kRowLanes) {
     __mmask16 lanes = firstLanes(k - j);
     __m512 v = load(j, lanes);
     nan |= _mm512_cmp_ps_mask(v, v, _CMP_UNORD_Q);
@@ -92,14 +87,14 @@ void softmaxRow(const float *x, int64_t k, int64_t stride, float *y) {
                   : _mm512_reduce_max_ps(largest);
   // The exponentials, kept in y, and their sum.
   __m512 shift = _mm512_set1_ps(top), sum = _mm512_setzero_ps();
-  for (int64_t j = 0; j < k; j += kLanes) {
+  for (int64_t j = 0; j < k; j += kRowLanes) {
     __mmask16 lanes = firstLanes(k - j);
     __m512 e = expNonPositive(_mm512_sub_ps(load(j, lanes), shift));
     sum = _mm512_mask_add_ps(sum, lanes, sum, e);
     _mm512_mask_storeu_ps(y + j, lanes, e);
   }
   ExactDivision total(_mm512_reduce_add_ps(sum));
-  for (int64_t j = 0; j < k; j += kLanes) {
+  for (int64_t j = 0; j < k; j += kRowLanes) {
     __mmask16 lanes = firstLanes(k - j);
     _mm512_mask_storeu_ps(y + j, lanes,
                           total.divide(_mm512_maskz_loadu_ps(lanes, y + j)));
@@ -111,15 +106,12 @@ void softmaxRow(const float *x, int64_t k, int64_t stride, float *y) {
 extern "C" void _mlir_ciface_sqz_cpu_softmax_rows_f32_avx512(
     MemRef<float, 2> *y, MemRef<float, 2> *x, int64_t threads) {
   int64_t m = x->sizes[0], k = x->sizes[1];
-  auto body = [&](int64_t task) {
-    for (int64_t i = task * kRowsPerTask;
-         i < std::min(m, (task + 1) * kRowsPerTask); ++i)
-      softmaxRow(x->data() + i * x->strides[0], k, x->strides[1],
-                 y->data() + i * y->strides[0]);
+  auto row = [&](int64_t i) {
+    softmaxRow(x->data() + i * x->strides[0], k, x->strides[1],
+               y->data() + i * y->strides[0]);
   };
-  parallelFor((m + kRowsPerTask - 1) / kRowsPerTask,
-              threadsForWork(resolveThreads(threads), m * k * kWorkPerElement),
-              body);
+  parallelForRows(m, kRowsPerTask, m * k * kWorkPerElement,
+                  resolveThreads(threads), row);
 }
 
 #pragma clang attribute pop

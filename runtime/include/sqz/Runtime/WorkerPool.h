@@ -56,6 +56,21 @@ void parallelFor(int64_t count, int threads, Body &body) {
       &body);
 }
 
+/// `row(i)` for every i in [0, rows), `rowsPerTask` rows to a parallel
+/// iteration, on as many of `threads` as `multiplyAdds` of work warrant
+/// (threadsForWork): the loop of the kernels that treat rows one by one.
+template <typename Row>
+void parallelForRows(int64_t rows, int64_t rowsPerTask, int64_t multiplyAdds,
+                     int threads, Row &row) {
+  auto task = [&](int64_t t) {
+    for (int64_t i = t * rowsPerTask; i < std::min(rows, (t + 1) * rowsPerTask);
+         ++i)
+      row(i);
+  };
+  parallelFor((rows + rowsPerTask - 1) / rowsPerTask,
+              threadsForWork(threads, multiplyAdds), task);
+}
+
 /// `first(i)` for every i in [0, before), then `body(j)` for every j in
 /// [0, count), on `threads` threads in one parallel loop (one wake-up):
 /// no `body` iteration starts before every `first` one has finished. The

@@ -1,21 +1,32 @@
-//===- ExactDivision.h - Division by one value, without vdivps --*- C++ -*-===//
+//===- RowsAvx512.h - What the AVX-512 row kernels share --------*- C++ -*-===//
 //
-// x / d for many x and one d, as the true division rounds it, from d's
-// reciprocal and one fused correction per vector instead of a `vdivps`
-// (about 16 times the cost of a multiply-add).
+// The kernels that work through a row 16 lanes at a time (quantization,
+// softmax): the mask of a row's last lanes, and x / d for many x and one d
+// as the true division rounds it, from d's reciprocal and one fused
+// correction per vector instead of a `vdivps` (about 16 times the cost of
+// a multiply-add).
 //
 // AVX-512 intrinsics with internal linkage: include it only inside a region
 // compiled for AVX-512 F and FMA.
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef SQZ_RUNTIME_CPU_EXACTDIVISION_H
-#define SQZ_RUNTIME_CPU_EXACTDIVISION_H
+#ifndef SQZ_RUNTIME_CPU_ROWSAVX512_H
+#define SQZ_RUNTIME_CPU_ROWSAVX512_H
 
 #include <immintrin.h>
 
+#include <cstdint>
+
 namespace sqzrt {
 namespace {
+
+constexpr int64_t kRowLanes = 16;
+
+/// The lanes of the first `count` (at most 16) elements.
+inline __mmask16 firstLanes(int64_t count) {
+  return count >= kRowLanes ? __mmask16(0xffff) : __mmask16((1u << count) - 1);
+}
 
 /// Division of vectors by one divisor. With `recip` = 1 / d correctly
 /// rounded, q0 = x * recip is within an ulp of the quotient, the remainder
@@ -46,4 +57,4 @@ struct ExactDivision {
 } // namespace
 } // namespace sqzrt
 
-#endif // SQZ_RUNTIME_CPU_EXACTDIVISION_H
+#endif // SQZ_RUNTIME_CPU_ROWSAVX512_H

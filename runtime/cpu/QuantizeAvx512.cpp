@@ -29,8 +29,6 @@ using namespace sqzrt;
 
 namespace {
 
-/// Rows per parallel iteration: a few rows' work outweighs taking one.
-constexpr int64_t kRowsPerTask = 8;
 /// An element's work in multiply-adds, for threadsForWork (128 x 1024
 /// elements took 47 us when each vector was divided; the reciprocal's
 /// correction costs less, so this errs towards using the threads).

@@ -77,6 +77,13 @@ inline __m512i quantizeLanes(__m512 x, const ExactDivision &scale, __m512 qmin,
   return _mm512_maskz_cvtps_epi32(__mmask16(~nan), r);
 }
 
+/// The code of one element (the strided rows' path, a lane at a time).
+inline int32_t quantizeOne(float x, const ExactDivision &scale, __m512 qmin,
+                           __m512 qmax) {
+  return _mm_cvtsi128_si32(_mm512_castsi512_si128(
+      quantizeLanes(_mm512_set1_ps(x), scale, qmin, qmax)));
+}
+
 /// Row i's codes from its scale.
 inline void quantizeRow(const float *x, int64_t k, int64_t stride, float scale,
                         float qmin, float qmax, int8_t *out) {
@@ -91,10 +98,8 @@ inline void quantizeRow(const float *x, int64_t k, int64_t stride, float scale,
     }
     return;
   }
-  for (int64_t j = 0; j < k; ++j) {
-    __m512i code = quantizeLanes(_mm512_set1_ps(x[j * stride]), s, lo, hi);
-    out[j] = int8_t(_mm_cvtsi128_si32(_mm512_castsi512_si128(code)));
-  }
+  for (int64_t j = 0; j < k; ++j)
+    out[j] = int8_t(quantizeOne(x[j * stride], s, lo, hi));
 }
 
 /// The scale of a row whose largest magnitude is `absMax`.
@@ -122,11 +127,9 @@ inline float quantizeRowToQuads(const float *x, int64_t k, int64_t stride,
                                     offset);
       storeQuads(out + (j / 4) * quadStride, quadStride, bytes);
     }
-  for (; j < k; ++j) {
-    __m512i code = quantizeLanes(_mm512_set1_ps(x[j * stride]), s, lo, hi);
+  for (; j < k; ++j)
     out[(j / 4) * quadStride + j % 4] =
-        uint8_t(_mm_cvtsi128_si32(_mm512_castsi512_si128(code)) ^ 0x80);
-  }
+        uint8_t(quantizeOne(x[j * stride], s, lo, hi) ^ 0x80);
   return scale;
 }
 

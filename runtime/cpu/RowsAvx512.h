@@ -22,6 +22,9 @@ namespace sqzrt {
 namespace {
 
 constexpr int64_t kRowLanes = 16;
+/// Rows per parallel iteration of a row kernel: a few rows' work outweighs
+/// taking an iteration.
+constexpr int64_t kRowsPerTask = 8;
 
 /// The lanes of the first `count` (at most 16) elements.
 inline __mmask16 firstLanes(int64_t count) {

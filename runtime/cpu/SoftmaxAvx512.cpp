@@ -10,7 +10,8 @@
 // The maximum propagates NaN like `arith.maximumf`; exp is a polynomial on
 // a reduced argument (within 2 ulp of the exact value for the arguments at
 // or below 0 that it gets, 0 below -104); the division is the true
-// division's (ExactDivision). The sum is taken 16 lanes at a time, so it
+// division's (ExactDivision; for exponentials below 2^-100 it may be an
+// ulp off). The sum is taken 16 lanes at a time, so it
 // rounds differently from an in-order sum.
 //
 // Compiled with AVX-512 F/BW/VL/DQ: called only from code generated for a
@@ -37,9 +38,8 @@ using namespace sqzrt;
 
 namespace {
 
-/// Rows per parallel iteration, and an element's work in multiply-adds
-/// for threadsForWork (the exponential's polynomial and the division).
-constexpr int64_t kRowsPerTask = 8;
+/// An element's work in multiply-adds, for threadsForWork (the
+/// exponential's polynomial and the division).
 constexpr int64_t kWorkPerElement = 16;
 
 /// e^x lane by lane for x <= 0 or NaN: x = n ln 2 + r with |r| <= ln 2 / 2,

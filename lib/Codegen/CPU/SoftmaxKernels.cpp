@@ -218,26 +218,27 @@ std::optional<Softmax> matchSoftmaxOp(linalg::SoftmaxOp op) {
   return Softmax{op, op.getInput()};
 }
 
-/// The softmax of `x` as rows: collapsed to 2-D [rows, innermost], the
-/// kernel's result expanded back to x's shape.
+/// The softmax of `x` as rows: a vector as one row, a higher rank with its
+/// leading dimensions collapsed into the rows; the kernel's result
+/// reshaped back to x's shape.
 Value emitSoftmaxCall(KernelCallBuilder &builder, StringRef kernel,
                       Location loc, Value x) {
   RewriterBase &rewriter = builder.getRewriter();
   auto type = cast<RankedTensorType>(x.getType());
   int64_t rank = type.getRank();
-  ReassociationIndices leading;
-  for (int64_t d = 0; d + 1 < rank; ++d)
-    leading.push_back(d);
+  SmallVector<ReassociationIndices> groups;
+  if (rank == 1)
+    groups = {{0, 1}};
+  else if (rank > 2)
+    groups = {llvm::to_vector(llvm::seq<int64_t>(0, rank - 1)), {rank - 1}};
   Value rows = x;
   if (rank == 1)
     rows = tensor::ExpandShapeOp::create(
         rewriter, loc,
         RankedTensorType::get({1, type.getDimSize(0)}, type.getElementType()),
-        x, SmallVector<ReassociationIndices>{{0, 1}});
+        x, groups);
   else if (rank > 2)
-    rows = tensor::CollapseShapeOp::create(
-        rewriter, loc, x,
-        SmallVector<ReassociationIndices>{leading, {rank - 1}});
+    rows = tensor::CollapseShapeOp::create(rewriter, loc, x, groups);
   auto rowsType = cast<RankedTensorType>(rows.getType());
   SmallVector<Value> dynamicSizes;
   for (int64_t d = 0; d < 2; ++d)
@@ -245,15 +246,13 @@ Value emitSoftmaxCall(KernelCallBuilder &builder, StringRef kernel,
       dynamicSizes.push_back(tensor::DimOp::create(rewriter, loc, rows, d));
   Value y =
       builder.emitOperandsCall(loc, kernel, {rows}, rowsType, dynamicSizes);
-  if (rank == 2)
-    return y;
-  SmallVector<ReassociationIndices> groups =
-      rank == 1 ? SmallVector<ReassociationIndices>{{0, 1}}
-                : SmallVector<ReassociationIndices>{leading, {rank - 1}};
   if (rank == 1)
     return tensor::CollapseShapeOp::create(rewriter, loc, y, groups);
-  SmallVector<OpFoldResult> shape = tensor::getMixedSizes(rewriter, loc, x);
-  return tensor::ExpandShapeOp::create(rewriter, loc, type, y, groups, shape);
+  if (rank > 2)
+    return tensor::ExpandShapeOp::create(
+        rewriter, loc, type, y, groups,
+        tensor::getMixedSizes(rewriter, loc, x));
+  return y;
 }
 
 } // namespace

@@ -153,6 +153,26 @@ func.func @softmax_op(%v: tensor<10xf32>, %d: tensor<?x7xf32>, %t: tensor<4x6xf3
 
 // -----
 
+// A dynamic dimension among the leading ones: the rows are counted at run
+// time, and the result takes x's sizes back.
+// CHECK-LABEL: func.func @dynamic_rows(
+// CHECK-SAME: %[[X:.*]]: tensor<2x?x8xf32>)
+// CHECK: %[[ROWS:.*]] = tensor.collapse_shape %[[X]] {{\[\[}}0, 1], [2]] : tensor<2x?x8xf32> into tensor<?x8xf32>
+// CHECK: %[[N:.*]] = tensor.dim %[[ROWS]], %{{.*}} : tensor<?x8xf32>
+// CHECK: memref.alloc(%[[N]]) {alignment = 64 : i64} : memref<?x8xf32>
+// CHECK: call @sqz_cpu_softmax_rows_f32_avx512(
+// CHECK: %[[M:.*]] = tensor.dim %[[X]], %{{.*}} : tensor<2x?x8xf32>
+// CHECK: tensor.expand_shape {{.*}} {{\[\[}}0, 1], [2]] output_shape [2, %[[M]], 8] : tensor<?x8xf32> into tensor<2x?x8xf32>
+func.func @dynamic_rows(%x: tensor<2x?x8xf32>) -> tensor<2x?x8xf32> {
+  %c1 = arith.constant 1 : index
+  %m = tensor.dim %x, %c1 : tensor<2x?x8xf32>
+  %e = tensor.empty(%m) : tensor<2x?x8xf32>
+  %y = linalg.softmax dimension(2) ins(%x : tensor<2x?x8xf32>) outs(%e : tensor<2x?x8xf32>) -> tensor<2x?x8xf32>
+  return %y : tensor<2x?x8xf32>
+}
+
+// -----
+
 #id2 = affine_map<(d0, d1) -> (d0, d1)>
 #row2 = affine_map<(d0, d1) -> (d0, 0)>
 #dropped2 = affine_map<(d0, d1) -> (d0)>

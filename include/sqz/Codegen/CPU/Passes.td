@@ -74,7 +74,8 @@ def SqzCPUGemmKernels : Pass<"sqz-cpu-gemm-kernels", "ModuleOp"> {
     reduction from -infinity or the lowest float whose argmax, if any, is
     unused; `exp(x - max)` in one generic or two; their sum from zero; the
     division). Within a few ulp of the reference (exp is a polynomial, the
-    sum is taken in another order); the division is the true division's.
+    sum is taken in another order); the division is the true division's
+    (to an ulp for exponentials below 2^-100).
 
     The weight is packed once, here, into the layout the chosen kernel
     reads (panels of output columns, K grouped for the dot-product

@@ -30,6 +30,7 @@ static const KernelSymbol kSymbols[] = {
     SQZ_KERNEL(_mlir_ciface_sqz_cpu_quantize_row_scales_avx512),
     SQZ_KERNEL(_mlir_ciface_sqz_cpu_quantize_rows_s8_avx512),
     SQZ_KERNEL(_mlir_ciface_sqz_cpu_softmax_rows_f32_avx512),
+    SQZ_KERNEL(_mlir_ciface_sqz_cpu_softmax_rows_masked_f32_avx512),
     // The buffers of the compiled code (BufferCache.h).
     SQZ_KERNEL(_mlir_memref_to_llvm_alloc),
     SQZ_KERNEL(_mlir_memref_to_llvm_aligned_alloc),

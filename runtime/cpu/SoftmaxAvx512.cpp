@@ -7,6 +7,11 @@
 // generic ops of a decomposed softmax did (40% of the compiled glue of a
 // MiniLM layer). Rows are split over threads.
 //
+// The masked variant first computes what attention exponentiates, x times
+// (or divided by) a scale plus a mask row that rows may share (a mask per
+// sequence, broadcast over the heads), in the row's first pass: the
+// scaled and masked scores never exist as a tensor.
+//
 // The maximum propagates NaN like `arith.maximumf`; exp is a polynomial on
 // a reduced argument (within 2 ulp of the exact value for the arguments at
 // or below 0 that it gets, 0 below -104); the division is the true
@@ -64,32 +69,65 @@ __m512 expNonPositive(__m512 x) {
   return _mm512_maskz_mov_ps(__mmask16(~vanishing), _mm512_scalef_ps(p, n));
 }
 
-/// One row of `k` elements (`stride` apart) into `y` (unit stride).
-void softmaxRow(const float *x, int64_t k, int64_t stride, float *y) {
-  auto load = [&](int64_t j, __mmask16 lanes) {
-    if (stride == 1)
-      return _mm512_maskz_loadu_ps(lanes, x + j);
-    alignas(64) float gathered[kRowLanes] = {};
-    for (int64_t i = 0; i < kRowLanes && j + i < k; ++i)
-      gathered[i] = x[(j + i) * stride];
-    return _mm512_maskz_load_ps(lanes, gathered);
-  };
+/// `count` elements from `x`, `stride` apart, into the first lanes.
+__m512 loadLanes(const float *x, int64_t stride, int64_t count,
+                 __mmask16 lanes) {
+  if (stride == 1)
+    return _mm512_maskz_loadu_ps(lanes, x);
+  alignas(64) float gathered[kRowLanes] = {};
+  for (int64_t i = 0; i < kRowLanes && i < count; ++i)
+    gathered[i] = x[i * stride];
+  return _mm512_maskz_load_ps(lanes, gathered);
+}
+
+/// What a masked softmax exponentiates, computed as the reference does:
+/// x times (or divided by) one scale, rounded, plus the row's mask value,
+/// rounded (no fused multiply-add). A null mask adds nothing.
+struct ScaledScores {
+  __m512 scale;
+  bool divides;
+  const float *mask;
+  int64_t maskStride;
+
+  __m512 apply(__m512 x, int64_t j, int64_t count, __mmask16 lanes) const {
+    __m512 v = divides ? _mm512_div_ps(x, scale) : _mm512_mul_ps(x, scale);
+    if (!mask)
+      return v;
+    return _mm512_add_ps(
+        v, loadLanes(mask + j * maskStride, maskStride, count, lanes));
+  }
+};
+
+/// One row of `k` elements (`stride` apart) into `y` (unit stride); with
+/// `scores`, the softmax of the scaled and masked row, which the first pass
+/// writes into `y` for the next one to read.
+void softmaxRow(const float *x, int64_t k, int64_t stride, float *y,
+                const ScaledScores *scores) {
   // The largest value; NaN if any is NaN.
   __m512 largest = _mm512_set1_ps(-std::numeric_limits<float>::infinity());
   __mmask16 nan = 0;
   for (int64_t j = 0; j < k; j += kRowLanes) {
     __mmask16 lanes = firstLanes(k - j);
-    __m512 v = load(j, lanes);
-    nan |= _mm512_cmp_ps_mask(v, v, _CMP_UNORD_Q);
+    __m512 v = loadLanes(x + j * stride, stride, k - j, lanes);
+    if (scores) {
+      v = scores->apply(v, j, k - j, lanes);
+      _mm512_mask_storeu_ps(y + j, lanes, v);
+    }
+    nan |= _mm512_mask_cmp_ps_mask(lanes, v, v, _CMP_UNORD_Q);
     largest = _mm512_mask_max_ps(largest, lanes, largest, v);
   }
   float top = nan ? std::numeric_limits<float>::quiet_NaN()
                   : _mm512_reduce_max_ps(largest);
+  if (scores) {
+    x = y;
+    stride = 1;
+  }
   // The exponentials, kept in y, and their sum.
   __m512 shift = _mm512_set1_ps(top), sum = _mm512_setzero_ps();
   for (int64_t j = 0; j < k; j += kRowLanes) {
     __mmask16 lanes = firstLanes(k - j);
-    __m512 e = expNonPositive(_mm512_sub_ps(load(j, lanes), shift));
+    __m512 e = expNonPositive(
+        _mm512_sub_ps(loadLanes(x + j * stride, stride, k - j, lanes), shift));
     sum = _mm512_mask_add_ps(sum, lanes, sum, e);
     _mm512_mask_storeu_ps(y + j, lanes, e);
   }
@@ -101,17 +139,43 @@ void softmaxRow(const float *x, int64_t k, int64_t stride, float *y) {
   }
 }
 
+/// Softmax of each row of `x` into `y` on `threads`, `scoresOfRow(i)` giving
+/// row i's scaling and mask (or null).
+template <typename ScoresOfRow>
+void softmaxRows(MemRef<float, 2> *y, MemRef<float, 2> *x, int64_t threads,
+                 ScoresOfRow scoresOfRow) {
+  int64_t m = x->sizes[0], k = x->sizes[1];
+  auto row = [&](int64_t i) {
+    ScaledScores scores;
+    softmaxRow(x->data() + i * x->strides[0], k, x->strides[1],
+               y->data() + i * y->strides[0], scoresOfRow(i, scores));
+  };
+  parallelForRows(m, kRowsPerTask, m * k * kWorkPerElement,
+                  resolveThreads(threads), row);
+}
+
 } // namespace
 
 extern "C" void _mlir_ciface_sqz_cpu_softmax_rows_f32_avx512(
     MemRef<float, 2> *y, MemRef<float, 2> *x, int64_t threads) {
-  int64_t m = x->sizes[0], k = x->sizes[1];
-  auto row = [&](int64_t i) {
-    softmaxRow(x->data() + i * x->strides[0], k, x->strides[1],
-               y->data() + i * y->strides[0]);
-  };
-  parallelForRows(m, kRowsPerTask, m * k * kWorkPerElement,
-                  resolveThreads(threads), row);
+  softmaxRows(y, x, threads, [](int64_t, ScaledScores &) {
+    return static_cast<const ScaledScores *>(nullptr);
+  });
+}
+
+extern "C" void _mlir_ciface_sqz_cpu_softmax_rows_masked_f32_avx512(
+    MemRef<float, 2> *y, MemRef<float, 2> *x, MemRef<float, 2> *mask,
+    float scale, int64_t divides, int64_t broadcastRows, int64_t innerRows,
+    int64_t threads) {
+  bool masked = mask->sizes[0] != 0;
+  int64_t group = broadcastRows * innerRows;
+  softmaxRows(y, x, threads, [&](int64_t i, ScaledScores &scores) {
+    int64_t maskRow = i / group * innerRows + i % innerRows;
+    scores = {_mm512_set1_ps(scale), divides != 0,
+              masked ? mask->data() + maskRow * mask->strides[0] : nullptr,
+              mask->strides[1]};
+    return static_cast<const ScaledScores *>(&scores);
+  });
 }
 
 #pragma clang attribute pop

@@ -717,6 +717,55 @@ void checkSoftmax(int64_t m, int64_t k, bool columnMajor) {
          wrong ? std::to_string(wrong) + " outputs outside the bound" : detail);
 }
 
+/// softmax_rows_masked_f32_avx512 against the plain softmax kernel on the
+/// scores computed apart as the reference computes them (x * scale or x /
+/// scale, rounded, plus the mask, rounded): bit-identical. Rows are [outer,
+/// heads, inner] with a mask per outer and inner row, broadcast over the
+/// heads (`perRowMask` false: one mask row per outer row); masked entries
+/// the lowest float.
+void checkMaskedSoftmax(int64_t outer, int64_t heads, int64_t inner, int64_t k,
+                        bool divides, bool masked, bool perRowMask) {
+  int64_t m = outer * heads * inner, maskInner = perRowMask ? inner : 1;
+  std::vector<float> x = randomFloats(m * k);
+  std::vector<float> mask = randomFloats(masked ? outer * maskInner * k : 0);
+  const float lowest = std::numeric_limits<float>::lowest();
+  for (size_t j = 0; j < mask.size(); j += 5)
+    mask[j] = lowest;
+  const float scale = divides ? 5.65685415f : 0.176776692f;
+  std::vector<float> scores(m * k);
+  for (int64_t i = 0; i < m; ++i) {
+    int64_t maskRow = i / (heads * inner) * maskInner + i % inner % maskInner;
+    for (int64_t j = 0; j < k; ++j) {
+      float v = divides ? x[i * k + j] / scale : x[i * k + j] * scale;
+      if (masked)
+        v = v + mask[maskRow * k + j];
+      scores[i * k + j] = v;
+    }
+  }
+  std::vector<float> expected(m * k), y(m * k);
+  auto scoresRef = view<float, 2>(scores, {m, k});
+  auto expectedRef = view<float, 2>(expected, {m, k});
+  _mlir_ciface_sqz_cpu_softmax_rows_f32_avx512(&expectedRef, &scoresRef,
+                                               threads);
+  auto xRef = view<float, 2>(x, {m, k});
+  auto maskRef = view<float, 2>(mask, {masked ? outer * maskInner : 0, k});
+  auto yRef = view<float, 2>(y, {m, k});
+  _mlir_ciface_sqz_cpu_softmax_rows_masked_f32_avx512(
+      &yRef, &xRef, &maskRef, scale, divides, heads * (perRowMask ? 1 : inner),
+      maskInner, threads);
+  keep(y);
+  bool same = std::memcmp(y.data(), expected.data(), y.size() * 4) == 0;
+  report("softmax_rows_masked_f32_avx512 " + std::to_string(outer) + "x" +
+             std::to_string(heads) + "x" + std::to_string(inner) + "x" +
+             std::to_string(k) + (divides ? " divided" : " scaled") +
+             (!masked      ? ""
+              : perRowMask ? " mask per row"
+                           : " mask per outer row"),
+         same,
+         same ? "bit-identical to the softmax of the scores computed apart"
+              : "differs from the softmax of the scores computed apart");
+}
+
 template <typename Check>
 void checkThreadSplit(const std::string &what, Check check) {
   std::vector<char> outputs[2];
@@ -822,6 +871,8 @@ int main() {
     if (avx512) {
       checkQuantizeRows(m, k, /*narrow=*/m % 2 == 1, /*columnMajor=*/false);
       checkSoftmax(m, k, /*columnMajor=*/false);
+      checkMaskedSoftmax(2, 3, m, k, /*divides=*/m % 2 == 1, /*masked=*/true,
+                         /*perRowMask=*/true);
     }
     if (vnni) {
       checkS8("s8_avx512vnni", nullptr, _mlir_ciface_sqz_cpu_gemm_s8_avx512vnni,
@@ -866,6 +917,12 @@ int main() {
       checkSoftmax(m, 7, /*columnMajor=*/true);
       checkThreadSplit("softmax_rows_f32_avx512",
                        [&] { checkSoftmax(m, k + 3, false); });
+      checkMaskedSoftmax(2, 5, m, k + 1, false, /*masked=*/true,
+                         /*perRowMask=*/false);
+      checkMaskedSoftmax(1, 4, m, k, true, /*masked=*/false, false);
+      checkThreadSplit("softmax_rows_masked_f32_avx512", [&] {
+        checkMaskedSoftmax(3, 2, m, k + 3, false, true, true);
+      });
     }
     if (vnni) {
       checkS8Quantized(m, k + 1, n, true, /*columnMajor=*/true);

@@ -20,6 +20,8 @@ namespace {
 struct Softmax {
   Operation *root;
   Value input;
+  /// The ops of the softmax that read `input`.
+  SmallVector<Operation *, 2> readers;
 };
 
 /// The maps of a generic over `rank` loops: the identity, and the one that
@@ -105,7 +107,8 @@ bool isFilledWith(Value init, function_ref<bool(APFloat)> value) {
 /// a reduction generic from -infinity or the lowest float whose other
 /// results (torch's argmax) are unused, seen through the expand_shape that
 /// adds the unit dimension.
-Value maxReductionInput(Value rowMax, int64_t rank) {
+Value maxReductionInput(Value rowMax, int64_t rank,
+                        SmallVectorImpl<Operation *> &readers) {
   MLIRContext *context = rowMax.getContext();
   auto result = dyn_cast<OpResult>(rowMax);
   AffineMap resultMap = rowValueMap(context, rank);
@@ -144,12 +147,14 @@ Value maxReductionInput(Value rowMax, int64_t rank) {
                v.convertToFloat() == lowest;
       }))
     return nullptr;
+  readers.push_back(op);
   return op.getDpsInputs()[0];
 }
 
 /// The x of `exp(x - max_j x[..., j])` as `value`: one generic, or a
 /// subtraction and an exponential.
-Value shiftedExpInput(Value value, int64_t rank) {
+Value shiftedExpInput(Value value, int64_t rank,
+                      SmallVectorImpl<Operation *> &readers) {
   MLIRContext *context = value.getContext();
   AffineMap id = identityMap(context, rank), row = rowValueMap(context, rank);
   linalg::GenericOp sub;
@@ -180,7 +185,9 @@ Value shiftedExpInput(Value value, int64_t rank) {
     return nullptr;
   }
   Value x = sub.getDpsInputs()[0];
-  return maxReductionInput(sub.getDpsInputs()[1], rank) == x ? x : Value();
+  readers.push_back(sub);
+  return maxReductionInput(sub.getDpsInputs()[1], rank, readers) == x ? x
+                                                                      : Value();
 }
 
 /// A decomposed softmax whose division is `op`: `e / sum_j e[..., j]` with
@@ -203,10 +210,11 @@ std::optional<Softmax> matchDecomposedSoftmax(linalg::GenericOp op) {
       !isFilledWith(sum.getDpsInits()[0],
                     [](APFloat v) { return v.isPosZero(); }))
     return std::nullopt;
-  Value x = shiftedExpInput(exponentials, rank);
+  SmallVector<Operation *, 2> readers;
+  Value x = shiftedExpInput(exponentials, rank, readers);
   if (!x)
     return std::nullopt;
-  return Softmax{op, x};
+  return Softmax{op, x, std::move(readers)};
 }
 
 /// `linalg.softmax` over the innermost dimension of an f32 tensor.
@@ -215,44 +223,296 @@ std::optional<Softmax> matchSoftmaxOp(linalg::SoftmaxOp op) {
   if (!type || !op.hasPureTensorSemantics() || !type.getElementType().isF32() ||
       op.getDimension() + 1 != static_cast<uint64_t>(type.getRank()))
     return std::nullopt;
-  return Softmax{op, op.getInput()};
+  return Softmax{op, op.getInput(), {op}};
 }
 
-/// The softmax of `x` as rows: a vector as one row, a higher rank with its
-/// leading dimensions collapsed into the rows; the kernel's result
-/// reshaped back to x's shape.
+/// Attention's scores as a softmax reads them: `x * scale + mask` (or
+/// `x / scale`, or the scaling or the mask alone), the mask read through
+/// `maskMap`.
+struct MaskedScores {
+  Value x;
+  std::optional<APFloat> scale;
+  bool divides = false;
+  Value mask;
+  AffineMap maskMap;
+};
+
+/// The f32 constant that `value` is, seen through `arith.truncf` and
+/// `arith.extf` of a constant (torch-mlir's f64 scale truncated in the
+/// body); `chain` collects the casts.
+std::optional<APFloat> constantF32(Value value,
+                                   SmallVectorImpl<Operation *> &chain) {
+  if (!value.getType().isF32())
+    return std::nullopt;
+  if (Operation *cast = value.getDefiningOp();
+      isa_and_nonnull<arith::TruncFOp, arith::ExtFOp>(cast)) {
+    auto truncation = dyn_cast<arith::TruncFOp>(cast);
+    if (truncation && truncation.getRoundingmodeAttr())
+      return std::nullopt;
+    chain.push_back(cast);
+    value = cast->getOperand(0);
+  }
+  APFloat number(0.0f);
+  if (!matchPattern(value, m_ConstantFloat(&number)))
+    return std::nullopt;
+  // truncf's default rounding.
+  bool inexact = false;
+  number.convert(APFloat::IEEEsingle(), APFloat::rmNearestTiesToEven, &inexact);
+  return number;
+}
+
+/// A map of `rank` loops that reads a mask broadcast along some of the
+/// outer dimensions: each result the loop of its position or 0 where the
+/// mask's dimension is 1, the innermost the innermost loop.
+bool isBroadcastMaskMap(AffineMap map, RankedTensorType mask, int64_t rank) {
+  if (map.getNumDims() != rank || map.getNumResults() != rank ||
+      mask.getRank() != rank || map.getNumSymbols() != 0)
+    return false;
+  for (auto [d, result] : llvm::enumerate(map.getResults())) {
+    auto dim = dyn_cast<AffineDimExpr>(result);
+    if (dim && dim.getPosition() == d)
+      continue;
+    auto zero = dyn_cast<AffineConstantExpr>(result);
+    if (static_cast<int64_t>(d) + 1 == rank || !zero || zero.getValue() != 0 ||
+        mask.getDimSize(d) != 1)
+      return false;
+  }
+  return true;
+}
+
+/// Whether `op` is an elementwise f32 generic over static shapes whose
+/// result the body computes from its inputs alone.
+bool isElementwiseF32(linalg::GenericOp op) {
+  if (!op || op->getNumResults() != 1 || !op.hasPureTensorSemantics() ||
+      op.getNumParallelLoops() != op.getNumLoops() ||
+      !getElementTypeOrSelf(op->getResult(0).getType()).isF32() ||
+      !cast<RankedTensorType>(op->getResult(0).getType()).hasStaticShape())
+    return false;
+  Block *body = op.getBody();
+  return body->getArgument(body->getNumArguments() - 1).use_empty() &&
+         llvm::all_of(op.getDpsInputs(), [](Value input) {
+           return getElementTypeOrSelf(input.getType()).isF32();
+         });
+}
+
+/// In `op`'s body, `value` as the input read through the identity map
+/// that its block argument stands for, or null.
+Value identityInput(linalg::GenericOp op, Value value) {
+  auto argument = dyn_cast<BlockArgument>(value);
+  if (!argument || argument.getOwner() != op.getBody() ||
+      argument.getArgNumber() >= op.getNumDpsInputs() ||
+      !op.getIndexingMapsArray()[argument.getArgNumber()].isIdentity())
+    return nullptr;
+  return op.getDpsInputs()[argument.getArgNumber()];
+}
+
+/// `value` as `x * c`, `c * x` or `x / c` in `op`'s body with x an input
+/// read through the identity map and c a constant: fills `scores`' x and
+/// scale, and adds the ops it used to `used`.
+bool matchScaling(linalg::GenericOp op, Value value, MaskedScores &scores,
+                  SmallVectorImpl<Operation *> &used) {
+  Operation *scaling = value.getDefiningOp();
+  auto multiply = dyn_cast_or_null<arith::MulFOp>(scaling);
+  auto divide = dyn_cast_or_null<arith::DivFOp>(scaling);
+  // Fast-math flags would let the reference round otherwise.
+  if ((!multiply || multiply.getFastmath() != arith::FastMathFlags::none) &&
+      (!divide || divide.getFastmath() != arith::FastMathFlags::none))
+    return false;
+  if (scaling->getBlock() != op.getBody())
+    return false;
+  bool divides = static_cast<bool>(divide);
+  for (unsigned i = 0; i < (divides ? 1u : 2u); ++i) {
+    Value x = identityInput(op, scaling->getOperand(i));
+    SmallVector<Operation *> chain;
+    std::optional<APFloat> scale =
+        x ? constantF32(scaling->getOperand(1 - i), chain) : std::nullopt;
+    if (!scale)
+      continue;
+    scores.x = x;
+    scores.scale = scale;
+    scores.divides = divides;
+    used.push_back(scaling);
+    for (Operation *cast : chain)
+      if (cast->getBlock() == op.getBody())
+        used.push_back(cast);
+    return true;
+  }
+  return false;
+}
+
+/// Whether the ops of `op`'s body are the yield and `used`.
+bool bodyIsExactly(linalg::GenericOp op, ArrayRef<Operation *> used) {
+  return op.getBody()->getOperations().size() == used.size() + 1;
+}
+
+/// `value`, a softmax's input, as attention's scaled and masked scores: one
+/// elementwise generic that scales and adds the mask, or that scales or
+/// adds alone, or a scaling generic (used only there) under a masking one.
+std::optional<MaskedScores> matchMaskedScores(Value value) {
+  auto op = value.getDefiningOp<linalg::GenericOp>();
+  if (!isElementwiseF32(op))
+    return std::nullopt;
+  int64_t rank = cast<RankedTensorType>(value.getType()).getRank();
+  MaskedScores scores;
+  SmallVector<Operation *> used;
+  Value yielded = op.getBody()->getTerminator()->getOperand(0);
+  if (auto add = yielded.getDefiningOp<arith::AddFOp>();
+      add && add->getBlock() == op.getBody() &&
+      add.getFastmath() == arith::FastMathFlags::none) {
+    for (unsigned i = 0; i < 2 && !scores.mask; ++i) {
+      auto argument = dyn_cast<BlockArgument>(add->getOperand(i));
+      if (!argument || argument.getOwner() != op.getBody() ||
+          argument.getArgNumber() >= op.getNumDpsInputs())
+        continue;
+      Value mask = op.getDpsInputs()[argument.getArgNumber()];
+      AffineMap map = op.getIndexingMapsArray()[argument.getArgNumber()];
+      auto maskType = dyn_cast<RankedTensorType>(mask.getType());
+      if (!maskType || !maskType.hasStaticShape() ||
+          !isBroadcastMaskMap(map, maskType, rank))
+        continue;
+      Value other = add->getOperand(1 - i);
+      if (Value x = identityInput(op, other); x && other != argument) {
+        scores.x = x;
+      } else if (!matchScaling(op, other, scores, used)) {
+        continue;
+      }
+      scores.mask = mask;
+      scores.maskMap = map;
+      used.push_back(add);
+    }
+    if (!scores.mask)
+      return std::nullopt;
+  } else if (!matchScaling(op, yielded, scores, used)) {
+    return std::nullopt;
+  }
+  if (!bodyIsExactly(op, used))
+    return std::nullopt;
+  // A mask alone may sit on a scaling of its own.
+  if (!scores.scale) {
+    auto scaling = scores.x.getDefiningOp<linalg::GenericOp>();
+    MaskedScores inner;
+    SmallVector<Operation *> innerUsed;
+    if (isElementwiseF32(scaling) && scores.x.hasOneUse() &&
+        matchScaling(scaling, scaling.getBody()->getTerminator()->getOperand(0),
+                     inner, innerUsed) &&
+        bodyIsExactly(scaling, innerUsed)) {
+      scores.x = inner.x;
+      scores.scale = inner.scale;
+      scores.divides = inner.divides;
+    }
+  }
+  return scores;
+}
+
+/// The reassociation that makes rows of a tensor of `rank`: a vector one
+/// row, a higher rank its leading dimensions collapsed into the rows.
+SmallVector<ReassociationIndices> rowGroups(int64_t rank) {
+  if (rank == 1)
+    return {{0, 1}};
+  if (rank > 2)
+    return {llvm::to_vector(llvm::seq<int64_t>(0, rank - 1)), {rank - 1}};
+  return {};
+}
+
+/// `value` as the 2-D rows `rowGroups` makes of it.
+Value asRows(RewriterBase &rewriter, Location loc, Value value) {
+  auto type = cast<RankedTensorType>(value.getType());
+  SmallVector<ReassociationIndices> groups = rowGroups(type.getRank());
+  if (type.getRank() == 1)
+    return tensor::ExpandShapeOp::create(
+        rewriter, loc,
+        RankedTensorType::get({1, type.getDimSize(0)}, type.getElementType()),
+        value, groups);
+  if (type.getRank() > 2)
+    return tensor::CollapseShapeOp::create(rewriter, loc, value, groups);
+  return value;
+}
+
+/// The softmax kernel `kernel` on the rows of `x` (then `operands` and
+/// `scalars`), its result reshaped back to x's shape.
 Value emitSoftmaxCall(KernelCallBuilder &builder, StringRef kernel,
-                      Location loc, Value x) {
+                      Location loc, Value x, ValueRange operands = {},
+                      ValueRange scalars = {}) {
   RewriterBase &rewriter = builder.getRewriter();
   auto type = cast<RankedTensorType>(x.getType());
   int64_t rank = type.getRank();
-  SmallVector<ReassociationIndices> groups;
-  if (rank == 1)
-    groups = {{0, 1}};
-  else if (rank > 2)
-    groups = {llvm::to_vector(llvm::seq<int64_t>(0, rank - 1)), {rank - 1}};
-  Value rows = x;
-  if (rank == 1)
-    rows = tensor::ExpandShapeOp::create(
-        rewriter, loc,
-        RankedTensorType::get({1, type.getDimSize(0)}, type.getElementType()),
-        x, groups);
-  else if (rank > 2)
-    rows = tensor::CollapseShapeOp::create(rewriter, loc, x, groups);
+  Value rows = asRows(rewriter, loc, x);
   auto rowsType = cast<RankedTensorType>(rows.getType());
   SmallVector<Value> dynamicSizes;
   for (int64_t d = 0; d < 2; ++d)
     if (rowsType.isDynamicDim(d))
       dynamicSizes.push_back(tensor::DimOp::create(rewriter, loc, rows, d));
-  Value y =
-      builder.emitOperandsCall(loc, kernel, {rows}, rowsType, dynamicSizes);
+  SmallVector<Value> callOperands = {rows};
+  llvm::append_range(callOperands, operands);
+  Value y = builder.emitOperandsCall(loc, kernel, callOperands, rowsType,
+                                     dynamicSizes, scalars);
   if (rank == 1)
-    return tensor::CollapseShapeOp::create(rewriter, loc, y, groups);
+    return tensor::CollapseShapeOp::create(rewriter, loc, y, rowGroups(rank));
   if (rank > 2)
     return tensor::ExpandShapeOp::create(
-        rewriter, loc, type, y, groups,
+        rewriter, loc, type, y, rowGroups(rank),
         tensor::getMixedSizes(rewriter, loc, x));
   return y;
+}
+
+/// How rows of `x` (its leading dimensions) share the rows of a mask read
+/// through `map`: seen as [outer, broadcast, inner] with the mask present
+/// along the outer and inner dimensions; none when the mask's broadcast
+/// dimensions are not one run.
+std::optional<std::pair<int64_t, int64_t>> maskRowSharing(RankedTensorType x,
+                                                          AffineMap map) {
+  int64_t broadcast = 1, inner = 1;
+  enum { Outer, Broadcast, Inner } phase = Outer;
+  for (int64_t d = 0; d + 1 < x.getRank(); ++d) {
+    int64_t size = x.getDimSize(d);
+    if (size == 1)
+      continue;
+    bool present = isa<AffineDimExpr>(map.getResult(d));
+    if (!present && phase == Inner)
+      return std::nullopt;
+    if (!present) {
+      phase = Broadcast;
+      broadcast *= size;
+    } else if (phase != Outer) {
+      phase = Inner;
+      inner *= size;
+    }
+  }
+  return std::make_pair(broadcast, inner);
+}
+
+/// The masked softmax kernel on `scores`, replacing a softmax of rank 2 or
+/// more whose input they compute; null when the mask's broadcast does not
+/// fit the kernel.
+Value emitMaskedSoftmaxCall(KernelCallBuilder &builder, Location loc,
+                            const MaskedScores &scores) {
+  RewriterBase &rewriter = builder.getRewriter();
+  auto type = cast<RankedTensorType>(scores.x.getType());
+  int64_t broadcast = 1, inner = 1;
+  Value mask;
+  if (scores.mask) {
+    std::optional<std::pair<int64_t, int64_t>> sharing =
+        maskRowSharing(type, scores.maskMap);
+    if (!sharing)
+      return nullptr;
+    std::tie(broadcast, inner) = *sharing;
+    mask = asRows(rewriter, loc, scores.mask);
+  } else {
+    mask = tensor::EmptyOp::create(rewriter, loc,
+                                   ArrayRef<int64_t>{0, type.getShape().back()},
+                                   rewriter.getF32Type());
+  }
+  auto i64 = [&](int64_t v) -> Value {
+    return arith::ConstantOp::create(rewriter, loc,
+                                     rewriter.getI64IntegerAttr(v));
+  };
+  APFloat scale = scores.scale.value_or(APFloat(1.0f));
+  Value scalars[] = {
+      arith::ConstantOp::create(
+          rewriter, loc, rewriter.getF32FloatAttr(scale.convertToFloat())),
+      i64(scores.divides), i64(broadcast), i64(inner)};
+  return emitSoftmaxCall(builder, "sqz_cpu_softmax_rows_masked_f32_avx512", loc,
+                         scores.x, {mask}, scalars);
 }
 
 } // namespace
@@ -273,10 +533,23 @@ void mlir::sqz::rewriteSoftmaxes(ModuleOp module, KernelCallBuilder &builder,
       softmaxes.push_back(*match);
   });
   RewriterBase &rewriter = builder.getRewriter();
-  for (Softmax softmax : softmaxes) {
+  for (Softmax &softmax : softmaxes) {
     rewriter.setInsertionPoint(softmax.root);
-    Value y = emitSoftmaxCall(builder, "sqz_cpu_softmax_rows_f32_avx512",
-                              softmax.root->getLoc(), softmax.input);
+    Location loc = softmax.root->getLoc();
+    Value y;
+    // Attention's scaling and mask go into the kernel where nothing else
+    // reads the scores.
+    std::optional<MaskedScores> scores;
+    if (cast<RankedTensorType>(softmax.input.getType()).getRank() >= 2 &&
+        llvm::all_of(softmax.input.getUsers(), [&](Operation *user) {
+          return llvm::is_contained(softmax.readers, user);
+        }))
+      scores = matchMaskedScores(softmax.input);
+    if (scores)
+      y = emitMaskedSoftmaxCall(builder, loc, *scores);
+    if (!y)
+      y = emitSoftmaxCall(builder, "sqz_cpu_softmax_rows_f32_avx512", loc,
+                          softmax.input);
     for (Value operand : softmax.root->getOperands())
       if (Operation *producer = operand.getDefiningOp())
         producers.push_back(producer);

@@ -5,7 +5,10 @@
 // decomposed one is made of (torch-mlir's form: a max reduction, the shifted
 // exponentials, their sum and the division), runs on the
 // `softmax_rows_f32` kernel, row by row, instead of streaming the tensor
-// through memory once per op.
+// through memory once per op. Where its input is attention's scores, x
+// times or divided by a constant plus a mask (torch's scaled dot-product
+// attention), and nothing else reads them, the scaling and the mask go
+// into the kernel too (`softmax_rows_masked_f32`).
 //
 //===----------------------------------------------------------------------===//
 

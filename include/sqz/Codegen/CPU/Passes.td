@@ -75,7 +75,11 @@ def SqzCPUGemmKernels : Pass<"sqz-cpu-gemm-kernels", "ModuleOp"> {
     unused; `exp(x - max)` in one generic or two; their sum from zero; the
     division). Within a few ulp of the reference (exp is a polynomial, the
     sum is taken in another order); the division is the true division's
-    (to an ulp for exponentials below 2^-100).
+    (to an ulp for exponentials below 2^-100). Where the softmax's input is
+    attention's scores, `x * c` or `x / c` (c a constant) plus a mask
+    broadcast over one run of leading dimensions, or either alone, and
+    nothing else reads them, `sqz_cpu_softmax_rows_masked_f32_avx512`
+    computes them in the row's first pass, rounded as the ops round them.
 
     The weight is packed once, here, into the layout the chosen kernel
     reads (panels of output columns, K grouped for the dot-product

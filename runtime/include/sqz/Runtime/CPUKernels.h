@@ -163,6 +163,15 @@ void _mlir_ciface_sqz_cpu_quantize_rows_s8_avx512(
 void _mlir_ciface_sqz_cpu_softmax_rows_f32_avx512(sqzrt::MemRef<float, 2> *y,
                                                   sqzrt::MemRef<float, 2> *x,
                                                   int64_t threads);
+/// `softmax_rows_masked_f32_avx512`: the same softmax of the rows of
+/// `x * scale + mask[r(i), :]` (`x / scale` when `divides`), each operation
+/// rounded as on its own; rows of x seen as [outer, broadcastRows,
+/// innerRows] read the mask's row r(i) = outer * innerRows + inner (a mask
+/// shared by the broadcastRows rows between). A mask of 0 rows adds nothing.
+void _mlir_ciface_sqz_cpu_softmax_rows_masked_f32_avx512(
+    sqzrt::MemRef<float, 2> *y, sqzrt::MemRef<float, 2> *x,
+    sqzrt::MemRef<float, 2> *mask, float scale, int64_t divides,
+    int64_t broadcastRows, int64_t innerRows, int64_t threads);
 /// `gemm_s8_quantized_avx512vnni`: `gemm_s8_scaled_avx512vnni` on f32
 /// activations X that it quantizes itself as the W8A8 layer's dynamic
 /// per-token quantization does (the `quantize_*` kernels' scales and codes,

@@ -839,8 +839,9 @@ int main() {
 
   // (M, K, N): one row, a few, partial and whole tiles; K and N off the
   // panels and groups.
-  const int64_t shapes[][3] = {{1, 64, 40},   {3, 36, 17},    {4, 128, 33},
-                               {17, 100, 70}, {30, 260, 129}, {128, 64, 16}};
+  const int64_t shapes[][3] = {{1, 64, 40},  {1, 72, 300},  {3, 36, 17},
+                               {4, 128, 33}, {17, 100, 70}, {30, 260, 129},
+                               {128, 64, 16}};
   for (const auto &s : shapes) {
     int64_t m = s[0], k = s[1], n = s[2];
     if (avx2) {

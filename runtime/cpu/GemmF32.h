@@ -77,6 +77,74 @@ template <typename Isa> struct GemmF32 {
     }
   }
 
+  /// tile<Rows> on A read in place, row r at `a + r * lda` (unit column
+  /// stride), over the whole depth at once: the same multiply-adds in the
+  /// same order, for a product of one panel, where a packed copy of A would
+  /// be read once.
+  template <int Rows>
+  static void tileInPlace(int64_t depth, const float *a, int64_t lda,
+                          const float *panel, float *c, int64_t ldc,
+                          Masks masks, const float *next) {
+    Vec acc[Rows][2];
+    for (int r = 0; r < Rows; ++r)
+      acc[r][0] = acc[r][1] = Isa::zeroF32();
+    // One line of the next tile's rows per step of k, to be in L1 when it
+    // starts (A usually comes from L3: the softmax of every head ran
+    // before).
+    constexpr int64_t kLineFloats = 64 / sizeof(float);
+    const int64_t linesPerRow = ceilDiv(depth, kLineFloats);
+    for (int64_t k = 0; k < depth; ++k) {
+      if (next && k < Rows * linesPerRow)
+        __builtin_prefetch(next + k / linesPerRow * lda +
+                           k % linesPerRow * kLineFloats);
+      Vec b0 = Isa::loadF32(panel + k * kPanel);
+      Vec b1 = Isa::loadF32(panel + k * kPanel + kLanes);
+      for (int r = 0; r < Rows; ++r) {
+        Vec x = Isa::broadcastF32(a[r * lda + k]);
+        acc[r][0] = Isa::fma(x, b0, acc[r][0]);
+        acc[r][1] = Isa::fma(x, b1, acc[r][1]);
+      }
+    }
+    for (int r = 0; r < Rows; ++r) {
+      Isa::storeF32(c + r * ldc, acc[r][0], masks.low);
+      Isa::storeF32(c + r * ldc + kLanes, acc[r][1], masks.high);
+    }
+  }
+
+  using InPlaceTileFn = void (*)(int64_t, const float *, int64_t, const float *,
+                                 float *, int64_t, Masks, const float *);
+  template <int... Rows>
+  static constexpr std::array<InPlaceTileFn, sizeof...(Rows)>
+  inPlaceTiles(std::integer_sequence<int, Rows...>) {
+    return {&tileInPlace<Rows + 1>...};
+  }
+
+  /// Whether C = A x B is one panel of C over a block of K that stays in L1,
+  /// with rows of A (more than one: a row has its own path) of unit column
+  /// stride: A is then read in place.
+  static bool readsAInPlace(const MemRef<float, 2> &a, int64_t n) {
+    return n <= kPanel && a.sizes[0] > 1 && a.sizes[1] <= kBlockK &&
+           a.strides[1] == 1;
+  }
+
+  /// C (`ldc` apart, n columns) = A x the one packed panel, A in place.
+  static void onePanelInPlace(const MemRef<float, 2> &a, const float *panel,
+                              int64_t n, float *c, int64_t ldc) {
+    static constexpr auto kTiles =
+        inPlaceTiles(std::make_integer_sequence<int, kRows>());
+    RowSplit split(a.sizes[0], kRows);
+    Masks masks(n);
+    for (int64_t t = 0; t < split.count; ++t) {
+      int64_t i = split.start(t);
+      const float *next = t + 1 < split.count
+                              ? a.data() + split.start(t + 1) * a.strides[0]
+                              : nullptr;
+      kTiles[split.rows(t) - 1](a.sizes[1], a.data() + i * a.strides[0],
+                                a.strides[0], panel, c + i * ldc, ldc, masks,
+                                next);
+    }
+  }
+
   /// One row: c[panel] = a[0:depth] x panel[0:depth].
   static void row(int64_t depth, const float *a, const float *panel, float *c,
                   Masks masks) {
@@ -201,9 +269,12 @@ template <typename Isa> struct GemmF32 {
           std::fill_n(out + r * ldc, n, 0.0f);
         return;
       }
-      PackedRows<float, 1> lhs(batchElement(*a, i), kRows);
+      MemRef<float, 2> lhsView = batchElement(*a, i);
       std::vector<float> rhs;
       packRhs(batchElement(*b, i), rhs);
+      if (readsAInPlace(lhsView, n))
+        return onePanelInPlace(lhsView, rhs.data(), n, out, ldc);
+      PackedRows<float, 1> lhs(lhsView, kRows);
       for (int64_t p = 0; p < ceilDiv(n, kPanel); ++p)
         panel(p, m, n, k, lhs.data.data(), rhs.data(), out, ldc);
     };

@@ -29,6 +29,7 @@ static const KernelSymbol kSymbols[] = {
     SQZ_KERNEL(_mlir_ciface_sqz_cpu_gemm_sp24_s8_avx2),
     SQZ_KERNEL(_mlir_ciface_sqz_cpu_quantize_row_scales_avx512),
     SQZ_KERNEL(_mlir_ciface_sqz_cpu_quantize_rows_s8_avx512),
+    SQZ_KERNEL(_mlir_ciface_sqz_cpu_layer_norm_rows_f32_avx512),
     SQZ_KERNEL(_mlir_ciface_sqz_cpu_softmax_rows_f32_avx512),
     SQZ_KERNEL(_mlir_ciface_sqz_cpu_softmax_rows_masked_f32_avx512),
     // The buffers of the compiled code (BufferCache.h).

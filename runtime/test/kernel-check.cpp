@@ -717,6 +717,72 @@ void checkSoftmax(int64_t m, int64_t k, bool columnMajor) {
          wrong ? std::to_string(wrong) + " outputs outside the bound" : detail);
 }
 
+/// layer_norm_rows_f32_avx512 against a double-precision layer norm of the
+/// same rows, within (K / 16 + 16) 2^-23 (|gamma| (|x - mean| rstd + 1) +
+/// |beta|) per output (the sums taken 16 lanes at a time, the rest a few
+/// roundings): random rows with an offset (so that the mean matters), a row
+/// of zeros (exactly beta) and a row of large values; `rowStride` > K leaves
+/// gaps between rows, `columnMajor` makes the copy path read them.
+void checkLayerNorm(int64_t m, int64_t k, bool f64Variance, bool columnMajor) {
+  int64_t rowStride = columnMajor ? 1 : k + 5;
+  int64_t columnStride = columnMajor ? m : 1;
+  std::vector<float> a = randomFloats(columnMajor ? m * k : m * rowStride);
+  auto at = [&](int64_t i, int64_t j) -> float & {
+    return a[i * rowStride + j * columnStride];
+  };
+  for (int64_t i = 0; i < m; ++i)
+    for (int64_t j = 0; j < k; ++j)
+      at(i, j) = at(i, j) * 3.0f + 2.0f;
+  for (int64_t j = 0; j < k; ++j) {
+    at(0, j) = 0.0f;
+    if (m > 1)
+      at(1, j) *= 1e4f;
+  }
+  std::vector<float> gamma = randomFloats(k), beta = randomFloats(k);
+  const float epsilon = 1e-5f;
+  MemRef<float, 2> x{a.data(), a.data(), 0, {m, k}, {rowStride, columnStride}};
+  auto gammaRef = view<float, 1>(gamma, {k});
+  auto betaRef = view<float, 1>(beta, {k});
+  std::vector<float> y(m * k);
+  auto yRef = view<float, 2>(y, {m, k});
+  _mlir_ciface_sqz_cpu_layer_norm_rows_f32_avx512(
+      &yRef, &x, &gammaRef, &betaRef, epsilon, f64Variance, threads);
+  keep(y);
+  int64_t wrong = 0;
+  double worst = 0;
+  for (int64_t i = 0; i < m; ++i) {
+    double mean = 0, variance = 0;
+    for (int64_t j = 0; j < k; ++j)
+      mean += at(i, j);
+    mean /= k;
+    for (int64_t j = 0; j < k; ++j)
+      variance += (at(i, j) - mean) * (at(i, j) - mean);
+    variance /= k;
+    double rstd = 1.0 / std::sqrt(variance + epsilon);
+    for (int64_t j = 0; j < k; ++j) {
+      double normalized = (at(i, j) - mean) * rstd;
+      double expected = normalized * gamma[j] + beta[j];
+      double bound = (k / 16.0 + 16) * std::ldexp(1.0, -23) *
+                     (std::fabs(gamma[j]) * (std::fabs(normalized) + 1) +
+                      std::fabs(beta[j]));
+      double diff = std::fabs(y[i * k + j] - expected);
+      worst = std::max(worst, diff / bound);
+      wrong += !(diff <= bound);
+    }
+  }
+  for (int64_t j = 0; j < k; ++j)
+    wrong += y[j] != beta[j]; // the row of zeros: exactly beta
+  char detail[96];
+  std::snprintf(detail, sizeof(detail),
+                "within the bound (worst %.2f of it), zeros give beta", worst);
+  report("layer_norm_rows_f32_avx512 " + std::to_string(m) + "x" +
+             std::to_string(k) + (f64Variance ? " f64 variance" : "") +
+             (columnMajor ? " column-major"
+                          : " row stride " + std::to_string(rowStride)),
+         wrong == 0,
+         wrong ? std::to_string(wrong) + " outputs outside the bound" : detail);
+}
+
 /// softmax_rows_masked_f32_avx512 against the plain softmax kernel on the
 /// scores computed apart as the reference computes them (x * scale or x /
 /// scale, rounded, plus the mask, rounded): bit-identical. Rows are [outer,
@@ -874,6 +940,7 @@ int main() {
       checkSoftmax(m, k, /*columnMajor=*/false);
       checkMaskedSoftmax(2, 3, m, k, /*divides=*/m % 2 == 1, /*masked=*/true,
                          /*perRowMask=*/true);
+      checkLayerNorm(m, k, /*f64Variance=*/m % 2 == 0, /*columnMajor=*/false);
     }
     if (vnni) {
       checkS8("s8_avx512vnni", nullptr, _mlir_ciface_sqz_cpu_gemm_s8_avx512vnni,
@@ -921,6 +988,9 @@ int main() {
       checkMaskedSoftmax(2, 5, m, k + 1, false, /*masked=*/true,
                          /*perRowMask=*/false);
       checkMaskedSoftmax(1, 4, m, k, true, /*masked=*/false, false);
+      checkLayerNorm(m, 7, true, /*columnMajor=*/true);
+      checkThreadSplit("layer_norm_rows_f32_avx512",
+                       [&] { checkLayerNorm(m, k + 3, true, false); });
       checkThreadSplit("softmax_rows_masked_f32_avx512", [&] {
         checkMaskedSoftmax(3, 2, m, k + 3, false, true, true);
       });

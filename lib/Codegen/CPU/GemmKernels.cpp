@@ -8,6 +8,7 @@
 
 #include "BatchMatmulKernels.h"
 #include "DequantizeEpilogue.h"
+#include "LayerNormKernels.h"
 #include "QuantizeKernels.h"
 #include "SoftmaxKernels.h"
 #include "SparseKernels.h"
@@ -410,6 +411,7 @@ struct SqzCPUGemmKernelsPass
     rewriteSparse24Layers(module, builder, *cpu, replacedWeights);
     rewriteBatchMatmuls(module, builder, *cpu, replacedWeights);
     rewriteSoftmaxes(module, builder, *cpu, replacedWeights);
+    rewriteLayerNorms(module, builder, *cpu, replacedWeights);
     IRRewriter eraser(module.getContext());
     eraseDeadProducers(eraser, std::move(replacedWeights));
     // After the dead producers are gone: a quantization that only fed

@@ -1,6 +1,7 @@
 //===- SoftmaxKernels.cpp - Softmax over rows on the CPU kernel -----------===//
 
 #include "SoftmaxKernels.h"
+#include "RowMatchers.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -23,85 +24,6 @@ struct Softmax {
   /// The ops of the softmax that read `input`.
   SmallVector<Operation *, 2> readers;
 };
-
-/// The maps of a generic over `rank` loops: the identity, and the one that
-/// reads a tensor whose innermost dimension is 1 (a row's value broadcast
-/// along it).
-AffineMap identityMap(MLIRContext *context, int64_t rank) {
-  return AffineMap::getMultiDimIdentityMap(rank, context);
-}
-AffineMap rowValueMap(MLIRContext *context, int64_t rank) {
-  SmallVector<AffineExpr> results;
-  for (int64_t d = 0; d + 1 < rank; ++d)
-    results.push_back(getAffineDimExpr(d, context));
-  results.push_back(getAffineConstantExpr(0, context));
-  return AffineMap::get(rank, 0, results, context);
-}
-/// The map of a reduction's result that drops the innermost loop.
-AffineMap droppedInnermostMap(MLIRContext *context, int64_t rank) {
-  return identityMap(context, rank).getMajorSubMap(rank - 1);
-}
-
-/// The generic that defines `value` with `maps` and its loops parallel but
-/// for the innermost when `reducesInnermost`, on f32 inputs into an f32
-/// `value`, or null.
-linalg::GenericOp genericWith(Value value, ArrayRef<AffineMap> maps,
-                              bool reducesInnermost) {
-  auto op = value.getDefiningOp<linalg::GenericOp>();
-  if (!op || !op.hasPureTensorSemantics() || op.getIndexingMapsArray() != maps)
-    return nullptr;
-  auto iterators = op.getIteratorTypesArray();
-  for (auto [i, iterator] : llvm::enumerate(iterators)) {
-    bool reduction = reducesInnermost && i + 1 == iterators.size();
-    if (iterator != (reduction ? utils::IteratorType::reduction
-                               : utils::IteratorType::parallel))
-      return nullptr;
-  }
-  // f32 inputs and result (an argmax beside a max may be i64).
-  for (Value operand : op.getDpsInputs())
-    if (!getElementTypeOrSelf(operand.getType()).isF32())
-      return nullptr;
-  return getElementTypeOrSelf(value.getType()).isF32() ? op : nullptr;
-}
-
-/// The op whose result the generic's body yields as result `index`, if it is
-/// an `OpTy` on the block arguments `lhs` and `rhs` (in either order when
-/// `commutative`).
-template <typename OpTy>
-OpTy yieldedBinary(linalg::GenericOp op, unsigned index, unsigned lhs,
-                   unsigned rhs, bool commutative) {
-  Block *body = op.getBody();
-  auto yielded = body->getTerminator()->getOperand(index).getDefiningOp<OpTy>();
-  if (!yielded)
-    return nullptr;
-  Value a = body->getArgument(lhs), b = body->getArgument(rhs);
-  if ((yielded.getLhs() == a && yielded.getRhs() == b) ||
-      (commutative && yielded.getLhs() == b && yielded.getRhs() == a))
-    return yielded;
-  return nullptr;
-}
-
-/// Whether the body of `op` is its ops `count` ops and the yield.
-bool hasBodyOps(linalg::GenericOp op, size_t count) {
-  return op.getBody()->getOperations().size() == count + 1;
-}
-
-/// Whether `init` is filled with `value` (a linalg.fill, or a generic that
-/// yields the constant).
-bool isFilledWith(Value init, function_ref<bool(APFloat)> value) {
-  Value constant;
-  if (auto fill = init.getDefiningOp<linalg::FillOp>()) {
-    constant = fill.getInputs()[0];
-  } else if (auto generic = init.getDefiningOp<linalg::GenericOp>()) {
-    if (generic.getNumDpsInputs() != 0 || !hasBodyOps(generic, 0))
-      return false;
-    constant = generic.getBody()->getTerminator()->getOperand(0);
-  } else {
-    return false;
-  }
-  APFloat number(0.0f);
-  return matchPattern(constant, m_ConstantFloat(&number)) && value(number);
-}
 
 /// The input x of `max_j x[..., j]` (keep-dims or not) as `rowMax` reads it:
 /// a reduction generic from -infinity or the lowest float whose other
@@ -236,30 +158,6 @@ struct MaskedScores {
   Value mask;
   AffineMap maskMap;
 };
-
-/// The f32 constant that `value` is, seen through `arith.truncf` and
-/// `arith.extf` of a constant (torch-mlir's f64 scale truncated in the
-/// body); `chain` collects the casts.
-std::optional<APFloat> constantF32(Value value,
-                                   SmallVectorImpl<Operation *> &chain) {
-  if (!value.getType().isF32())
-    return std::nullopt;
-  if (Operation *cast = value.getDefiningOp();
-      isa_and_nonnull<arith::TruncFOp, arith::ExtFOp>(cast)) {
-    auto truncation = dyn_cast<arith::TruncFOp>(cast);
-    if (truncation && truncation.getRoundingmodeAttr())
-      return std::nullopt;
-    chain.push_back(cast);
-    value = cast->getOperand(0);
-  }
-  APFloat number(0.0f);
-  if (!matchPattern(value, m_ConstantFloat(&number)))
-    return std::nullopt;
-  // truncf's default rounding.
-  bool inexact = false;
-  number.convert(APFloat::IEEEsingle(), APFloat::rmNearestTiesToEven, &inexact);
-  return number;
-}
 
 /// A map of `rank` loops that reads a mask broadcast along some of the
 /// outer dimensions: each result the loop of its position or 0 where the
@@ -404,57 +302,6 @@ std::optional<MaskedScores> matchMaskedScores(Value value) {
   return scores;
 }
 
-/// The reassociation that makes rows of a tensor of `rank`: a vector one
-/// row, a higher rank its leading dimensions collapsed into the rows.
-SmallVector<ReassociationIndices> rowGroups(int64_t rank) {
-  if (rank == 1)
-    return {{0, 1}};
-  if (rank > 2)
-    return {llvm::to_vector(llvm::seq<int64_t>(0, rank - 1)), {rank - 1}};
-  return {};
-}
-
-/// `value` as the 2-D rows `rowGroups` makes of it.
-Value asRows(RewriterBase &rewriter, Location loc, Value value) {
-  auto type = cast<RankedTensorType>(value.getType());
-  SmallVector<ReassociationIndices> groups = rowGroups(type.getRank());
-  if (type.getRank() == 1)
-    return tensor::ExpandShapeOp::create(
-        rewriter, loc,
-        RankedTensorType::get({1, type.getDimSize(0)}, type.getElementType()),
-        value, groups);
-  if (type.getRank() > 2)
-    return tensor::CollapseShapeOp::create(rewriter, loc, value, groups);
-  return value;
-}
-
-/// The softmax kernel `kernel` on the rows of `x` (then `operands` and
-/// `scalars`), its result reshaped back to x's shape.
-Value emitSoftmaxCall(KernelCallBuilder &builder, StringRef kernel,
-                      Location loc, Value x, ValueRange operands = {},
-                      ValueRange scalars = {}) {
-  RewriterBase &rewriter = builder.getRewriter();
-  auto type = cast<RankedTensorType>(x.getType());
-  int64_t rank = type.getRank();
-  Value rows = asRows(rewriter, loc, x);
-  auto rowsType = cast<RankedTensorType>(rows.getType());
-  SmallVector<Value> dynamicSizes;
-  for (int64_t d = 0; d < 2; ++d)
-    if (rowsType.isDynamicDim(d))
-      dynamicSizes.push_back(tensor::DimOp::create(rewriter, loc, rows, d));
-  SmallVector<Value> callOperands = {rows};
-  llvm::append_range(callOperands, operands);
-  Value y = builder.emitOperandsCall(loc, kernel, callOperands, rowsType,
-                                     dynamicSizes, scalars);
-  if (rank == 1)
-    return tensor::CollapseShapeOp::create(rewriter, loc, y, rowGroups(rank));
-  if (rank > 2)
-    return tensor::ExpandShapeOp::create(
-        rewriter, loc, type, y, rowGroups(rank),
-        tensor::getMixedSizes(rewriter, loc, x));
-  return y;
-}
-
 /// How rows of `x` (its leading dimensions) share the rows of a mask read
 /// through `map`: seen as [outer, broadcast, inner] with the mask present
 /// along the outer and inner dimensions; none when the mask's broadcast
@@ -511,8 +358,8 @@ Value emitMaskedSoftmaxCall(KernelCallBuilder &builder, Location loc,
       arith::ConstantOp::create(
           rewriter, loc, rewriter.getF32FloatAttr(scale.convertToFloat())),
       i64(scores.divides), i64(broadcast), i64(inner)};
-  return emitSoftmaxCall(builder, "sqz_cpu_softmax_rows_masked_f32_avx512", loc,
-                         scores.x, {mask}, scalars);
+  return emitRowKernelCall(builder, "sqz_cpu_softmax_rows_masked_f32_avx512",
+                           loc, scores.x, {mask}, scalars);
 }
 
 } // namespace
@@ -548,8 +395,8 @@ void mlir::sqz::rewriteSoftmaxes(ModuleOp module, KernelCallBuilder &builder,
     if (scores)
       y = emitMaskedSoftmaxCall(builder, loc, *scores);
     if (!y)
-      y = emitSoftmaxCall(builder, "sqz_cpu_softmax_rows_f32_avx512", loc,
-                          softmax.input);
+      y = emitRowKernelCall(builder, "sqz_cpu_softmax_rows_f32_avx512", loc,
+                            softmax.input);
     for (Value operand : softmax.root->getOperands())
       if (Operation *producer = operand.getDefiningOp())
         producers.push_back(producer);

@@ -81,6 +81,14 @@ def SqzCPUGemmKernels : Pass<"sqz-cpu-gemm-kernels", "ModuleOp"> {
     nothing else reads them, `sqz_cpu_softmax_rows_masked_f32_avx512`
     computes them in the row's first pass, rounded as the ops round them.
 
+    On AVX-512 targets, a layer norm over the innermost dimension as
+    torch-mlir decomposes `aten.layer_norm` (the f32 mean; the variance
+    from the row converted to f64 and truncated, or in f32; `rsqrt` of the
+    variance plus a constant epsilon; centring, scaling, a per-column weight
+    and bias) runs on `sqz_cpu_layer_norm_rows_f32_avx512`, one row at a
+    time in L1 instead of a dozen ops over the whole tensor. Each operation
+    rounds as the decomposed form's; the sums are taken in another order.
+
     The weight is packed once, here, into the layout the chosen kernel
     reads (panels of output columns, K grouped for the dot-product
     instruction; `runtime/include/sqz/Runtime/WeightPacking.h`) and becomes

@@ -156,6 +156,17 @@ void _mlir_ciface_sqz_cpu_quantize_row_scales_avx512(
 void _mlir_ciface_sqz_cpu_quantize_rows_s8_avx512(
     sqzrt::MemRef<int8_t, 2> *codes, sqzrt::MemRef<float, 2> *x,
     sqzrt::MemRef<float, 1> *scales, float qmin, float qmax, int64_t threads);
+/// `layer_norm_rows_f32_avx512`: y[i, :] = ((x[i, :] - mean) * rstd) *
+/// gamma + beta with mean = sum_j x[i, j] / K in f32, rstd = 1 / sqrt(var +
+/// epsilon), var the mean squared difference from the mean, computed in f64
+/// from the row converted to f64 and rounded to f32 when `varianceF64`
+/// (torch-mlir's decomposition), else in f32; each operation rounded as on
+/// its own, the sums in another order than an in-order loop's. `y` of unit
+/// column stride.
+void _mlir_ciface_sqz_cpu_layer_norm_rows_f32_avx512(
+    sqzrt::MemRef<float, 2> *y, sqzrt::MemRef<float, 2> *x,
+    sqzrt::MemRef<float, 1> *gamma, sqzrt::MemRef<float, 1> *beta,
+    float epsilon, int64_t varianceF64, int64_t threads);
 /// `softmax_rows_f32_avx512`: y[i, :] = exp(x[i, :] - m) / sum_j exp(x[i, j]
 /// - m) with m = max_j x[i, j] (NaN if one is NaN), row by row; `y` of unit
 /// column stride. exp within 2 ulp, the sum in another order than an

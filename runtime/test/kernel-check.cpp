@@ -68,6 +68,23 @@ std::vector<int8_t> randomBytes(int64_t count, int low = -128, int high = 127) {
   return values;
 }
 
+/// Random f32 rows [m, k] as a kernel may get them: `gap` elements between
+/// the end of a row and the next (row-major), or column-major.
+struct RandomRows {
+  int64_t m, k, rowStride, columnStride;
+  std::vector<float> data;
+  RandomRows(int64_t m, int64_t k, bool columnMajor, int64_t gap)
+      : m(m), k(k), rowStride(columnMajor ? 1 : k + gap),
+        columnStride(columnMajor ? m : 1),
+        data(randomFloats(columnMajor ? m * k : m * rowStride)) {}
+  float &at(int64_t i, int64_t j) {
+    return data[i * rowStride + j * columnStride];
+  }
+  MemRef<float, 2> ref() {
+    return {data.data(), data.data(), 0, {m, k}, {rowStride, columnStride}};
+  }
+};
+
 int checks = 0, problems = 0;
 /// The threads every kernel call asks for (kernels use fewer for small
 /// calls).
@@ -282,19 +299,14 @@ void checkS8Scaled(const char *name, ScaledS8Kernel kernel,
 void checkS8Quantized(int64_t m, int64_t k, int64_t n, bool withBias,
                       bool columnMajor) {
   GemmLayout layout = kGemmS8Avx512VnniLayout;
-  int64_t rowStride = columnMajor ? 1 : k + 3;
-  int64_t columnStride = columnMajor ? m : 1;
-  std::vector<float> a = randomFloats(columnMajor ? m * k : m * rowStride);
-  auto at = [&](int64_t i, int64_t j) -> float & {
-    return a[i * rowStride + j * columnStride];
-  };
+  RandomRows rows(m, k, columnMajor, 3);
   for (int64_t j = 0; j < k && m > 3; ++j)
-    at(1, j) = 0.0f;
+    rows.at(1, j) = 0.0f;
   if (m > 3) {
-    at(2, k / 2) = std::nanf("");
-    at(3, 0) = INFINITY;
+    rows.at(2, k / 2) = std::nanf("");
+    rows.at(3, 0) = INFINITY;
   }
-  MemRef<float, 2> x{a.data(), a.data(), 0, {m, k}, {rowStride, columnStride}};
+  MemRef<float, 2> x = rows.ref();
   std::vector<int8_t> b = randomBytes(k * n);
   std::vector<int8_t> packed(layout.packedSize(k, n));
   packGemmWeight(b.data(), k, n, /*transposed=*/false, layout, packed.data());
@@ -565,41 +577,36 @@ void checkSparse24(int64_t m, int64_t k, int64_t n) {
 /// `columnMajor`, column-major.
 void checkQuantizeRows(int64_t m, int64_t k, bool narrow, bool columnMajor) {
   float qmin = narrow ? -127.0f : -128.0f, qmax = 127.0f;
-  int64_t rowStride = columnMajor ? 1 : k + 5;
-  int64_t columnStride = columnMajor ? m : 1;
-  std::vector<float> a = randomFloats(columnMajor ? m * k : m * rowStride);
-  auto at = [&](int64_t i, int64_t j) -> float & {
-    return a[i * rowStride + j * columnStride];
-  };
+  RandomRows rows(m, k, columnMajor, 5);
   for (int64_t j = 0; j < k; ++j) {
     if (m > 1)
-      at(1, j) = 0.0f;
+      rows.at(1, j) = 0.0f;
     if (m > 3)
-      at(3, j) = float(j % 9) - 4.0f; // max 4: x / scale at half steps
+      rows.at(3, j) = float(j % 9) - 4.0f; // max 4: x / scale at half steps
   }
   if (m > 2)
-    at(2, k / 2) = std::nanf("");
+    rows.at(2, k / 2) = std::nanf("");
   if (m > 4)
-    at(4, 0) = INFINITY;
+    rows.at(4, 0) = INFINITY;
   if (m > 5)
-    at(5, k - 1) = -0.0f;
+    rows.at(5, k - 1) = -0.0f;
   if (m > 6) // a scale below 2^-80: the kernel divides
     for (int64_t j = 0; j < k; ++j)
-      at(6, j) *= 1e-33f;
+      rows.at(6, j) *= 1e-33f;
   if (m > 7) { // quotients at half steps and one or two ulps beside them
-    at(7, 0) = 47.0f;
+    rows.at(7, 0) = 47.0f;
     float scale = 47.0f / qmax;
     for (int64_t j = 1; j < k; ++j) {
       float value = (float(j % 181) - 90.5f) * scale;
       for (int64_t step = 0; step < std::abs(j % 5 - 2); ++step)
         value = std::nextafter(value, j % 5 < 2 ? -INFINITY : INFINITY);
-      at(7, j) = value;
+      rows.at(7, j) = value;
     }
   }
   if (m > 8) // a scale near 2^100, still through the reciprocal
     for (int64_t j = 0; j < k; ++j)
-      at(8, j) *= 1e31f;
-  MemRef<float, 2> x{a.data(), a.data(), 0, {m, k}, {rowStride, columnStride}};
+      rows.at(8, j) *= 1e31f;
+  MemRef<float, 2> x = rows.ref();
   std::vector<float> scales(m);
   std::vector<int8_t> codes(m * k);
   auto scalesRef = view<float, 1>(scales, {m});
@@ -613,16 +620,16 @@ void checkQuantizeRows(int64_t m, int64_t k, bool narrow, bool columnMajor) {
     float lo = 0.0f, hi = 0.0f;
     bool nan = false;
     for (int64_t j = 0; j < k; ++j) {
-      nan |= std::isnan(at(i, j));
-      lo = std::fmin(lo, at(i, j));
-      hi = std::fmax(hi, at(i, j));
+      nan |= std::isnan(rows.at(i, j));
+      lo = std::fmin(lo, rows.at(i, j));
+      hi = std::fmax(hi, rows.at(i, j));
     }
     float scale = std::fmax(-lo, hi) / qmax;
     scale = nan ? NAN : (scale == 0.0f ? 1.0f : scale);
     bool scaleOk = nan ? std::isnan(scales[i]) : scales[i] == scale;
     wrong += !scaleOk;
     for (int64_t j = 0; j < k; ++j) {
-      float q = at(i, j) / scale;
+      float q = rows.at(i, j) / scale;
       int8_t code =
           std::isnan(q)
               ? 0
@@ -634,7 +641,7 @@ void checkQuantizeRows(int64_t m, int64_t k, bool narrow, bool columnMajor) {
   report("quantize_rows_s8_avx512 " + std::to_string(m) + "x" +
              std::to_string(k) + (narrow ? " narrow" : "") +
              (columnMajor ? " column-major"
-                          : " row stride " + std::to_string(rowStride)),
+                          : " row stride " + std::to_string(rows.rowStride)),
          wrong == 0,
          wrong ? std::to_string(wrong) + " scales or codes differ"
                : "scales and codes bit-identical to the formula");
@@ -647,30 +654,25 @@ void checkQuantizeRows(int64_t m, int64_t k, bool narrow, bool columnMajor) {
 /// (the lowest float), -infinity, a NaN, +infinity, one huge value. NaN
 /// outputs must be where the reference has them.
 void checkSoftmax(int64_t m, int64_t k, bool columnMajor) {
-  int64_t rowStride = columnMajor ? 1 : k + 3;
-  int64_t columnStride = columnMajor ? m : 1;
-  std::vector<float> a = randomFloats(columnMajor ? m * k : m * rowStride);
-  auto at = [&](int64_t i, int64_t j) -> float & {
-    return a[i * rowStride + j * columnStride];
-  };
+  RandomRows rows(m, k, columnMajor, 3);
   for (int64_t i = 0; i < m; ++i)
     for (int64_t j = 0; j < k; ++j)
-      at(i, j) *= 10.0f;
+      rows.at(i, j) *= 10.0f;
   const float lowest = std::numeric_limits<float>::lowest();
   for (int64_t j = k / 2; j < k; ++j)
-    at(0, j) = lowest; // the masked half of a row
+    rows.at(0, j) = lowest; // the masked half of a row
   if (m > 1)
-    at(1, k - 1) = -INFINITY;
+    rows.at(1, k - 1) = -INFINITY;
   if (m > 2)
-    at(2, 0) = std::nanf("");
+    rows.at(2, 0) = std::nanf("");
   if (m > 3)
-    at(3, k / 3) = INFINITY;
+    rows.at(3, k / 3) = INFINITY;
   if (m > 4)
-    at(4, k - 1) = 1e30f;
+    rows.at(4, k - 1) = 1e30f;
   if (m > 5)
     for (int64_t j = 0; j < k; ++j)
-      at(5, j) = -INFINITY; // all masked: NaN, as 0 / 0
-  MemRef<float, 2> x{a.data(), a.data(), 0, {m, k}, {rowStride, columnStride}};
+      rows.at(5, j) = -INFINITY; // all masked: NaN, as 0 / 0
+  MemRef<float, 2> x = rows.ref();
   std::vector<float> y(m * k);
   auto yRef = view<float, 2>(y, {m, k});
   _mlir_ciface_sqz_cpu_softmax_rows_f32_avx512(&yRef, &x, threads);
@@ -680,13 +682,13 @@ void checkSoftmax(int64_t m, int64_t k, bool columnMajor) {
     double largest = -INFINITY;
     bool nan = false;
     for (int64_t j = 0; j < k; ++j) {
-      nan |= std::isnan(at(i, j));
-      largest = std::max(largest, double(at(i, j)));
+      nan |= std::isnan(rows.at(i, j));
+      largest = std::max(largest, double(rows.at(i, j)));
     }
     // x - max rounded to f32, as the op computes it (its rounding error,
     // up to 2^-24 |x - max|, moves exp far more than exp's own).
     auto shifted = [&](int64_t j) {
-      return double(at(i, j) - static_cast<float>(largest));
+      return double(rows.at(i, j) - static_cast<float>(largest));
     };
     double sum = 0;
     for (int64_t j = 0; j < k; ++j)
@@ -712,7 +714,7 @@ void checkSoftmax(int64_t m, int64_t k, bool columnMajor) {
   report("softmax_rows_f32_avx512 " + std::to_string(m) + "x" +
              std::to_string(k) +
              (columnMajor ? " column-major"
-                          : " row stride " + std::to_string(rowStride)),
+                          : " row stride " + std::to_string(rows.rowStride)),
          wrong == 0,
          wrong ? std::to_string(wrong) + " outputs outside the bound" : detail);
 }
@@ -724,23 +726,18 @@ void checkSoftmax(int64_t m, int64_t k, bool columnMajor) {
 /// of zeros (exactly beta) and a row of large values; `rowStride` > K leaves
 /// gaps between rows, `columnMajor` makes the copy path read them.
 void checkLayerNorm(int64_t m, int64_t k, bool f64Variance, bool columnMajor) {
-  int64_t rowStride = columnMajor ? 1 : k + 5;
-  int64_t columnStride = columnMajor ? m : 1;
-  std::vector<float> a = randomFloats(columnMajor ? m * k : m * rowStride);
-  auto at = [&](int64_t i, int64_t j) -> float & {
-    return a[i * rowStride + j * columnStride];
-  };
+  RandomRows rows(m, k, columnMajor, 5);
   for (int64_t i = 0; i < m; ++i)
     for (int64_t j = 0; j < k; ++j)
-      at(i, j) = at(i, j) * 3.0f + 2.0f;
+      rows.at(i, j) = rows.at(i, j) * 3.0f + 2.0f;
   for (int64_t j = 0; j < k; ++j) {
-    at(0, j) = 0.0f;
+    rows.at(0, j) = 0.0f;
     if (m > 1)
-      at(1, j) *= 1e4f;
+      rows.at(1, j) *= 1e4f;
   }
   std::vector<float> gamma = randomFloats(k), beta = randomFloats(k);
   const float epsilon = 1e-5f;
-  MemRef<float, 2> x{a.data(), a.data(), 0, {m, k}, {rowStride, columnStride}};
+  MemRef<float, 2> x = rows.ref();
   auto gammaRef = view<float, 1>(gamma, {k});
   auto betaRef = view<float, 1>(beta, {k});
   std::vector<float> y(m * k);
@@ -753,14 +750,14 @@ void checkLayerNorm(int64_t m, int64_t k, bool f64Variance, bool columnMajor) {
   for (int64_t i = 0; i < m; ++i) {
     double mean = 0, variance = 0;
     for (int64_t j = 0; j < k; ++j)
-      mean += at(i, j);
+      mean += rows.at(i, j);
     mean /= k;
     for (int64_t j = 0; j < k; ++j)
-      variance += (at(i, j) - mean) * (at(i, j) - mean);
+      variance += (rows.at(i, j) - mean) * (rows.at(i, j) - mean);
     variance /= k;
     double rstd = 1.0 / std::sqrt(variance + epsilon);
     for (int64_t j = 0; j < k; ++j) {
-      double normalized = (at(i, j) - mean) * rstd;
+      double normalized = (rows.at(i, j) - mean) * rstd;
       double expected = normalized * gamma[j] + beta[j];
       double bound = (k / 16.0 + 16) * std::ldexp(1.0, -23) *
                      (std::fabs(gamma[j]) * (std::fabs(normalized) + 1) +
@@ -778,7 +775,7 @@ void checkLayerNorm(int64_t m, int64_t k, bool f64Variance, bool columnMajor) {
   report("layer_norm_rows_f32_avx512 " + std::to_string(m) + "x" +
              std::to_string(k) + (f64Variance ? " f64 variance" : "") +
              (columnMajor ? " column-major"
-                          : " row stride " + std::to_string(rowStride)),
+                          : " row stride " + std::to_string(rows.rowStride)),
          wrong == 0,
          wrong ? std::to_string(wrong) + " outputs outside the bound" : detail);
 }

@@ -6,7 +6,7 @@
 // length; the variance, when `varianceF64`, comes from the row converted to
 // f64 (its own f64 mean, the f64 sum of squared differences divided by the
 // length) and is rounded to f32, else it is computed the same way in f32.
-// The decomposed form is a dozen generic ops that stream the tensor
+// The decomposed form is sixteen generic ops that stream the tensor
 // through memory one after the other, an f64 copy of it included: on
 // MiniLM about 40% of the compiled glue.
 //
@@ -26,7 +26,6 @@
 #include <immintrin.h>
 
 #include <cmath>
-#include <vector>
 
 using namespace sqzrt;
 
@@ -42,18 +41,22 @@ namespace {
 /// f64 conversions).
 constexpr int64_t kWorkPerElement = 8;
 
-/// The f32 row at `x` (unit stride) as sixteen lanes, the lanes past
-/// `count` zero.
-__m512 loadRow(const float *x, int64_t count) {
-  return _mm512_maskz_loadu_ps(firstLanes(count), x);
-}
+/// A row of floats `stride` apart.
+struct Row {
+  const float *data;
+  int64_t stride;
+  /// Lanes j .. j + 15, those past `k` zero.
+  __m512 load(int64_t j, int64_t k) const {
+    return loadLanes(data + j * stride, stride, k - j, firstLanes(k - j));
+  }
+};
 
 /// The variance of a row of `k` floats in f64, rounded to f32: the mean of
 /// the squared differences from the f64 mean.
-float varianceF64(const float *x, int64_t k) {
+float varianceF64(Row x, int64_t k) {
   __m512d low = _mm512_setzero_pd(), high = _mm512_setzero_pd();
   for (int64_t j = 0; j < k; j += kRowLanes) {
-    __m512 v = loadRow(x + j, k - j);
+    __m512 v = x.load(j, k);
     low = _mm512_add_pd(low, _mm512_cvtps_pd(_mm512_castps512_ps256(v)));
     high = _mm512_add_pd(high, _mm512_cvtps_pd(_mm512_extractf32x8_ps(v, 1)));
   }
@@ -63,7 +66,7 @@ float varianceF64(const float *x, int64_t k) {
   low = high = _mm512_setzero_pd();
   for (int64_t j = 0; j < k; j += kRowLanes) {
     __mmask16 lanes = firstLanes(k - j);
-    __m512 v = loadRow(x + j, k - j);
+    __m512 v = x.load(j, k);
     __m512d d0 =
         _mm512_sub_pd(_mm512_cvtps_pd(_mm512_castps512_ps256(v)), mean);
     __m512d d1 =
@@ -78,44 +81,33 @@ float varianceF64(const float *x, int64_t k) {
 }
 
 /// The same in f32, from the f32 mean.
-float varianceF32(const float *x, int64_t k, float mean) {
+float varianceF32(Row x, int64_t k, float mean) {
   __m512 sum = _mm512_setzero_ps(), shift = _mm512_set1_ps(mean);
   for (int64_t j = 0; j < k; j += kRowLanes) {
     __mmask16 lanes = firstLanes(k - j);
-    __m512 d = _mm512_sub_ps(loadRow(x + j, k - j), shift);
+    __m512 d = _mm512_sub_ps(x.load(j, k), shift);
     sum = _mm512_mask_add_ps(sum, lanes, sum, _mm512_mul_ps(d, d));
   }
   return _mm512_reduce_add_ps(sum) / static_cast<float>(k);
 }
 
-/// One row of `k` elements (unit stride) into `y`.
-void layerNormRow(const float *x, int64_t k, const float *gamma,
-                  const float *beta, float epsilon, bool f64Variance,
-                  float *y) {
+/// One row of `k` elements into `y` (unit stride).
+void layerNormRow(Row x, int64_t k, Row gamma, Row beta, float epsilon,
+                  bool f64Variance, float *y) {
   __m512 sum = _mm512_setzero_ps();
   for (int64_t j = 0; j < k; j += kRowLanes)
-    sum = _mm512_add_ps(sum, loadRow(x + j, k - j));
+    sum = _mm512_add_ps(sum, x.load(j, k));
   float mean = _mm512_reduce_add_ps(sum) / static_cast<float>(k);
   float variance = f64Variance ? varianceF64(x, k) : varianceF32(x, k, mean);
   __m512 shift = _mm512_set1_ps(mean);
   __m512 rstd = _mm512_set1_ps(1.0f / std::sqrt(variance + epsilon));
   for (int64_t j = 0; j < k; j += kRowLanes) {
     __mmask16 lanes = firstLanes(k - j);
-    __m512 v = _mm512_mul_ps(_mm512_sub_ps(loadRow(x + j, k - j), shift), rstd);
-    v = _mm512_mul_ps(v, _mm512_maskz_loadu_ps(lanes, gamma + j));
-    v = _mm512_add_ps(v, _mm512_maskz_loadu_ps(lanes, beta + j));
+    __m512 v = _mm512_mul_ps(_mm512_sub_ps(x.load(j, k), shift), rstd);
+    v = _mm512_mul_ps(v, gamma.load(j, k));
+    v = _mm512_add_ps(v, beta.load(j, k));
     _mm512_mask_storeu_ps(y + j, lanes, v);
   }
-}
-
-/// `v`'s elements at unit stride: its data, or `copy` filled with them.
-const float *unitStride(const MemRef<float, 1> &v, std::vector<float> &copy) {
-  if (v.strides[0] == 1)
-    return v.data();
-  copy.resize(v.sizes[0]);
-  for (int64_t i = 0; i < v.sizes[0]; ++i)
-    copy[i] = v.data()[i * v.strides[0]];
-  return copy.data();
 }
 
 } // namespace
@@ -125,20 +117,10 @@ extern "C" void _mlir_ciface_sqz_cpu_layer_norm_rows_f32_avx512(
     MemRef<float, 1> *beta, float epsilon, int64_t varianceF64,
     int64_t threads) {
   int64_t m = x->sizes[0], k = x->sizes[1];
-  std::vector<float> gammaCopy, betaCopy;
-  const float *g = unitStride(*gamma, gammaCopy);
-  const float *b = unitStride(*beta, betaCopy);
+  Row g{gamma->data(), gamma->strides[0]}, b{beta->data(), beta->strides[0]};
   auto row = [&](int64_t i) {
-    const float *source = x->data() + i * x->strides[0];
-    std::vector<float> copy;
-    if (x->strides[1] != 1) {
-      copy.resize(k);
-      for (int64_t j = 0; j < k; ++j)
-        copy[j] = source[j * x->strides[1]];
-      source = copy.data();
-    }
-    layerNormRow(source, k, g, b, epsilon, varianceF64 != 0,
-                 y->data() + i * y->strides[0]);
+    layerNormRow({x->data() + i * x->strides[0], x->strides[1]}, k, g, b,
+                 epsilon, varianceF64 != 0, y->data() + i * y->strides[0]);
   };
   parallelForRows(m, kRowsPerTask, m * k * kWorkPerElement,
                   resolveThreads(threads), row);

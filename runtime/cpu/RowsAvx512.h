@@ -1,7 +1,8 @@
 //===- RowsAvx512.h - What the AVX-512 row kernels share --------*- C++ -*-===//
 //
 // The kernels that work through a row 16 lanes at a time (quantization,
-// softmax): the mask of a row's last lanes, and x / d for many x and one d
+// softmax, layer norm): the mask of a row's last lanes, a load of 16 lanes
+// of a row of any stride, and x / d for many x and one d
 // as the true division rounds it, from d's reciprocal and one fused
 // correction per vector instead of a `vdivps` (about 16 times the cost of
 // a multiply-add).
@@ -29,6 +30,17 @@ constexpr int64_t kRowsPerTask = 8;
 /// The lanes of the first `count` (at most 16) elements.
 inline __mmask16 firstLanes(int64_t count) {
   return count >= kRowLanes ? __mmask16(0xffff) : __mmask16((1u << count) - 1);
+}
+
+/// `count` elements from `x`, `stride` apart, into the first lanes.
+inline __m512 loadLanes(const float *x, int64_t stride, int64_t count,
+                        __mmask16 lanes) {
+  if (stride == 1)
+    return _mm512_maskz_loadu_ps(lanes, x);
+  alignas(64) float gathered[kRowLanes] = {};
+  for (int64_t i = 0; i < kRowLanes && i < count; ++i)
+    gathered[i] = x[i * stride];
+  return _mm512_maskz_load_ps(lanes, gathered);
 }
 
 /// Division of vectors by one divisor. With `recip` = 1 / d correctly

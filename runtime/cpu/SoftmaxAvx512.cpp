@@ -32,6 +32,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 using namespace sqzrt;
 
@@ -67,17 +68,6 @@ __m512 expNonPositive(__m512 x) {
                   1.0f, 1.0f})
     p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(c));
   return _mm512_maskz_mov_ps(__mmask16(~vanishing), _mm512_scalef_ps(p, n));
-}
-
-/// `count` elements from `x`, `stride` apart, into the first lanes.
-__m512 loadLanes(const float *x, int64_t stride, int64_t count,
-                 __mmask16 lanes) {
-  if (stride == 1)
-    return _mm512_maskz_loadu_ps(lanes, x);
-  alignas(64) float gathered[kRowLanes] = {};
-  for (int64_t i = 0; i < kRowLanes && i < count; ++i)
-    gathered[i] = x[i * stride];
-  return _mm512_maskz_load_ps(lanes, gathered);
 }
 
 /// What a masked softmax exponentiates, computed as the reference does:
@@ -139,16 +129,36 @@ void softmaxRow(const float *x, int64_t k, int64_t stride, float *y,
   }
 }
 
-/// Softmax of each row of `x` into `y` on `threads`, `scoresOfRow(i)` giving
-/// row i's scaling and mask (or null).
-template <typename ScoresOfRow>
+/// The masked variant's arguments: one scale (a divisor when `divides`),
+/// and a mask whose row r(i) = i / (broadcastRows * innerRows) * innerRows +
+/// i % innerRows row i of the scores reads (a mask of 0 rows adds nothing).
+struct MaskedRows {
+  float scale;
+  bool divides;
+  const MemRef<float, 2> *mask;
+  int64_t broadcastRows, innerRows;
+
+  ScaledScores ofRow(int64_t i) const {
+    const float *row = nullptr;
+    if (mask->sizes[0] != 0) {
+      int64_t r = i / (broadcastRows * innerRows) * innerRows + i % innerRows;
+      row = mask->data() + r * mask->strides[0];
+    }
+    return {_mm512_set1_ps(scale), divides, row, mask->strides[1]};
+  }
+};
+
+/// Softmax of each row of `x` into `y` on `threads`, of the scaled and
+/// masked rows when `masked`.
 void softmaxRows(MemRef<float, 2> *y, MemRef<float, 2> *x, int64_t threads,
-                 ScoresOfRow scoresOfRow) {
+                 const MaskedRows *masked) {
   int64_t m = x->sizes[0], k = x->sizes[1];
   auto row = [&](int64_t i) {
-    ScaledScores scores;
+    std::optional<ScaledScores> scores;
+    if (masked)
+      scores = masked->ofRow(i);
     softmaxRow(x->data() + i * x->strides[0], k, x->strides[1],
-               y->data() + i * y->strides[0], scoresOfRow(i, scores));
+               y->data() + i * y->strides[0], scores ? &*scores : nullptr);
   };
   parallelForRows(m, kRowsPerTask, m * k * kWorkPerElement,
                   resolveThreads(threads), row);
@@ -158,24 +168,15 @@ void softmaxRows(MemRef<float, 2> *y, MemRef<float, 2> *x, int64_t threads,
 
 extern "C" void _mlir_ciface_sqz_cpu_softmax_rows_f32_avx512(
     MemRef<float, 2> *y, MemRef<float, 2> *x, int64_t threads) {
-  softmaxRows(y, x, threads, [](int64_t, ScaledScores &) {
-    return static_cast<const ScaledScores *>(nullptr);
-  });
+  softmaxRows(y, x, threads, nullptr);
 }
 
 extern "C" void _mlir_ciface_sqz_cpu_softmax_rows_masked_f32_avx512(
     MemRef<float, 2> *y, MemRef<float, 2> *x, MemRef<float, 2> *mask,
     float scale, int64_t divides, int64_t broadcastRows, int64_t innerRows,
     int64_t threads) {
-  bool masked = mask->sizes[0] != 0;
-  int64_t group = broadcastRows * innerRows;
-  softmaxRows(y, x, threads, [&](int64_t i, ScaledScores &scores) {
-    int64_t maskRow = i / group * innerRows + i % innerRows;
-    scores = {_mm512_set1_ps(scale), divides != 0,
-              masked ? mask->data() + maskRow * mask->strides[0] : nullptr,
-              mask->strides[1]};
-    return static_cast<const ScaledScores *>(&scores);
-  });
+  MaskedRows masked{scale, divides != 0, mask, broadcastRows, innerRows};
+  softmaxRows(y, x, threads, &masked);
 }
 
 #pragma clang attribute pop

@@ -724,7 +724,7 @@ void checkSoftmax(int64_t m, int64_t k, bool columnMajor) {
 /// |beta|) per output (the sums taken 16 lanes at a time, the rest a few
 /// roundings): random rows with an offset (so that the mean matters), a row
 /// of zeros (exactly beta) and a row of large values; `rowStride` > K leaves
-/// gaps between rows, `columnMajor` makes the copy path read them.
+/// gaps between rows, `columnMajor` makes the kernel read them with a stride.
 void checkLayerNorm(int64_t m, int64_t k, bool f64Variance, bool columnMajor) {
   RandomRows rows(m, k, columnMajor, 5);
   for (int64_t i = 0; i < m; ++i)

@@ -21,18 +21,17 @@ struct LayerNorm {
   bool f64Variance;
 };
 
-/// The maps of a generic over `rank` loops that reads the row values of a
-/// [..., 1] tensor elementwise, a full tensor and a row value, and a full
-/// tensor and a per-column vector.
+/// The maps of the generics over `rank` loops a layer norm is made of: the
+/// identity, a row's value ([..., 1]) read along the row, a per-column
+/// vector.
 struct RowMaps {
-  AffineMap id, row, column, reduced;
+  AffineMap id, row, column;
   explicit RowMaps(MLIRContext *context, int64_t rank)
       : id(identityMap(context, rank)), row(rowValueMap(context, rank)),
-        column(innermostMap(context, rank)),
-        reduced(droppedInnermostMap(context, rank)) {}
+        column(innermostMap(context, rank)) {}
 };
 
-/// Whether `type`'s element type is `element`.
+/// Whether `value`'s element type is `element`.
 bool hasElement(Value value, Type element) {
   return getElementTypeOrSelf(value.getType()) == element;
 }
@@ -87,21 +86,23 @@ bool isLength(Value value, int64_t length) {
   return number.convertToDouble() == static_cast<double>(length);
 }
 
-/// Whether `value` is the row mean of `x`: `sum_j x[..., j]` from +0 (a
-/// keep-dims reduction) divided by the row length, in `element`.
-bool isRowMean(Value value, Value x, const RowMaps &maps, int64_t length,
-               Type element) {
+/// The x of `value` = the row mean of x: `sum_j x[..., j]` from +0 (a
+/// keep-dims reduction) divided by the row length, in `element`; or null.
+Value rowMeanInput(Value value, const RowMaps &maps, int64_t length,
+                   Type element) {
   linalg::GenericOp mean = unaryGeneric<arith::DivFOp>(
       value, maps.id, [&](Value c) { return isLength(c, length); });
   if (!mean || !hasElement(value, element))
-    return false;
+    return nullptr;
   linalg::GenericOp sum =
       structuredGeneric(mean.getDpsInputs()[0], {maps.id, maps.row}, true);
-  return sum && sum.getNumDpsInputs() == 1 && sum.getDpsInputs()[0] == x &&
-         hasElement(sum->getResult(0), element) && hasBodyOps(sum, 1) &&
-         yieldedBinary<arith::AddFOp>(sum, 0, 0, 1, /*commutative=*/true) &&
-         isFilledWith(sum.getDpsInits()[0],
-                      [](APFloat v) { return v.isPosZero(); });
+  if (!sum || sum.getNumDpsInputs() != 1 ||
+      !hasElement(sum->getResult(0), element) || !hasBodyOps(sum, 1) ||
+      !yieldedBinary<arith::AddFOp>(sum, 0, 0, 1, /*commutative=*/true) ||
+      !isFilledWith(sum.getDpsInits()[0],
+                    [](APFloat v) { return v.isPosZero(); }))
+    return nullptr;
+  return sum.getDpsInputs()[0];
 }
 
 /// Whether `value` is the variance of the rows of `x` in `x`'s element
@@ -109,15 +110,9 @@ bool isRowMean(Value value, Value x, const RowMaps &maps, int64_t length,
 /// difference by itself.
 bool isRowVariance(Value value, Value x, const RowMaps &maps, int64_t length) {
   Type element = getElementTypeOrSelf(x.getType());
-  linalg::GenericOp mean = unaryGeneric<arith::DivFOp>(
-      value, maps.id, [&](Value c) { return isLength(c, length); });
-  if (!mean)
+  Value squares = rowMeanInput(value, maps, length, element);
+  if (!squares)
     return false;
-  linalg::GenericOp sum =
-      structuredGeneric(mean.getDpsInputs()[0], {maps.id, maps.row}, true);
-  if (!sum || sum.getNumDpsInputs() != 1)
-    return false;
-  Value squares = sum.getDpsInputs()[0];
   // (x - mean) * (x - mean): the difference twice, or once squared.
   Value difference;
   if (linalg::GenericOp square = binaryGeneric<arith::MulFOp>(
@@ -135,44 +130,30 @@ bool isRowVariance(Value value, Value x, const RowMaps &maps, int64_t length) {
   linalg::GenericOp centred = binaryGeneric<arith::SubFOp>(
       difference, {maps.id, maps.row, maps.id}, element, false);
   return centred && centred.getDpsInputs()[0] == x &&
-         isRowMean(centred.getDpsInputs()[1], x, maps, length, element) &&
-         isRowMean(value, squares, maps, length, element);
+         rowMeanInput(centred.getDpsInputs()[1], maps, length, element) == x;
 }
 
-/// The f32 variance of the rows of `x`: computed in f32, or in f64 from the
-/// row converted to f64 and truncated (torch-mlir's form); sets
-/// `f64Variance`.
+/// The f32 variance of the rows of `x`: computed in f32, or in f64 from an
+/// f64 copy of x and truncated (torch-mlir's form); sets `f64Variance`.
 bool isF32RowVariance(Value value, Value x, const RowMaps &maps, int64_t length,
                       bool &f64Variance) {
-  if (linalg::GenericOp truncation =
-          unaryGeneric<arith::TruncFOp>(value, maps.id);
-      truncation && hasElement(truncation.getDpsInputs()[0],
-                               Float64Type::get(value.getContext()))) {
-    Value variance = truncation.getDpsInputs()[0];
-    // The f64 copy of x the variance reads.
-    linalg::GenericOp reduction = nullptr;
-    if (linalg::GenericOp mean = unaryGeneric<arith::DivFOp>(
-            variance, maps.id, [&](Value c) { return isLength(c, length); }))
-      reduction =
-          structuredGeneric(mean.getDpsInputs()[0], {maps.id, maps.row}, true);
-    if (!reduction || reduction.getNumDpsInputs() != 1)
-      return false;
-    auto square =
-        reduction.getDpsInputs()[0].getDefiningOp<linalg::GenericOp>();
-    auto centred =
-        square && square.getNumDpsInputs() >= 1
-            ? square.getDpsInputs()[0].getDefiningOp<linalg::GenericOp>()
-            : nullptr;
-    if (!centred || centred.getNumDpsInputs() != 2)
-      return false;
-    Value wide = centred.getDpsInputs()[0];
-    linalg::GenericOp extension = unaryGeneric<arith::ExtFOp>(wide, maps.id);
-    f64Variance = true;
-    return extension && extension.getDpsInputs()[0] == x &&
-           isRowVariance(variance, wide, maps, length);
-  }
   f64Variance = false;
-  return isRowVariance(value, x, maps, length);
+  linalg::GenericOp truncation = unaryGeneric<arith::TruncFOp>(value, maps.id);
+  if (!truncation)
+    return isRowVariance(value, x, maps, length);
+  Value variance = truncation.getDpsInputs()[0];
+  if (!hasElement(variance, Float64Type::get(value.getContext())))
+    return false;
+  f64Variance = true;
+  // The f64 copy of x: one of x's readers.
+  return llvm::any_of(x.getUsers(), [&](Operation *user) {
+    auto extension = dyn_cast<linalg::GenericOp>(user);
+    return extension && extension->getNumResults() == 1 &&
+           extension.getDpsInputs().size() == 1 &&
+           extension.getDpsInputs()[0] == x &&
+           unaryGeneric<arith::ExtFOp>(extension->getResult(0), maps.id) &&
+           isRowVariance(variance, extension->getResult(0), maps, length);
+  });
 }
 
 /// The decomposed layer norm whose last op, the bias, is `op`.
@@ -208,7 +189,7 @@ std::optional<LayerNorm> matchLayerNorm(linalg::GenericOp op) {
   if (!centring)
     return std::nullopt;
   Value x = centring.getDpsInputs()[0];
-  if (!isRowMean(centring.getDpsInputs()[1], x, maps, length, f32))
+  if (rowMeanInput(centring.getDpsInputs()[1], maps, length, f32) != x)
     return std::nullopt;
   // rstd = rsqrt(variance + epsilon).
   linalg::GenericOp rsqrt =

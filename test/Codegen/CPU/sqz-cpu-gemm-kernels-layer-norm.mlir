@@ -131,7 +131,8 @@ func.func @torch_form(%x: tensor<2x3x8xf32>, %gamma: tensor<8xf32>, %beta: tenso
 #row = affine_map<(d0, d1, d2) -> (d0, d1, 0)>
 #col = affine_map<(d0, d1, d2) -> (d2)>
 
-// The variance in f32: the flag is 0.
+// The variance in f32, the difference squared by one op reading it once:
+// the flag is 0.
 // CHECK-LABEL: func.func @f32_variance(
 // CHECK-DAG: %[[EPS:.*]] = arith.constant 9.99999974E-6 : f32
 // CHECK-DAG: %[[F32:.*]] = arith.constant 0 : i64
@@ -169,9 +170,9 @@ func.func @f32_variance(%x: tensor<2x3x8xf32>, %gamma: tensor<8xf32>, %beta: ten
     %v = arith.subf %in0, %in1 : f32
     linalg.yield %v : f32
   } -> tensor<2x3x8xf32>
-  %sq = linalg.generic {indexing_maps = [#id, #id, #id], iterator_types = ["parallel", "parallel", "parallel"]} ins(%diff, %diff : tensor<2x3x8xf32>, tensor<2x3x8xf32>) outs(%full : tensor<2x3x8xf32>) {
-  ^bb0(%in0: f32, %in1: f32, %out: f32):
-    %v = arith.mulf %in0, %in1 : f32
+  %sq = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel", "parallel"]} ins(%diff : tensor<2x3x8xf32>) outs(%full : tensor<2x3x8xf32>) {
+  ^bb0(%in0: f32, %out: f32):
+    %v = arith.mulf %in0, %in0 : f32
     linalg.yield %v : f32
   } -> tensor<2x3x8xf32>
   %sqsum = linalg.generic {indexing_maps = [#id, #row], iterator_types = ["parallel", "parallel", "reduction"]} ins(%sq : tensor<2x3x8xf32>) outs(%sum0 : tensor<2x3x1xf32>) {

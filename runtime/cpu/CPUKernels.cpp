@@ -26,6 +26,7 @@ static const KernelSymbol kSymbols[] = {
     SQZ_KERNEL(_mlir_ciface_sqz_cpu_gemm_s8_scaled_avx512vnni),
     SQZ_KERNEL(_mlir_ciface_sqz_cpu_gemm_s8_quantized_avx512vnni),
     SQZ_KERNEL(_mlir_ciface_sqz_cpu_gemm_sp24_f32_avx2),
+    SQZ_KERNEL(_mlir_ciface_sqz_cpu_gemm_sp24_f32_avx512),
     SQZ_KERNEL(_mlir_ciface_sqz_cpu_gemm_sp24_s8_avx2),
     SQZ_KERNEL(_mlir_ciface_sqz_cpu_quantize_row_scales_avx512),
     SQZ_KERNEL(_mlir_ciface_sqz_cpu_quantize_rows_s8_avx512),

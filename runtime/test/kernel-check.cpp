@@ -529,7 +529,13 @@ void random24(int64_t k, int64_t n, std::vector<T> &values,
     }
 }
 
-void checkSparse24(int64_t m, int64_t k, int64_t n) {
+using Sparse24F32Fn = void (*)(MemRef<float, 2> *, MemRef<float, 2> *,
+                               MemRef<float, 1> *, MemRef<int32_t, 1> *,
+                               int64_t);
+
+/// A 2:4 f32 kernel against the product with the dense form of its weight.
+void checkSparse24F32(const char *name, Sparse24F32Fn kernel, int64_t m,
+                      int64_t k, int64_t n) {
   std::vector<float> values, dense;
   std::vector<uint8_t> positions;
   std::normal_distribution<float> normal;
@@ -543,9 +549,19 @@ void checkSparse24(int64_t m, int64_t k, int64_t n) {
   auto cv = view<float, 2>(c, {m, n});
   auto pv = view<float, 1>(packed, {int64_t(packed.size())});
   auto mv = view<int32_t, 1>(meta, {int64_t(meta.size())});
-  _mlir_ciface_sqz_cpu_gemm_sp24_f32_avx2(&cv, &av, &pv, &mv, threads);
-  checkFloat(shape("sp24_f32_avx2", m, k, n), c, a,
+  kernel(&cv, &av, &pv, &mv, threads);
+  keep(c);
+  checkFloat(shape(name, m, k, n), c, a,
              std::vector<double>(dense.begin(), dense.end()), m, k, n);
+}
+
+/// The AVX2 2:4 kernels, f32 and int8.
+void checkSparse24(int64_t m, int64_t k, int64_t n) {
+  checkSparse24F32("sp24_f32_avx2", _mlir_ciface_sqz_cpu_gemm_sp24_f32_avx2, m,
+                   k, n);
+  std::vector<uint8_t> positions;
+  std::vector<int32_t> meta(sparse24MetaSize(k, n));
+  auto mv = view<int32_t, 1>(meta, {int64_t(meta.size())});
 
   std::vector<int8_t> codes, denseCodes;
   std::uniform_int_distribution<int> byte(-128, 127);
@@ -931,6 +947,8 @@ int main() {
                  kGemmQuantAvx512Layout, 4, m, k, n, 4, true);
       checkBatchF32("batch_matmul_f32_avx512",
                     _mlir_ciface_sqz_cpu_batch_matmul_f32_avx512, m, k, n);
+      checkSparse24F32("sp24_f32_avx512",
+                       _mlir_ciface_sqz_cpu_gemm_sp24_f32_avx512, m, k, n);
     }
     if (avx512) {
       checkQuantizeRows(m, k, /*narrow=*/m % 2 == 1, /*columnMajor=*/false);

@@ -329,9 +329,10 @@ void emitIntegerCall(KernelCallBuilder &builder, Sparse24Layer &layer,
 /// (changing nothing) when the stored positions are not a 2:4 pattern.
 /// With `denseVnni`, an int8 layer runs on the dense VNNI kernel instead, on
 /// its weight decompressed at compile time (see rewriteSparse24Layers); with
-/// `denseF32`, an f32 layer with many rows on the dense AVX-512 kernel.
+/// `avx512`, an f32 layer with many rows runs on the dense AVX-512 kernel and
+/// one with few on the sparse kernel's 512-bit rows.
 LogicalResult rewriteLayer(KernelCallBuilder &builder, Sparse24Layer &layer,
-                           bool denseVnni, bool denseF32) {
+                           bool denseVnni, bool avx512) {
   RewriterBase &rewriter = builder.getRewriter();
   int64_t k = layer.k, n = layer.n, kept = k / 2 * n;
   std::vector<uint8_t> positions = expandedCopy<uint8_t>(layer.positions, kept);
@@ -348,7 +349,7 @@ LogicalResult rewriteLayer(KernelCallBuilder &builder, Sparse24Layer &layer,
                     "sqz_cpu_gemm_s8_quantized_avx512vnni");
     return success();
   }
-  if (!layer.integer && denseF32 && hasManyRows(layer))
+  if (!layer.integer && avx512 && hasManyRows(layer))
     return rewriteAsDenseF32(builder, layer, positions);
 
   // ---- Packed values and metadata -----------------------------------------
@@ -384,10 +385,11 @@ LogicalResult rewriteLayer(KernelCallBuilder &builder, Sparse24Layer &layer,
   }
   MatmulOp op = layer.op;
   rewriter.setInsertionPoint(op);
-  Value y =
-      builder.emitRowsCall(op.getLoc(), "sqz_cpu_gemm_sp24_f32_avx2",
-                           op.getLhs(), cast<RankedTensorType>(op.getType()),
-                           {values, metadata}, {}, op.getBias());
+  Value y = builder.emitRowsCall(
+      op.getLoc(),
+      avx512 ? "sqz_cpu_gemm_sp24_f32_avx512" : "sqz_cpu_gemm_sp24_f32_avx2",
+      op.getLhs(), cast<RankedTensorType>(op.getType()), {values, metadata}, {},
+      op.getBias());
   rewriter.replaceOp(op, y);
   return success();
 }
@@ -406,7 +408,7 @@ void mlir::sqz::rewriteSparse24Layers(ModuleOp module,
   // kernel exists. Results are the same (exact integer sums).
   if (!cpu.hasAvx2Fma())
     return;
-  bool denseVnni = cpu.hasAvx512Vnni(), denseF32 = cpu.hasAvx512();
+  bool denseVnni = cpu.hasAvx512Vnni(), avx512 = cpu.hasAvx512();
   SmallVector<Sparse24Layer> layers;
   module.walk([&](MatmulOp op) {
     if (FailureOr<Sparse24Layer> layer = matchSparse24Layer(op);
@@ -416,7 +418,7 @@ void mlir::sqz::rewriteSparse24Layers(ModuleOp module,
   for (Sparse24Layer &layer : layers) {
     PackOp pack = layer.pack;
     Operation *activation = layer.op.getLhs().getDefiningOp();
-    if (failed(rewriteLayer(builder, layer, denseVnni, denseF32)))
+    if (failed(rewriteLayer(builder, layer, denseVnni, avx512)))
       continue;
     producers.push_back(pack);
     if (activation)

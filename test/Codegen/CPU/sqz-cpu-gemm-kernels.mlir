@@ -169,13 +169,14 @@ func.func @u8_group_zero_points(%x: tensor<3x4xf32>) -> tensor<3x2xf32> {
 // A 2:4 f32 weight ([N, K], sparse along K): the kept values of each group
 // of four K as [column][slot] in panels of 8 columns, and one i32 word per
 // panel and group with each kept value's position in 2 bits (column 0
-// keeps 0 and 2: 0b1000; column 1 keeps 1 and 3: 0b1101). AVX-512 machines
-// run the AVX2 kernel on activations of few rows.
+// keeps 0 and 2: 0b1000; column 1 keeps 1 and 3: 0b1101). The same layout
+// on both: AVX-512 machines run its one-row products on 512-bit vectors.
 // CHECK: memref.global "private" constant @__sqz_sparse_meta : memref<1xi32>
 // CHECK: memref.global "private" constant @__sqz_sparse_values : memref<16xf32>
 // CHECK-LABEL: func.func @sp24_f32(
 // CHECK-NOT: sqz.pack
-// CHECK: call @sqz_cpu_gemm_sp24_f32_avx2(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) : (memref<?x?xf32, strided<[?, ?], offset: ?>>, memref<?x?xf32, strided<[?, ?], offset: ?>>, memref<?xf32>, memref<?xi32>, i64) -> ()
+// AVX2: call @sqz_cpu_gemm_sp24_f32_avx2(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) : (memref<?x?xf32, strided<[?, ?], offset: ?>>, memref<?x?xf32, strided<[?, ?], offset: ?>>, memref<?xf32>, memref<?xi32>, i64) -> ()
+// AVX512: call @sqz_cpu_gemm_sp24_f32_avx512(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) : (memref<?x?xf32, strided<[?, ?], offset: ?>>, memref<?x?xf32, strided<[?, ?], offset: ?>>, memref<?xf32>, memref<?xi32>, i64) -> ()
 // CHECK: __sqz_sparse_meta: "0x40000000D8000000"
 // CHECK: __sqz_sparse_values: "0x400000000000803F000000400000404000008040{{(00000000){12}()}}"
 // GENERIC-LABEL: func.func @sp24_f32(

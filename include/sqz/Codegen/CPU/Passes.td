@@ -48,7 +48,9 @@ def SqzCPUGemmKernels : Pass<"sqz-cpu-gemm-kernels", "ModuleOp"> {
       the f32 kernel);
     * `sqz.matmul` by a constant 2:4 weight sparse along K (two kept values
       in every four): f32 values under f32 activations
-      (`sqz_cpu_gemm_sp24_f32_avx2`, within float rounding), and symmetric
+      (`sqz_cpu_gemm_sp24_f32_avx2`; on AVX-512 targets
+      `sqz_cpu_gemm_sp24_f32_avx512`, whose one-row products run on 512-bit
+      vectors; within float rounding), and symmetric
       int8 codes under symmetric int8 activations, per token or per tensor
       (`sqz_cpu_gemm_sp24_s8_avx2`, exact; the scales applied after the call
       as the reference does, so bit-identical). Only the kept values are

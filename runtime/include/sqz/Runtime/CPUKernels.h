@@ -201,6 +201,13 @@ void _mlir_ciface_sqz_cpu_gemm_sp24_f32_avx2(sqzrt::MemRef<float, 2> *c,
                                              sqzrt::MemRef<float, 1> *values,
                                              sqzrt::MemRef<int32_t, 1> *meta,
                                              int64_t threads);
+/// `gemm_sp24_f32_avx512`: `gemm_sp24_f32_avx2` with its one-row products
+/// on 512-bit vectors (the same sums, in another order).
+void _mlir_ciface_sqz_cpu_gemm_sp24_f32_avx512(sqzrt::MemRef<float, 2> *c,
+                                               sqzrt::MemRef<float, 2> *a,
+                                               sqzrt::MemRef<float, 1> *values,
+                                               sqzrt::MemRef<int32_t, 1> *meta,
+                                               int64_t threads);
 void _mlir_ciface_sqz_cpu_gemm_sp24_s8_avx2(sqzrt::MemRef<int32_t, 2> *c,
                                             sqzrt::MemRef<int8_t, 2> *a,
                                             sqzrt::MemRef<int8_t, 1> *values,

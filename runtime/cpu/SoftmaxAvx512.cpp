@@ -8,9 +8,9 @@
 // MiniLM layer). Rows are split over threads.
 //
 // The masked variant first computes what attention exponentiates, x times
-// (or divided by) a scale plus a mask row that rows may share (a mask per
-// sequence, broadcast over the heads), in the row's first pass: the
-// scaled and masked scores never exist as a tensor.
+// (or divided by, through ExactDivision) a scale plus a mask row that rows may
+// share (a mask per sequence, broadcast over the heads), in the row's first
+// pass: the scaled and masked scores never exist as a tensor.
 //
 // The maximum propagates NaN like `arith.maximumf`; exp is a polynomial on
 // a reduced argument (within 2 ulp of the exact value for the arguments at
@@ -73,14 +73,16 @@ __m512 expNonPositive(__m512 x) {
 /// What a masked softmax exponentiates, computed as the reference does:
 /// x times (or divided by) one scale, rounded, plus the row's mask value,
 /// rounded (no fused multiply-add). A null mask adds nothing.
+/// A divisor divides through its reciprocal (ExactDivision): the true
+/// quotient, without a `vdivps` per vector.
 struct ScaledScores {
   __m512 scale;
-  bool divides;
+  const ExactDivision *divisor;
   const float *mask;
   int64_t maskStride;
 
   __m512 apply(__m512 x, int64_t j, int64_t count, __mmask16 lanes) const {
-    __m512 v = divides ? _mm512_div_ps(x, scale) : _mm512_mul_ps(x, scale);
+    __m512 v = divisor ? divisor->divide(x) : _mm512_mul_ps(x, scale);
     if (!mask)
       return v;
     return _mm512_add_ps(
@@ -129,12 +131,12 @@ void softmaxRow(const float *x, int64_t k, int64_t stride, float *y,
   }
 }
 
-/// The masked variant's arguments: one scale (a divisor when `divides`),
-/// and a mask whose row r(i) = i / (broadcastRows * innerRows) * innerRows +
+/// The masked variant's arguments: one scale or one divisor, and a mask
+/// whose row r(i) = i / (broadcastRows * innerRows) * innerRows +
 /// i % innerRows row i of the scores reads (a mask of 0 rows adds nothing).
 struct MaskedRows {
   float scale;
-  bool divides;
+  std::optional<ExactDivision> divisor;
   const MemRef<float, 2> *mask;
   int64_t broadcastRows, innerRows;
 
@@ -144,7 +146,8 @@ struct MaskedRows {
       int64_t r = i / (broadcastRows * innerRows) * innerRows + i % innerRows;
       row = mask->data() + r * mask->strides[0];
     }
-    return {_mm512_set1_ps(scale), divides, row, mask->strides[1]};
+    return {_mm512_set1_ps(scale), divisor ? &*divisor : nullptr, row,
+            mask->strides[1]};
   }
 };
 
@@ -175,7 +178,9 @@ extern "C" void _mlir_ciface_sqz_cpu_softmax_rows_masked_f32_avx512(
     MemRef<float, 2> *y, MemRef<float, 2> *x, MemRef<float, 2> *mask,
     float scale, int64_t divides, int64_t broadcastRows, int64_t innerRows,
     int64_t threads) {
-  MaskedRows masked{scale, divides != 0, mask, broadcastRows, innerRows};
+  MaskedRows masked{scale, std::nullopt, mask, broadcastRows, innerRows};
+  if (divides)
+    masked.divisor.emplace(scale);
   softmaxRows(y, x, threads, &masked);
 }
 

@@ -7,9 +7,10 @@
 // multiply-add per row, vector and k, the row's A element broadcast from a
 // copy of A packed so that the tile reads it in order; the panel's block
 // (kBlockK x panel floats) stays in L1 while every row block of A passes over
-// it. One row (a GEMV) keeps four partial sums per vector instead, so that
-// independent chains cover the fused multiply-add's latency; the weight is read
-// once, in memory order.
+// it. One row (a GEMV) keeps two partial sums per vector instead and goes
+// through up to four panels from four parts of the weight at once, so that
+// independent chains cover the fused multiply-add's latency and the weight,
+// read once, comes as several streams.
 //
 // `Isa` provides the vector type and operations (GemmAvx2.cpp,
 // GemmAvx512.cpp). Everything here has internal linkage: each instruction
@@ -145,28 +146,77 @@ template <typename Isa> struct GemmF32 {
     }
   }
 
+  /// Panels that one row reads at once, each from its own part of the
+  /// weight (see rowOfRegions).
+  static constexpr int kRowRegions = 4;
+
+  /// One row against `Count` panels: c_s[0:columns] = a[0:depth] x panel s,
+  /// two partial sums per vector (even and odd k), added at the end. Every
+  /// row sums in this order, however many panels it shares a pass with.
+  template <int Count>
+  static void rowOfPanels(int64_t depth, const float *a,
+                          const float *const *panels, float *const *outs,
+                          const Masks *masks) {
+    Vec acc[Count][2][2];
+    for (auto &panel : acc)
+      for (auto &set : panel)
+        set[0] = set[1] = Isa::zeroF32();
+    auto step = [&](int set, int64_t k) {
+      Vec x = Isa::broadcastF32(a[k]);
+      for (int s = 0; s < Count; ++s) {
+        const float *b = panels[s] + k * kPanel;
+        acc[s][set][0] = Isa::fma(x, Isa::loadF32(b), acc[s][set][0]);
+        acc[s][set][1] = Isa::fma(x, Isa::loadF32(b + kLanes), acc[s][set][1]);
+      }
+    };
+    int64_t k = 0;
+    for (; k + 2 <= depth; k += 2) {
+      step(0, k);
+      step(1, k + 1);
+    }
+    if (k < depth)
+      step(0, k);
+    for (int s = 0; s < Count; ++s)
+      for (int half = 0; half < 2; ++half)
+        Isa::storeF32(outs[s] + half * kLanes,
+                      Isa::addF32(acc[s][0][half], acc[s][1][half]),
+                      half ? masks[s].high : masks[s].low);
+  }
+
   /// One row: c[panel] = a[0:depth] x panel[0:depth].
   static void row(int64_t depth, const float *a, const float *panel, float *c,
                   Masks masks) {
-    Vec acc[4][2];
-    for (auto &pair : acc)
-      pair[0] = pair[1] = Isa::zeroF32();
-    auto step = [&](int set, int64_t k) {
-      Vec x = Isa::broadcastF32(a[k]);
-      const float *b = panel + k * kPanel;
-      acc[set][0] = Isa::fma(x, Isa::loadF32(b), acc[set][0]);
-      acc[set][1] = Isa::fma(x, Isa::loadF32(b + kLanes), acc[set][1]);
-    };
-    int64_t k = 0;
-    for (; k + 4 <= depth; k += 4)
-      for (int set = 0; set < 4; ++set)
-        step(set, k + set);
-    for (; k < depth; ++k)
-      step(0, k);
-    for (int half = 0; half < 2; ++half) {
-      Vec sum = Isa::addF32(Isa::addF32(acc[0][half], acc[1][half]),
-                            Isa::addF32(acc[2][half], acc[3][half]));
-      Isa::storeF32(c + half * kLanes, sum, half ? masks.high : masks.low);
+    rowOfPanels<1>(depth, a, &panel, &c, &masks);
+  }
+
+  /// Item `item` of a one-row product over `panels` panels: panels item,
+  /// item + stride, ... (up to kRowRegions of them, stride = the number of
+  /// items), in one pass over the row. On the Zen 4 machine a GEMV whose
+  /// weight comes from DRAM read it 1.15-1.25x faster as four streams from
+  /// four parts of it than as one (a single stream leaves the memory
+  /// system's bandwidth unused).
+  static void rowOfRegions(int64_t item, int64_t stride, int64_t panels,
+                           int64_t k, int64_t n, const float *a,
+                           const float *packed, float *c) {
+    const float *weights[kRowRegions];
+    float *outs[kRowRegions];
+    Masks masks[kRowRegions] = {Masks(0), Masks(0), Masks(0), Masks(0)};
+    int count = 0;
+    for (int64_t p = item; p < panels && count < kRowRegions; p += stride) {
+      weights[count] = packed + p * k * kPanel;
+      outs[count] = c + p * kPanel;
+      masks[count] = Masks(std::min(kPanel, n - p * kPanel));
+      ++count;
+    }
+    switch (count) {
+    case 1:
+      return rowOfPanels<1>(k, a, weights, outs, masks);
+    case 2:
+      return rowOfPanels<2>(k, a, weights, outs, masks);
+    case 3:
+      return rowOfPanels<3>(k, a, weights, outs, masks);
+    default:
+      return rowOfPanels<4>(k, a, weights, outs, masks);
     }
   }
 
@@ -294,11 +344,22 @@ template <typename Isa> struct GemmF32 {
     }
     PackedRows<float, 1> lhs(m, k, kRows);
     auto packTile = [&](int64_t t) { lhs.packTile(*a, t); };
-    auto panelBody = [&](int64_t p) {
-      panel(p, m, n, k, lhs.data.data(), packed->data(), out.data, out.stride);
-    };
-    parallelForAfter(lhs.split.count, packTile, ceilDiv(n, kPanel),
-                     threadsForWork(threads, m * n * k), panelBody);
+    int64_t panels = ceilDiv(n, kPanel);
+    threads = threadsForWork(threads, m * n * k);
+    if (m == 1) {
+      int64_t items = ceilDiv(panels, kRowRegions);
+      auto rowBody = [&](int64_t item) {
+        rowOfRegions(item, items, panels, k, n, lhs.data.data(), packed->data(),
+                     out.data);
+      };
+      parallelForAfter(lhs.split.count, packTile, items, threads, rowBody);
+    } else {
+      auto panelBody = [&](int64_t p) {
+        panel(p, m, n, k, lhs.data.data(), packed->data(), out.data,
+              out.stride);
+      };
+      parallelForAfter(lhs.split.count, packTile, panels, threads, panelBody);
+    }
     out.finish();
   }
 };

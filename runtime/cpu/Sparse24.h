@@ -19,7 +19,8 @@
 // Written with AVX2 and FMA intrinsics; each instruction set's translation
 // unit (Sparse24Avx2.cpp, Sparse24Avx512.cpp) includes this under its own
 // target flags, and a kernel struct may replace the GEMV row with a wider one
-// (`runSparse24` calls `Kernel::row`). The int8 kernel is exact (i16 products
+// (`runSparse24` calls `Kernel::rows`, which may go through several panels
+// at once). The int8 kernel is exact (i16 products
 // summed in pairs into wrapping i32, as the reference).
 //
 //===----------------------------------------------------------------------===//
@@ -95,11 +96,32 @@ void forEachChunk(int64_t panels, int threads, Body body) {
   parallelFor(ceilDiv(panels, kChunkPanels), threads, chunk);
 }
 
+/// One panel of a GEMV row: its kept values and metadata words, and where
+/// its `columns` outputs go.
+template <typename Kept, typename Out> struct PanelRow {
+  const Kept *values;
+  const uint32_t *meta;
+  Out *c;
+  int64_t columns;
+};
+
+/// A GEMV row that goes through one panel at a time: `rows` of a kernel
+/// whose `row` takes one panel.
+template <typename Kernel> struct OnePanelPerRow {
+  static constexpr int kRowRegions = 1;
+  template <typename In, typename Kept, typename Out>
+  static void rows(int64_t groups, const In *x,
+                   const PanelRow<Kept, Out> *panels, int) {
+    Kernel::row(groups, x, panels->values, panels->meta, panels->c,
+                panels->columns);
+  }
+};
+
 //===----------------------------------------------------------------------===//
 // f32
 //===----------------------------------------------------------------------===//
 
-struct SparseF32 {
+struct SparseF32 : OnePanelPerRow<SparseF32> {
   /// Groups ahead (4 KiB of kept values) that the GEMV prefetches: its one
   /// stream of kept values otherwise reached 11-12 GB/s on an Intel Xeon
   /// where a plain read reaches 14-17 (4096x11008: 7.5-8.3 -> 5.0-5.3 ms;
@@ -223,7 +245,7 @@ struct SparseF32 {
 // int8 -> i32
 //===----------------------------------------------------------------------===//
 
-struct SparseS8 {
+struct SparseS8 : OnePanelPerRow<SparseS8> {
   /// Groups per block: A's tile block (32 groups x 6 pairs x 24 i32) in L1.
   static constexpr int64_t kBlockGroups = 32;
 
@@ -387,14 +409,22 @@ void runSparse24(MemRef<typename Kernel::Out, 2> *c,
   const typename Kernel::Kept *kept = values->data();
   auto columnsOf = [&](int64_t p) { return std::min(kPanel, n - p * kPanel); };
   if (m < kMinTileRows) {
+    // Item t: panels t, t + items, ... (up to Kernel::kRowRegions of them)
+    // in one pass over each row.
     auto rows = Kernel::gemvRows(*a);
-    auto panel = [&](int64_t p) {
-      for (int64_t i = 0; i < m; ++i)
-        Kernel::row(groups, rows[i].data(), kept + p * groups * 2 * kPanel,
-                    meta + p * groups, out.data + i * out.stride + p * kPanel,
-                    columnsOf(p));
+    int64_t items = ceilDiv(panels, Kernel::kRowRegions);
+    auto item = [&](int64_t t) {
+      for (int64_t i = 0; i < m; ++i) {
+        PanelRow<typename Kernel::Kept, Out> row[Kernel::kRowRegions];
+        int count = 0;
+        for (int64_t p = t; p < panels && count < Kernel::kRowRegions;
+             p += items)
+          row[count++] = {kept + p * groups * 2 * kPanel, meta + p * groups,
+                          out.data + i * out.stride + p * kPanel, columnsOf(p)};
+        Kernel::rows(groups, rows[i].data(), row, count);
+      }
     };
-    parallelFor(panels, threads, panel);
+    parallelFor(items, threads, item);
     out.finish();
     return;
   }

@@ -1009,6 +1009,21 @@ int main() {
       checkThreadSplit("softmax_rows_masked_f32_avx512", [&] {
         checkMaskedSoftmax(3, 2, m, k + 3, false, true, true);
       });
+      // One row goes through up to four panels at once: a lone panel, and
+      // the threads splitting a row's panels.
+      checkF32("f32_avx512", _mlir_ciface_sqz_cpu_gemm_f32_avx512,
+               kGemmF32Avx512Layout, 1, k, 8);
+      checkSparse24F32("sp24_f32_avx512",
+                       _mlir_ciface_sqz_cpu_gemm_sp24_f32_avx512, 1, k, 8);
+      checkThreadSplit("f32_avx512 one row", [&] {
+        checkF32("f32_avx512", _mlir_ciface_sqz_cpu_gemm_f32_avx512,
+                 kGemmF32Avx512Layout, 1, 2048, 1100);
+      });
+      checkThreadSplit("sp24_f32_avx512 one row", [&] {
+        checkSparse24F32("sp24_f32_avx512",
+                         _mlir_ciface_sqz_cpu_gemm_sp24_f32_avx512, 1, 2048,
+                         2100);
+      });
     }
     if (vnni) {
       checkS8Quantized(m, k + 1, n, true, /*columnMajor=*/true);

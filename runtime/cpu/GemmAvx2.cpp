@@ -70,6 +70,8 @@ struct Avx2 {
   static void storeF32(float *p, F32 value) { _mm256_storeu_ps(p, value); }
   /// acc - a * b.
   static F32 fnma(F32 a, F32 b, F32 acc) { return _mm256_fnmadd_ps(a, b, acc); }
+  /// No GELU epilogue: the compiler fuses activations on AVX-512 only.
+  static constexpr bool kHasGelu = false;
 
   // ---- weight-only quantized: codes unpacked in registers ----
   static constexpr int kDequantRows = 6;
@@ -168,11 +170,14 @@ extern "C" void _mlir_ciface_sqz_cpu_gemm_s8_avx2(MemRef<int32_t, 2> *c,
 extern "C" void _mlir_ciface_sqz_cpu_gemm_s8_scaled_avx2(
     MemRef<float, 2> *c, MemRef<int8_t, 2> *a, MemRef<int8_t, 1> *packed,
     MemRef<float, 1> *columnScales, MemRef<float, 1> *bias,
-    MemRef<float, 1> *rowScales, int64_t threads) {
-  GemmS8<Avx2>::runScaled(c, a, packed, /*start=*/nullptr,
-                          {rowScales->data(), rowScales->strides[0],
-                           columnScales->data(),
-                           bias->sizes[0] ? bias->data() : nullptr},
+    MemRef<float, 1> *rowScales, MemRef<float, 2> *addend, int64_t threads) {
+  RowMajorAddend rows(*addend);
+  GemmS8<Avx2>::Scales scales{rowScales->data(), rowScales->strides[0],
+                              columnScales->data(),
+                              bias->sizes[0] ? bias->data() : nullptr};
+  scales.addend = rows.data;
+  scales.addendStride = rows.stride;
+  GemmS8<Avx2>::runScaled(c, a, packed, /*start=*/nullptr, scales,
                           resolveThreads(threads));
 }
 

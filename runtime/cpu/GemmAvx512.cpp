@@ -33,6 +33,7 @@
         target("avx512f,avx512bw,avx512vl,avx512dq,avx512vnni,fma"))),         \
     apply_to = function)
 
+#include "ErfAvx512.h"
 #include "GemmDequant.h"
 #include "GemmF32.h"
 #include "GemmQuantA8.h"
@@ -68,6 +69,9 @@ struct Avx512 {
   static void storeF32(float *p, F32 value) { _mm512_storeu_ps(p, value); }
   /// acc - a * b.
   static F32 fnma(F32 a, F32 b, F32 acc) { return _mm512_fnmadd_ps(a, b, acc); }
+  /// GELU in its erf form (ErfAvx512.h).
+  static constexpr bool kHasGelu = true;
+  static F32 gelu(F32 x) { return geluErfAvx512(x); }
 
   // ---- weight-only quantized: codes unpacked in registers ----
   static constexpr int kDequantRows = 6;
@@ -179,26 +183,49 @@ extern "C" void _mlir_ciface_sqz_cpu_gemm_s8_avx512vnni(
                       resolveThreads(threads));
 }
 
+namespace {
+
+/// The epilogue of a scaled call: the dequantization, then GELU when
+/// `activation` asks for it, then the addend's rows (none when it has no
+/// rows).
+GemmS8<Avx512>::Scales scaledEpilogue(const float *rowScales, int64_t rowStride,
+                                      MemRef<float, 1> *columnScales,
+                                      MemRef<float, 1> *bias,
+                                      const RowMajorAddend &addend,
+                                      int64_t activation) {
+  GemmS8<Avx512>::Scales scales{rowScales, rowStride, columnScales->data(),
+                                bias->sizes[0] ? bias->data() : nullptr};
+  scales.gelu = activation == int64_t(EpilogueActivation::GeluErf);
+  scales.addend = addend.data;
+  scales.addendStride = addend.stride;
+  return scales;
+}
+
+} // namespace
+
 extern "C" void _mlir_ciface_sqz_cpu_gemm_s8_scaled_avx512vnni(
     MemRef<float, 2> *c, MemRef<int8_t, 2> *a, MemRef<int8_t, 1> *packed,
     MemRef<int32_t, 1> *correction, MemRef<float, 1> *columnScales,
-    MemRef<float, 1> *bias, MemRef<float, 1> *rowScales, int64_t threads) {
+    MemRef<float, 1> *bias, MemRef<float, 1> *rowScales,
+    MemRef<float, 2> *addend, int64_t activation, int64_t threads) {
+  RowMajorAddend rows(*addend);
   GemmS8<Avx512>::runScaled(c, a, packed, correction->data(),
-                            {rowScales->data(), rowScales->strides[0],
-                             columnScales->data(),
-                             bias->sizes[0] ? bias->data() : nullptr},
+                            scaledEpilogue(rowScales->data(),
+                                           rowScales->strides[0], columnScales,
+                                           bias, rows, activation),
                             resolveThreads(threads));
 }
 
 extern "C" void _mlir_ciface_sqz_cpu_gemm_s8_quantized_avx512vnni(
     MemRef<float, 2> *c, MemRef<float, 2> *x, MemRef<int8_t, 1> *packed,
     MemRef<int32_t, 1> *correction, MemRef<float, 1> *columnScales,
-    MemRef<float, 1> *bias, float qmin, float qmax, int64_t threads) {
-  GemmS8<Avx512>::runQuantizing(c, x, packed, correction->data(),
-                                {nullptr, 0, columnScales->data(),
-                                 bias->sizes[0] ? bias->data() : nullptr},
-                                quantizeRowToQuads, qmin, qmax,
-                                resolveThreads(threads));
+    MemRef<float, 1> *bias, float qmin, float qmax, MemRef<float, 2> *addend,
+    int64_t activation, int64_t threads) {
+  RowMajorAddend rows(*addend);
+  GemmS8<Avx512>::runQuantizing(
+      c, x, packed, correction->data(),
+      scaledEpilogue(nullptr, 0, columnScales, bias, rows, activation),
+      quantizeRowToQuads, qmin, qmax, resolveThreads(threads));
 }
 
 #pragma clang attribute pop

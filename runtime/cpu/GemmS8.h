@@ -59,13 +59,20 @@ template <typename Isa> struct GemmS8 {
   /// The f32 dequantization a call may apply to its sums:
   /// `float(acc) * (rows[m] * columns[n]) (+ bias[n])`, the reference's
   /// epilogue of a W8A8 layer, in its order of operations (so bit for bit
-  /// the same). `columns` and `bias` are padded to whole panels.
+  /// the same). `columns` and `bias` are padded to whole panels. Then, in
+  /// this order, what the layer's next elementwise op did: GELU in its erf
+  /// form when `gelu` (only where `Isa::kHasGelu`), and `+ addend[m, n]`
+  /// (a residual) when `addend` is not null.
   struct Scales {
     const float *rows;
     int64_t rowStride;
     const float *columns;
     /// Null when there is none.
     const float *bias;
+    bool gelu = false;
+    /// Unit column stride, rows `addendStride` apart.
+    const float *addend = nullptr;
+    int64_t addendStride = 0;
   };
 
   /// Where a tile's results go: i32 sums (`i32`), or their dequantization
@@ -89,6 +96,14 @@ template <typename Isa> struct GemmS8 {
       auto value = Isa::mulF32(Isa::i32ToF32(acc), scale);
       if (scales.bias)
         value = Isa::addF32(value, Isa::loadF32(scales.bias + j * kLanes));
+      if constexpr (Isa::kHasGelu)
+        if (scales.gelu)
+          value = Isa::gelu(value);
+      if (scales.addend)
+        value = Isa::addF32(
+            value,
+            Isa::loadF32(scales.addend + r * scales.addendStride + j * kLanes,
+                         mask));
       Isa::storeF32(f32 + offset, value, mask);
     }
 
@@ -100,6 +115,8 @@ template <typename Isa> struct GemmS8 {
       else
         rest.f32 += i * ldc;
       rest.scales.rows += i * scales.rowStride;
+      if (scales.addend)
+        rest.scales.addend += i * scales.addendStride;
       return rest;
     }
   };
@@ -251,6 +268,8 @@ private:
         output.scales.columns += p * kPanel;
         if (output.scales.bias)
           output.scales.bias += p * kPanel;
+        if (output.scales.addend)
+          output.scales.addend += p * kPanel;
       } else {
         output.i32 = out.data + p * kPanel;
       }

@@ -144,6 +144,33 @@ template <typename T> struct RowMajorOutput {
   }
 };
 
+/// The addend of an epilogue's residual add, read as contiguous rows: the
+/// memref itself when its column stride is 1, else a row-major copy. Null
+/// data when it has no rows (the call has no addend).
+struct RowMajorAddend {
+  const float *data = nullptr;
+  int64_t stride = 0;
+  std::vector<float> copy;
+
+  explicit RowMajorAddend(const MemRef<float, 2> &ref) {
+    int64_t rows = ref.sizes[0], columns = ref.sizes[1];
+    if (rows == 0)
+      return;
+    if (ref.strides[1] == 1 || columns <= 1) {
+      data = ref.data();
+      stride = rows > 1 ? ref.strides[0] : columns;
+      return;
+    }
+    copy.resize(rows * columns);
+    for (int64_t i = 0; i < rows; ++i)
+      for (int64_t j = 0; j < columns; ++j)
+        copy[i * columns + j] =
+            ref.data()[i * ref.strides[0] + j * ref.strides[1]];
+    data = copy.data();
+    stride = columns;
+  }
+};
+
 /// The row tiles of M rows for a register tile of at most `maxRows` rows:
 /// as few tiles as that allows, their sizes differing by at most one (M = 4
 /// in tiles of at most 3 is 2 + 2, not 3 + 1: a one-row tile has too few

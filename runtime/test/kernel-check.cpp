@@ -20,6 +20,12 @@
 #include "sqz/Runtime/CPUKernels.h"
 #include "sqz/Runtime/WeightPacking.h"
 
+// The runtime's erf, for its accuracy check (its header needs AVX-512).
+#pragma clang attribute push(__attribute__((target("avx512f,avx512dq,fma"))),  \
+                             apply_to = function)
+#include "../cpu/ErfAvx512.h"
+#pragma clang attribute pop
+
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -237,18 +243,83 @@ void checkS8(const char *name, S8Kernel kernel, VnniKernel vnni,
 using ScaledS8Kernel = void (*)(MemRef<float, 2> *, MemRef<int8_t, 2> *,
                                 MemRef<int8_t, 1> *, MemRef<float, 1> *,
                                 MemRef<float, 1> *, MemRef<float, 1> *,
-                                int64_t);
+                                MemRef<float, 2> *, int64_t);
 using ScaledVnniKernel = void (*)(MemRef<float, 2> *, MemRef<int8_t, 2> *,
                                   MemRef<int8_t, 1> *, MemRef<int32_t, 1> *,
                                   MemRef<float, 1> *, MemRef<float, 1> *,
-                                  MemRef<float, 1> *, int64_t);
+                                  MemRef<float, 1> *, MemRef<float, 2> *,
+                                  int64_t, int64_t);
+
+/// erfAvx512 against the double erf: every 61st float from 1e-30 to 4.5,
+/// both signs, and the special values; at most 2 ulp (of the float the
+/// exact value rounds to) anywhere.
+__attribute__((target("avx512f,avx512dq,fma"))) void checkErf() {
+  std::vector<float> x;
+  uint32_t from, to;
+  float low = 1e-30f, high = 4.5f;
+  std::memcpy(&from, &low, 4);
+  std::memcpy(&to, &high, 4);
+  for (uint32_t bits = from; bits <= to; bits += 61) {
+    float value;
+    std::memcpy(&value, &bits, 4);
+    x.push_back(value);
+    x.push_back(-value);
+  }
+  for (float special :
+       {0.0f, -0.0f, 3.919206f, 3.9192057f, 10.0f, 1e30f, INFINITY, -INFINITY})
+    x.push_back(special);
+  while (x.size() % 16)
+    x.push_back(0.5f);
+  std::vector<float> y(x.size());
+  for (size_t i = 0; i < x.size(); i += 16)
+    _mm512_storeu_ps(y.data() + i, erfAvx512(_mm512_loadu_ps(x.data() + i)));
+  double worst = 0;
+  float worstAt = 0;
+  bool signsRight = true;
+  for (size_t i = 0; i < x.size(); ++i) {
+    double exact = std::erf(double(x[i]));
+    float rounded = std::fabs(float(exact));
+    double ulp = double(std::nextafter(rounded, INFINITY)) - rounded;
+    double error = std::fabs(double(y[i]) - exact) / ulp;
+    signsRight &= std::signbit(y[i]) == std::signbit(x[i]);
+    if (error > worst)
+      worst = error, worstAt = x[i];
+  }
+  __m512 nan = erfAvx512(_mm512_set1_ps(std::nanf("")));
+  bool nanStays = std::isnan(_mm512_cvtss_f32(nan));
+  char detail[96];
+  std::snprintf(detail, sizeof detail, "%zu values, worst %.2f ulp at %.9g%s",
+                x.size(), worst, double(worstAt), nanStays ? "" : ", NaN lost");
+  report("erf_avx512", worst <= 2.0 && signsRight && nanStays, detail);
+}
+
+/// What a scaled int8 call applies after its dequantization.
+enum class Tail { None, Addend, Gelu };
+
+/// GELU in its erf form, in double, on the float x; the float constant
+/// sqrt 2 as the compiled reference divides by it.
+double geluReference(float x) {
+  double e = std::erf(double(x) / double(1.41421354f));
+  return double(x) * ((e + 1.0) * 0.5);
+}
+
+/// Whether `got` is GELU(x) within the rounding of its operations: erf
+/// within 2 ulp of values at most 1, the quotient, the sum and the product
+/// each rounded once (well under 2.5e-7 of |x|).
+bool geluClose(float got, float x) {
+  if (std::isnan(x))
+    return std::isnan(got);
+  return std::fabs(double(got) - geluReference(x)) <=
+         2.5e-7 * std::fabs(double(x)) + 1e-38;
+}
 
 /// The int8 kernels with the W8A8 dequantization in registers, against
 /// `float(acc) * (row * column) + bias` computed here in the same order (one
 /// rounding per operation): bit for bit. Row scales read with stride 2.
 void checkS8Scaled(const char *name, ScaledS8Kernel kernel,
                    ScaledVnniKernel vnni, GemmLayout layout, int64_t m,
-                   int64_t k, int64_t n, bool withBias) {
+                   int64_t k, int64_t n, bool withBias,
+                   Tail tail = Tail::None) {
   std::vector<int8_t> a = randomBytes(m * k), b = randomBytes(k * n);
   std::vector<int8_t> packed(layout.packedSize(k, n));
   packGemmWeight(b.data(), k, n, /*transposed=*/false, layout, packed.data());
@@ -269,13 +340,29 @@ void checkS8Scaled(const char *name, ScaledS8Kernel kernel,
   auto colv = view<float, 1>(columns, {int64_t(columns.size())});
   auto biasv = view<float, 1>(bias, {int64_t(bias.size())});
   MemRef<float, 1> rowv{rows.data(), rows.data(), 0, {m}, {2}};
+  // The residual, read column-major (a copy made by the kernel) when M is
+  // odd.
+  std::vector<float> addend =
+      tail == Tail::Addend ? randomFloats(m * n) : std::vector<float>();
+  MemRef<float, 2> addendv{addend.data(), addend.data(), 0, {0, n}, {n, 1}};
+  if (tail == Tail::Addend) {
+    addendv.sizes[0] = m;
+    if (m % 2 == 1)
+      addendv.strides[0] = 1, addendv.strides[1] = m;
+  }
+  auto addendAt = [&](int64_t i, int64_t j) {
+    return addend[i * addendv.strides[0] + j * addendv.strides[1]];
+  };
   if (vnni) {
     std::vector<int32_t> correction(layout.paddedColumns(n));
     gemmS8OffsetCorrection(b.data(), k, n, false, layout, correction.data());
     auto corr = view<int32_t, 1>(correction, {int64_t(correction.size())});
-    vnni(&cv, &av, &pv, &corr, &colv, &biasv, &rowv, threads);
+    vnni(&cv, &av, &pv, &corr, &colv, &biasv, &rowv, &addendv,
+         int64_t(tail == Tail::Gelu ? EpilogueActivation::GeluErf
+                                    : EpilogueActivation::None),
+         threads);
   } else {
-    kernel(&cv, &av, &pv, &colv, &biasv, &rowv, threads);
+    kernel(&cv, &av, &pv, &colv, &biasv, &rowv, &addendv, threads);
   }
   keep(c);
   int64_t wrong = 0;
@@ -285,11 +372,23 @@ void checkS8Scaled(const char *name, ScaledS8Kernel kernel,
       float value = static_cast<float>(wrappedDot(a, b, i, j, k, n)) * product;
       if (withBias)
         value = value + bias[j];
+      if (tail == Tail::Gelu) {
+        wrong += !geluClose(c[i * n + j], value);
+        continue;
+      }
+      if (tail == Tail::Addend)
+        value = value + addendAt(i, j);
       wrong += std::memcmp(&value, &c[i * n + j], sizeof(float)) != 0;
     }
-  report(shape(name, m, k, n) + (withBias ? " bias" : ""), wrong == 0,
+  const char *tailName = tail == Tail::Gelu     ? " gelu"
+                         : tail == Tail::Addend ? " + addend"
+                                                : "";
+  report(shape(name, m, k, n) + (withBias ? " bias" : "") + tailName,
+         wrong == 0,
          wrong ? std::to_string(wrong) + " outputs differ"
-               : "bit-identical to the reference's epilogue");
+         : tail == Tail::Gelu
+             ? "GELU of the reference's epilogue within its rounding"
+             : "bit-identical to the reference's epilogue");
 }
 
 /// gemm_s8_quantized_avx512vnni on f32 activations (with the special rows of
@@ -297,7 +396,7 @@ void checkS8Scaled(const char *name, ScaledS8Kernel kernel,
 /// kernels followed by gemm_s8_scaled_avx512vnni, bit for bit, NaN outputs
 /// matching NaN; A row-strided, or column-major when `columnMajor`.
 void checkS8Quantized(int64_t m, int64_t k, int64_t n, bool withBias,
-                      bool columnMajor) {
+                      bool columnMajor, Tail tail = Tail::None) {
   GemmLayout layout = kGemmS8Avx512VnniLayout;
   RandomRows rows(m, k, columnMajor, 3);
   for (int64_t j = 0; j < k && m > 3; ++j)
@@ -335,17 +434,31 @@ void checkS8Quantized(int64_t m, int64_t k, int64_t n, bool withBias,
   _mlir_ciface_sqz_cpu_quantize_row_scales_avx512(&sv, &x, 127.0f, threads);
   _mlir_ciface_sqz_cpu_quantize_rows_s8_avx512(&codesv, &x, &sv, -128.0f,
                                                127.0f, threads);
+  std::vector<float> addend =
+      tail == Tail::Addend ? randomFloats(m * n) : std::vector<float>();
+  MemRef<float, 2> addendv{addend.data(),
+                           addend.data(),
+                           0,
+                           {tail == Tail::Addend ? m : 0, n},
+                           {n, 1}};
+  int64_t activation = int64_t(tail == Tail::Gelu ? EpilogueActivation::GeluErf
+                                                  : EpilogueActivation::None);
   _mlir_ciface_sqz_cpu_gemm_s8_scaled_avx512vnni(&ev, &codesv, &pv, &corr,
-                                                 &colv, &biasv, &sv, threads);
+                                                 &colv, &biasv, &sv, &addendv,
+                                                 activation, threads);
   _mlir_ciface_sqz_cpu_gemm_s8_quantized_avx512vnni(
-      &cv, &x, &pv, &corr, &colv, &biasv, -128.0f, 127.0f, threads);
+      &cv, &x, &pv, &corr, &colv, &biasv, -128.0f, 127.0f, &addendv, activation,
+      threads);
   keep(c);
   int64_t wrong = 0;
   for (int64_t i = 0; i < m * n; ++i)
     wrong += !(std::isnan(c[i]) && std::isnan(expected[i])) &&
              std::memcmp(&c[i], &expected[i], sizeof(float)) != 0;
   report(shape("s8_quantized_avx512vnni", m, k, n) + (withBias ? " bias" : "") +
-             (columnMajor ? " A column-major" : ""),
+             (columnMajor ? " A column-major" : "") +
+             (tail == Tail::Gelu     ? " gelu"
+              : tail == Tail::Addend ? " + addend"
+                                     : ""),
          wrong == 0,
          wrong ? std::to_string(wrong) + " outputs differ"
                : "bit-identical to quantize_* then s8_scaled");
@@ -930,6 +1043,8 @@ int main() {
               kGemmS8Avx2Layout, m, k, n);
       checkS8Scaled("s8_scaled_avx2", _mlir_ciface_sqz_cpu_gemm_s8_scaled_avx2,
                     nullptr, kGemmS8Avx2Layout, m, k, n, m % 2 == 1);
+      checkS8Scaled("s8_scaled_avx2", _mlir_ciface_sqz_cpu_gemm_s8_scaled_avx2,
+                    nullptr, kGemmS8Avx2Layout, m, k, n, true, Tail::Addend);
       checkQuant("q8_avx2", _mlir_ciface_sqz_cpu_gemm_q8_avx2,
                  kGemmQuantAvx2Layout, 8, m, k, n, k, false);
       checkQuant("q4_avx2", _mlir_ciface_sqz_cpu_gemm_q4_avx2,
@@ -963,7 +1078,13 @@ int main() {
       checkS8Scaled("s8_scaled_avx512vnni", nullptr,
                     _mlir_ciface_sqz_cpu_gemm_s8_scaled_avx512vnni,
                     kGemmS8Avx512VnniLayout, m, k, n, m % 2 == 0);
+      for (Tail tail : {Tail::Addend, Tail::Gelu})
+        checkS8Scaled("s8_scaled_avx512vnni", nullptr,
+                      _mlir_ciface_sqz_cpu_gemm_s8_scaled_avx512vnni,
+                      kGemmS8Avx512VnniLayout, m, k, n, true, tail);
       checkS8Quantized(m, k, n, m % 2 == 1, /*columnMajor=*/false);
+      checkS8Quantized(m, k, n, true, false,
+                       m % 2 == 1 ? Tail::Gelu : Tail::Addend);
       // Per channel (one group of K, any K) and per group of 4 with zero
       // points.
       checkQuantA8("q8a8_avx512vnni", _mlir_ciface_sqz_cpu_gemm_q8a8_avx512vnni,
@@ -993,6 +1114,7 @@ int main() {
     });
     checkThreadSplit("sp24_s8_avx2", [&] { checkSparse24(m, k, n); });
     if (avx512) {
+      checkErf();
       checkQuantizeRows(m, k + 3, false, /*columnMajor=*/true);
       checkThreadSplit("quantize_rows_s8_avx512",
                        [&] { checkQuantizeRows(m, k + 3, false, false); });

@@ -2,6 +2,7 @@
 
 #include "DequantizeEpilogue.h"
 #include "sqz/Dialect/Sqz/Transforms/WeightConstants.h"
+#include "sqz/Runtime/CPUKernels.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 
@@ -143,13 +144,12 @@ mlir::sqz::matchDequantizeEpilogue(Value product) {
   return epilogue;
 }
 
-Value mlir::sqz::emitDequantizedCall(KernelCallBuilder &builder, Location loc,
-                                     StringRef kernel, sqzrt::GemmLayout layout,
-                                     Value input, ValueRange rowOperands,
-                                     ArrayRef<float> columnScales,
-                                     ArrayRef<float> bias,
-                                     RankedTensorType resultType,
-                                     SmallVector<memref::GlobalOp> globals) {
+Value mlir::sqz::emitDequantizedCall(
+    KernelCallBuilder &builder, Location loc, StringRef kernel,
+    sqzrt::GemmLayout layout, Value input, ValueRange rowOperands,
+    ArrayRef<float> columnScales, ArrayRef<float> bias,
+    RankedTensorType resultType, SmallVector<memref::GlobalOp> globals,
+    const EpilogueTail *tail, bool withActivation) {
   RewriterBase &rewriter = builder.getRewriter();
   Type f32 = rewriter.getF32Type();
   int64_t padded =
@@ -168,6 +168,15 @@ Value mlir::sqz::emitDequantizedCall(KernelCallBuilder &builder, Location loc,
           : builder.globalAsDynamic(loc, paddedGlobal("__sqz_bias", bias));
   SmallVector<Value> extra = {biasBuffer};
   extra.append(rowOperands.begin(), rowOperands.end());
+  extra.push_back(addendOperand(builder, loc, tail,
+                                static_cast<int64_t>(columnScales.size())));
+  if (withActivation) {
+    auto activation = tail && tail->gelu ? sqzrt::EpilogueActivation::GeluErf
+                                         : sqzrt::EpilogueActivation::None;
+    extra.push_back(arith::ConstantOp::create(
+        rewriter, loc,
+        rewriter.getI64IntegerAttr(static_cast<int64_t>(activation))));
+  }
   return builder.emitCall(loc, kernel, input, resultType, globals, extra);
 }
 

@@ -15,6 +15,8 @@
 #ifndef SQZ_LIB_CODEGEN_CPU_DEQUANTIZEEPILOGUE_H
 #define SQZ_LIB_CODEGEN_CPU_DEQUANTIZEEPILOGUE_H
 
+#include "EpilogueTail.h"
+
 #include "sqz/Codegen/CPU/KernelCalls.h"
 #include "sqz/Runtime/WeightPacking.h"
 
@@ -48,13 +50,17 @@ std::optional<std::vector<float>> constantColumnValues(Value value, int64_t n);
 /// `columnScales`, `bias` (none when empty) and the row scales that
 /// `rowOperands` give the kernel (`gemm_s8_scaled_*`: the row scales'
 /// buffer; `gemm_s8_quantized_*`, which quantizes an f32 `input` itself:
-/// qmin and qmax): the f32 `resultType` tensor.
+/// qmin and qmax), then applying `tail` (none when null; the insertion
+/// point must then be at or after its op's operands): the f32 `resultType`
+/// tensor. `withActivation`: the kernel takes the activation operand (the
+/// AVX-512 ones).
 Value emitDequantizedCall(KernelCallBuilder &builder, Location loc,
                           StringRef kernel, sqzrt::GemmLayout layout,
                           Value input, ValueRange rowOperands,
                           ArrayRef<float> columnScales, ArrayRef<float> bias,
                           RankedTensorType resultType,
-                          SmallVector<memref::GlobalOp> globals);
+                          SmallVector<memref::GlobalOp> globals,
+                          const EpilogueTail *tail, bool withActivation);
 
 } // namespace mlir::sqz
 

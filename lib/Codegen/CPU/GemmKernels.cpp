@@ -58,6 +58,8 @@ struct GemmKernel {
   /// int8: the scaled variant that also quantizes its f32 activations per
   /// row itself (`gemm_s8_quantized_*`), if there is one.
   StringRef quantizedName = {};
+  /// int8: the scaled variants apply an activation (GELU) too.
+  bool activationEpilogue = false;
 };
 
 /// The f32 kernel for `cpu`, if it has one.
@@ -72,10 +74,12 @@ std::optional<GemmKernel> f32KernelFor(const TargetCPU &cpu) {
 /// The i8 x i8 -> i32 kernel for `cpu`, if it has one.
 std::optional<GemmKernel> s8KernelFor(const TargetCPU &cpu) {
   if (cpu.hasAvx512Vnni())
-    return GemmKernel{
-        "sqz_cpu_gemm_s8_avx512vnni", sqzrt::kGemmS8Avx512VnniLayout,
-        /*offsetCorrection=*/true, "sqz_cpu_gemm_s8_scaled_avx512vnni",
-        "sqz_cpu_gemm_s8_quantized_avx512vnni"};
+    return GemmKernel{"sqz_cpu_gemm_s8_avx512vnni",
+                      sqzrt::kGemmS8Avx512VnniLayout,
+                      /*offsetCorrection=*/true,
+                      "sqz_cpu_gemm_s8_scaled_avx512vnni",
+                      "sqz_cpu_gemm_s8_quantized_avx512vnni",
+                      /*activationEpilogue=*/true};
   if (cpu.hasAvx2Fma())
     return GemmKernel{"sqz_cpu_gemm_s8_avx2", sqzrt::kGemmS8Avx2Layout,
                       /*offsetCorrection=*/false,
@@ -233,7 +237,9 @@ Value flipSignBits(OpBuilder &b, Location loc, Value x) {
 /// Replaces the int8 `product` and its dequantization `epilogue` by one
 /// call of `kernel`'s scaled variant, which applies the epilogue to the
 /// sums in registers (bit-identical: the same operations in the same
-/// order). `globals` are the packed weight (and correction).
+/// order). `globals` are the packed weight (and correction). When the
+/// epilogue's result feeds a GELU or a residual add that the kernel applies
+/// too (EpilogueTail.h), the call replaces that op as well.
 ///
 /// When `input` and the epilogue's row scales are the codes and scales of
 /// a dynamic per-row quantization and the kernel has a quantizing variant,
@@ -246,7 +252,10 @@ void replaceWithScaledCall(KernelCallBuilder &builder, linalg::LinalgOp product,
                            ArrayRef<memref::GlobalOp> globals) {
   RewriterBase &rewriter = builder.getRewriter();
   linalg::GenericOp op = epilogue.op;
-  rewriter.setInsertionPoint(op);
+  std::optional<EpilogueTail> tail =
+      matchEpilogueTail(op.getResult(0), kernel.activationEpilogue);
+  // At the tail, its residual is defined.
+  rewriter.setInsertionPoint(tail ? tail->op.getOperation() : op);
   Location loc = op.getLoc();
   StringRef name = kernel.scaledName;
   SmallVector<Value> rowOperands;
@@ -264,8 +273,14 @@ void replaceWithScaledCall(KernelCallBuilder &builder, linalg::LinalgOp product,
       emitDequantizedCall(builder, loc, name, kernel.layout, input, rowOperands,
                           epilogue.columnScales, epilogue.bias,
                           cast<RankedTensorType>(op.getResult(0).getType()),
-                          SmallVector<memref::GlobalOp>(globals));
-  rewriter.replaceOp(op, y);
+                          SmallVector<memref::GlobalOp>(globals),
+                          tail ? &*tail : nullptr, kernel.activationEpilogue);
+  if (tail) {
+    replaceTail(rewriter, *tail, y);
+    rewriter.eraseOp(op);
+  } else {
+    rewriter.replaceOp(op, y);
+  }
   rewriter.eraseOp(product);
 }
 

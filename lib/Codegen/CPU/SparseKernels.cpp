@@ -297,17 +297,32 @@ void emitIntegerCall(KernelCallBuilder &builder, Sparse24Layer &layer,
           quantizingKernel.empty()
               ? nullptr
               : quantizationOf(unpack.getResult(0), unpack.getResult(1));
+      // The scaled kernel is the VNNI one: it applies a GELU or residual
+      // add that follows too; the call goes at that op, where its residual
+      // is defined.
+      std::optional<EpilogueTail> tail =
+          matchEpilogueTail(op.getResult(), /*withGelu=*/true);
+      if (tail)
+        rewriter.setInsertionPoint(tail->op);
+      const EpilogueTail *applied = tail ? &*tail : nullptr;
       Value y =
           quantize
               ? emitDequantizedCall(
                     builder, loc, quantizingKernel, layout, quantize.getInput(),
                     quantizationBounds(rewriter, loc, quantize), *columns,
-                    *bias, resultType, SmallVector<memref::GlobalOp>(globals))
+                    *bias, resultType, SmallVector<memref::GlobalOp>(globals),
+                    applied, /*withActivation=*/true)
               : emitDequantizedCall(
                     builder, loc, scaledKernel, layout, unpack.getResult(0),
                     builder.readOnlyBuffer(loc, unpack.getResult(1)), *columns,
-                    *bias, resultType, SmallVector<memref::GlobalOp>(globals));
-      rewriter.replaceOp(op, y);
+                    *bias, resultType, SmallVector<memref::GlobalOp>(globals),
+                    applied, /*withActivation=*/true);
+      if (tail) {
+        replaceTail(rewriter, *tail, y);
+        rewriter.eraseOp(op);
+      } else {
+        rewriter.replaceOp(op, y);
+      }
       if (quantize)
         rewriter.eraseOp(unpack);
       return;

@@ -90,7 +90,7 @@ func.func @others(%x: tensor<16x40xf32>, %y: tensor<2x16x40xf32>, %s: tensor<16x
 // CHECK-DAG: %[[QMAX:.*]] = arith.constant 1.270000e+02 : f32
 // CHECK: %[[XBUF:.*]] = bufferization.to_buffer %[[X]] read_only : tensor<4x8xf32>
 // CHECK: %[[XCAST:.*]] = memref.cast %[[XBUF]]
-// CHECK: call @sqz_cpu_gemm_s8_quantized_avx512vnni(%{{.*}}, %[[XCAST]], %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %[[QMIN]], %[[QMAX]], %c0_i64)
+// CHECK: call @sqz_cpu_gemm_s8_quantized_avx512vnni(%{{.*}}, %[[XCAST]], %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %[[QMIN]], %[[QMAX]], %{{.*}}, %c0_i64, %{{.*}})
 // CHECK-NOT: linalg.generic
 // CHECK: return
 // AVX2-LABEL: func.func @fused(

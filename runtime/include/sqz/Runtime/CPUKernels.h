@@ -33,6 +33,15 @@ template <typename T, int Rank> struct MemRef {
   T *data() const { return aligned + offset; }
 };
 
+/// The activation a scaled int8 kernel applies after its dequantization
+/// (the `activation` operand of `gemm_s8_scaled_avx512vnni` and
+/// `gemm_s8_quantized_avx512vnni`).
+enum class EpilogueActivation : int64_t {
+  None = 0,
+  /// x * ((erf(x / sqrt 2) + 1) * 0.5), torch's exact GELU.
+  GeluErf = 1,
+};
+
 /// One kernel's C symbol and address, for a JIT to resolve.
 struct KernelSymbol {
   const char *name;
@@ -133,17 +142,22 @@ void _mlir_ciface_sqz_cpu_gemm_s8_avx512vnni(
 /// `float(acc) * (rowScales[m] * columnScales[n]) + bias[n]`, in that order
 /// of operations (bit-identical to the reference's epilogue); `columnScales`
 /// and `bias` padded to whole panels, `bias` empty when there is none,
-/// `rowScales` of any stride.
+/// `rowScales` of any stride. Then, what the layer's next elementwise op
+/// does, before the one store: on AVX-512, GELU in its erf form when
+/// `activation` is `EpilogueActivation::GeluErf` (x * ((erf(x / sqrt 2) +
+/// 1) * 0.5), erf within 2 ulp), and `+ addend[m, n]` (a residual, any
+/// strides) when `addend` has rows.
 void _mlir_ciface_sqz_cpu_gemm_s8_scaled_avx2(
     sqzrt::MemRef<float, 2> *c, sqzrt::MemRef<int8_t, 2> *a,
     sqzrt::MemRef<int8_t, 1> *packed, sqzrt::MemRef<float, 1> *columnScales,
     sqzrt::MemRef<float, 1> *bias, sqzrt::MemRef<float, 1> *rowScales,
-    int64_t threads);
+    sqzrt::MemRef<float, 2> *addend, int64_t threads);
 void _mlir_ciface_sqz_cpu_gemm_s8_scaled_avx512vnni(
     sqzrt::MemRef<float, 2> *c, sqzrt::MemRef<int8_t, 2> *a,
     sqzrt::MemRef<int8_t, 1> *packed, sqzrt::MemRef<int32_t, 1> *correction,
     sqzrt::MemRef<float, 1> *columnScales, sqzrt::MemRef<float, 1> *bias,
-    sqzrt::MemRef<float, 1> *rowScales, int64_t threads);
+    sqzrt::MemRef<float, 1> *rowScales, sqzrt::MemRef<float, 2> *addend,
+    int64_t activation, int64_t threads);
 /// `quantize_*`: the dynamic symmetric quantization of activations, one
 /// scale per row, bit-identical to the reference lowering's (a NaN in a row
 /// gives it a NaN scale, and a NaN quotient the code 0). `row_scales`:
@@ -192,7 +206,8 @@ void _mlir_ciface_sqz_cpu_gemm_s8_quantized_avx512vnni(
     sqzrt::MemRef<float, 2> *c, sqzrt::MemRef<float, 2> *x,
     sqzrt::MemRef<int8_t, 1> *packed, sqzrt::MemRef<int32_t, 1> *correction,
     sqzrt::MemRef<float, 1> *columnScales, sqzrt::MemRef<float, 1> *bias,
-    float qmin, float qmax, int64_t threads);
+    float qmin, float qmax, sqzrt::MemRef<float, 2> *addend, int64_t activation,
+    int64_t threads);
 /// `gemm_sp24_*`: C = A x B with B 2:4 sparse along K (K a multiple of 4),
 /// its kept values and metadata packed by `packSparse24`; f32, or i32 on
 /// signed 8-bit codes (exact, wrapping like the i32 reference).

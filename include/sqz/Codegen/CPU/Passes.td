@@ -31,7 +31,13 @@ def SqzCPUGemmKernels : Pass<"sqz-cpu-gemm-kernels", "ModuleOp"> {
       is the W8A8 dequantization `sitofp(acc) * (row scale * column scale)
       (+ bias)` with constant column scales and bias, the kernel's scaled
       variant (`sqz_cpu_gemm_s8_scaled_*`) applies it to the sums before
-      storing them, in the same order of operations (still bit-identical);
+      storing them, in the same order of operations (still bit-identical).
+      When that result's only reader (directly or through one
+      `tensor.expand_shape`) is an elementwise residual add `y + r` or, on
+      AVX-512 VNNI, GELU in torch-mlir's erf form `y * ((erf(y / sqrt 2) +
+      1) * 0.5)`, the call applies that too and replaces it (the add
+      bit-identical; erf within 2 ulp of the exact value, by a table of
+      polynomials instead of the rational approximation's divisions);
     * `sqz.matmul` of f32 activations by a constant weight-only quantized
       `sqz.pack` (8- or 4-bit codes, signed or unsigned, per tensor, per
       output channel or per group along K, with or without zero points;

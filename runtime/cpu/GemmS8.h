@@ -9,7 +9,8 @@
 // of tile rows, zero-padded to whole groups (`PackedRows`). A register tile of
 // `Isa::kS8Rows` rows x one panel then takes, per group, one broadcast of
 // the row's group and one dot-product step per row and vector. One row (a
-// GEMV) keeps two sets of accumulators, for alternate groups.
+// GEMV) goes through up to four panels from four parts of the weight at
+// once, one set of accumulators each.
 //
 // Integer sums are exact in any order, so every tiling gives the
 // reference's wrapping i32 result bit for bit. A call may instead store the
@@ -46,6 +47,8 @@ template <typename Isa> struct GemmS8 {
   static constexpr int64_t kGroup = Isa::kGroup;
   /// Bytes of a panel per group of rows.
   static constexpr int64_t kGroupBytes = kPanel * kGroup;
+  /// Panels one row goes through at once (rowOfPanels).
+  static constexpr int kRowRegions = 4;
   static constexpr int kRows = Isa::kS8Rows;
 
   struct Masks {
@@ -151,29 +154,37 @@ template <typename Isa> struct GemmS8 {
         c.store(r, j, acc[r][j], masks.vector[j]);
   }
 
-  /// One row: c[panel] = start + a' x panel.
-  static void row(int64_t groups, const AElem *a, const int8_t *panel,
-                  const int32_t *start, const Output &c, const Masks &masks) {
-    Vec acc[2][kVectors];
-    for (int j = 0; j < kVectors; ++j) {
-      acc[0][j] = Isa::startI32(start, j);
-      acc[1][j] = Isa::startI32(nullptr, j);
-    }
-    auto step = [&](int set, int64_t g) {
-      const int8_t *b = panel + g * kGroupBytes;
-      Vec x = Isa::broadcastGroup(a + g * kGroup);
+  /// One panel of a one-row product: its packed weight, accumulator
+  /// start, output and column masks.
+  struct RowPanel {
+    const int8_t *panel;
+    const int32_t *start;
+    Output output;
+    Masks masks;
+  };
+
+  /// One row against `Count` panels at once (each from its own part of the
+  /// weight, as GemmF32's GEMV reads them: several streams read a weight
+  /// from DRAM faster than one). Integer sums are exact in any order, so
+  /// the result is `row`'s.
+  template <int Count>
+  static void rowOfPanels(int64_t groups, const AElem *a,
+                          const RowPanel *panels) {
+    Vec acc[Count][kVectors];
+    for (int s = 0; s < Count; ++s)
       for (int j = 0; j < kVectors; ++j)
-        acc[set][j] = Isa::dot(acc[set][j], x, Isa::loadWeights(b, j));
-    };
-    int64_t g = 0;
-    for (; g + 2 <= groups; g += 2) {
-      step(0, g);
-      step(1, g + 1);
+        acc[s][j] = Isa::startI32(panels[s].start, j);
+    for (int64_t g = 0; g < groups; ++g) {
+      Vec x = Isa::broadcastGroup(a + g * kGroup);
+      for (int s = 0; s < Count; ++s) {
+        const int8_t *b = panels[s].panel + g * kGroupBytes;
+        for (int j = 0; j < kVectors; ++j)
+          acc[s][j] = Isa::dot(acc[s][j], x, Isa::loadWeights(b, j));
+      }
     }
-    if (g < groups)
-      step(0, g);
-    for (int j = 0; j < kVectors; ++j)
-      c.store(0, j, Isa::addI32(acc[0][j], acc[1][j]), masks.vector[j]);
+    for (int s = 0; s < Count; ++s)
+      for (int j = 0; j < kVectors; ++j)
+        panels[s].output.store(0, j, acc[s][j], panels[s].masks.vector[j]);
   }
 
   using TileFn = void (*)(int64_t, const AElem *, const int8_t *,
@@ -257,11 +268,12 @@ private:
     RowMajorOutput<T> out(c);
     int64_t groups = ceilDiv(k, kGroup);
     const int8_t *weights = packed.data();
-    auto panelBody = [&](int64_t p) {
-      const int8_t *panel = weights + p * groups * kGroupBytes;
-      const int32_t *panelStart = start ? start + p * kPanel : nullptr;
-      Masks masks(std::min(kPanel, n - p * kPanel));
-      Output output{nullptr, nullptr, out.stride, {}};
+    auto panelOf = [&](int64_t p) {
+      RowPanel row{weights + p * groups * kGroupBytes,
+                   start ? start + p * kPanel : nullptr,
+                   Output{nullptr, nullptr, out.stride, {}},
+                   Masks(std::min(kPanel, n - p * kPanel))};
+      Output &output = row.output;
       if constexpr (std::is_same_v<T, float>) {
         output.f32 = out.data + p * kPanel;
         output.scales = *scales;
@@ -273,10 +285,42 @@ private:
       } else {
         output.i32 = out.data + p * kPanel;
       }
-      if (m == 1) {
-        row(groups, rows.data.data(), panel, panelStart, output, masks);
-        return;
-      }
+      return row;
+    };
+    int64_t panels = ceilDiv(n, kPanel);
+    threads = threadsForWork(threads, m * n * k);
+    if (m == 1) {
+      // Item t: panels t, t + items, ... (up to kRowRegions).
+      int64_t items = ceilDiv(panels, kRowRegions);
+      auto item = [&](int64_t t) {
+        RowPanel row[kRowRegions] = {panelOf(t), panelOf(t), panelOf(t),
+                                     panelOf(t)};
+        int count = 1;
+        for (int64_t p = t + items; p < panels && count < kRowRegions;
+             p += items)
+          row[count++] = panelOf(p);
+        const AElem *a = rows.data.data();
+        switch (count) {
+        case 1:
+          return rowOfPanels<1>(groups, a, row);
+        case 2:
+          return rowOfPanels<2>(groups, a, row);
+        case 3:
+          return rowOfPanels<3>(groups, a, row);
+        default:
+          return rowOfPanels<4>(groups, a, row);
+        }
+      };
+      parallelForAfter(rows.split.count, packTile, items, threads, item);
+      out.finish();
+      return;
+    }
+    auto panelBody = [&](int64_t p) {
+      RowPanel row = panelOf(p);
+      const int8_t *panel = row.panel;
+      const int32_t *panelStart = row.start;
+      const Output &output = row.output;
+      const Masks &masks = row.masks;
       const RowSplit &split = rows.split;
       int64_t panelBytes = groups * kGroupBytes;
       bool last = (p + 1) * kPanel >= n;
@@ -289,8 +333,7 @@ private:
                              ahead);
       }
     };
-    parallelForAfter(rows.split.count, packTile, ceilDiv(n, kPanel),
-                     threadsForWork(threads, m * n * k), panelBody);
+    parallelForAfter(rows.split.count, packTile, panels, threads, panelBody);
     out.finish();
   }
 };

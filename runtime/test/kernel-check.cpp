@@ -1141,6 +1141,12 @@ int main() {
         checkF32("f32_avx512", _mlir_ciface_sqz_cpu_gemm_f32_avx512,
                  kGemmF32Avx512Layout, 1, 2048, 1100);
       });
+      if (vnni)
+        checkThreadSplit("s8_avx512vnni one row", [&] {
+          checkS8("s8_avx512vnni", nullptr,
+                  _mlir_ciface_sqz_cpu_gemm_s8_avx512vnni,
+                  kGemmS8Avx512VnniLayout, 1, 2048, 1100);
+        });
       checkThreadSplit("sp24_f32_avx512 one row", [&] {
         checkSparse24F32("sp24_f32_avx512",
                          _mlir_ciface_sqz_cpu_gemm_sp24_f32_avx512, 1, 2048,

@@ -95,7 +95,10 @@ std::optional<EpilogueTail> mlir::sqz::matchEpilogueTail(Value result,
   }
   auto op = dyn_cast<linalg::GenericOp>(*value.getUsers().begin());
   auto type = cast<RankedTensorType>(value.getType());
-  if (!op || !op.hasPureTensorSemantics() || op.getNumResults() != 1 ||
+  // In the layer's block: the call moves to the op, not into a loop.
+  Operation *producer = result.getDefiningOp();
+  if (!op || !producer || op->getBlock() != producer->getBlock() ||
+      !op.hasPureTensorSemantics() || op.getNumResults() != 1 ||
       op.getNumDpsInits() != 1 || op.getResult(0).getType() != type ||
       op.getNumParallelLoops() != op.getNumLoops() ||
       op.getNumLoops() != static_cast<unsigned>(type.getRank()))

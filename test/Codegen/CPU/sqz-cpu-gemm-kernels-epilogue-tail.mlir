@@ -3,7 +3,8 @@
 // result (seen through one expand_shape): a residual add (`addend`, the
 // other operand as [rows, columns]; both kernels), and on AVX-512 GELU in
 // torch-mlir's erf form (`activation` 1). Anything else stays a generic
-// after the call (its addend has no rows, its activation is 0).
+// after the call (its addend has no rows, its activation is 0), and so
+// does an op in another block (a loop body), where the call would repeat.
 // RUN: sqz-opt %s -split-input-file --sqz-cpu-gemm-kernels=target-cpu=znver3 | FileCheck %s --check-prefixes=CHECK,AVX2
 // RUN: sqz-opt %s -split-input-file --sqz-cpu-gemm-kernels=target-cpu=znver4 | FileCheck %s --check-prefixes=CHECK,VNNI
 
@@ -286,4 +287,63 @@ func.func @read_twice(%x: tensor<4x3xi8>, %s: tensor<4xf32>, %res: tensor<4x2xf3
     linalg.yield %v : f32
   } -> tensor<4x2xf32>
   return %sum, %y : tensor<4x2xf32>, tensor<4x2xf32>
+}
+
+// -----
+#mk = affine_map<(m, n, k) -> (m, k)>
+#nk = affine_map<(m, n, k) -> (n, k)>
+#mn = affine_map<(m, n, k) -> (m, n)>
+#id = affine_map<(m, n) -> (m, n)>
+#row = affine_map<(m, n) -> (m)>
+#col = affine_map<(m, n) -> (n)>
+#id3 = affine_map<(b, s, n) -> (b, s, n)>
+
+// The add runs in a loop: the call stays where the layer was (not moved
+// into the loop), and the add stays a generic.
+// CHECK-LABEL: func.func @in_loop(
+// CHECK: tensor.empty() : tensor<0x2xf32>
+// CHECK: call @sqz_cpu_gemm_s8_scaled_
+// CHECK: scf.for
+// CHECK: linalg.generic
+// CHECK: arith.addf
+func.func @in_loop(%x: tensor<4x3xi8>, %s: tensor<4xf32>, %res: tensor<4x2xf32>) -> tensor<4x2xf32> {
+  %w = arith.constant dense<[[1, -2, 3], [-4, 5, -6]]> : tensor<2x3xi8>
+  %cs = arith.constant dense<[0.5, 0.25]> : tensor<2xf32>
+  %b = arith.constant dense<[1.0, -2.0]> : tensor<2xf32>
+  %zero = arith.constant 0 : i32
+  %e = tensor.empty() : tensor<4x2xi32>
+  %f = linalg.fill ins(%zero : i32) outs(%e : tensor<4x2xi32>) -> tensor<4x2xi32>
+  %acc = linalg.generic {indexing_maps = [#mk, #nk, #mn], iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%x, %w : tensor<4x3xi8>, tensor<2x3xi8>) outs(%f : tensor<4x2xi32>) {
+  ^bb0(%a: i8, %c: i8, %o: i32):
+    %a32 = arith.extsi %a : i8 to i32
+    %c32 = arith.extsi %c : i8 to i32
+    %p = arith.muli %a32, %c32 : i32
+    %sum = arith.addi %o, %p : i32
+    linalg.yield %sum : i32
+  } -> tensor<4x2xi32>
+  %ye = tensor.empty() : tensor<4x2xf32>
+  %y = linalg.generic {indexing_maps = [#id, #row, #col, #col, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%acc, %s, %cs, %b : tensor<4x2xi32>, tensor<4xf32>, tensor<2xf32>, tensor<2xf32>) outs(%ye : tensor<4x2xf32>) {
+  ^bb0(%in: i32, %r: f32, %c: f32, %bias: f32, %o: f32):
+    %fl = arith.sitofp %in : i32 to f32
+    %sc = arith.mulf %r, %c : f32
+    %v = arith.mulf %fl, %sc : f32
+    %vb = arith.addf %v, %bias : f32
+    linalg.yield %vb : f32
+  } -> tensor<4x2xf32>
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c3 = arith.constant 3 : index
+  %ae = tensor.empty() : tensor<4x2xf32>
+  %out = scf.for %i = %c0 to %c3 step %c1 iter_args(%carried = %res) -> (tensor<4x2xf32>) {
+    %sum = linalg.generic {indexing_maps = [#id, #id, #id], iterator_types = ["parallel", "parallel"]}
+        ins(%y, %carried : tensor<4x2xf32>, tensor<4x2xf32>) outs(%ae : tensor<4x2xf32>) {
+    ^bb0(%a: f32, %c: f32, %o: f32):
+      %v = arith.addf %a, %c : f32
+      linalg.yield %v : f32
+    } -> tensor<4x2xf32>
+    scf.yield %sum : tensor<4x2xf32>
+  }
+  return %out : tensor<4x2xf32>
 }

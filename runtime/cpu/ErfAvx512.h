@@ -91,7 +91,7 @@ inline __m512 erfAvx512(__m512 x) {
 /// x * ((erf(x / sqrt 2) + 1) * 0.5).
 inline __m512 geluErfAvx512(__m512 x) {
   const ExactDivision bySqrt2(1.41421354f);
-  __m512 e = erfAvx512(bySqrt2.divide(x));
+  __m512 e = erfAvx512(bySqrt2.divideAll(x));
   return _mm512_mul_ps(x, _mm512_mul_ps(_mm512_add_ps(e, _mm512_set1_ps(1.0f)),
                                         _mm512_set1_ps(0.5f)));
 }

@@ -60,12 +60,23 @@ struct ExactDivision {
       : divisor(_mm512_set1_ps(value)), recip(_mm512_set1_ps(1.0f / value)),
         viaReciprocal(value >= 0x1p-80f && value <= 0x1p100f) {}
 
+  /// For finite x (an infinite one gives NaN: its remainder is inf - inf).
   __m512 divide(__m512 x) const {
     if (!viaReciprocal)
       return _mm512_div_ps(x, divisor);
     __m512 q = _mm512_mul_ps(x, recip);
     __m512 remainder = _mm512_fnmadd_ps(q, divisor, x);
     return _mm512_fmadd_ps(remainder, recip, q);
+  }
+
+  /// For any x: an infinite x gives x * (1 / d), the infinity the true
+  /// quotient is.
+  __m512 divideAll(__m512 x) const {
+    if (!viaReciprocal)
+      return _mm512_div_ps(x, divisor);
+    __mmask16 infinite = _mm512_cmp_ps_mask(
+        _mm512_abs_ps(x), _mm512_set1_ps(__builtin_inff()), _CMP_EQ_OQ);
+    return _mm512_mask_mul_ps(divide(x), infinite, x, recip);
   }
 };
 

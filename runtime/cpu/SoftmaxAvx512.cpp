@@ -82,7 +82,7 @@ struct ScaledScores {
   int64_t maskStride;
 
   __m512 apply(__m512 x, int64_t j, int64_t count, __mmask16 lanes) const {
-    __m512 v = divisor ? divisor->divide(x) : _mm512_mul_ps(x, scale);
+    __m512 v = divisor ? divisor->divideAll(x) : _mm512_mul_ps(x, scale);
     if (!mask)
       return v;
     return _mm512_add_ps(

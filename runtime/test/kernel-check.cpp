@@ -250,6 +250,13 @@ using ScaledVnniKernel = void (*)(MemRef<float, 2> *, MemRef<int8_t, 2> *,
                                   MemRef<float, 1> *, MemRef<float, 2> *,
                                   int64_t, int64_t);
 
+/// GELU in its erf form, in double, on the float x; the float constant
+/// sqrt 2 as the compiled reference divides by it.
+double geluReference(float x) {
+  double e = std::erf(double(x) / double(1.41421354f));
+  return double(x) * ((e + 1.0) * 0.5);
+}
+
 /// erfAvx512 against the double erf: every 61st float from 1e-30 to 4.5,
 /// both signs, and the special values; at most 2 ulp (of the float the
 /// exact value rounds to) anywhere.
@@ -291,17 +298,31 @@ __attribute__((target("avx512f,avx512dq,fma"))) void checkErf() {
   std::snprintf(detail, sizeof detail, "%zu values, worst %.2f ulp at %.9g%s",
                 x.size(), worst, double(worstAt), nanStays ? "" : ", NaN lost");
   report("erf_avx512", worst <= 2.0 && signsRight && nanStays, detail);
+
+  // GELU on the values where its operations meet infinities, zeros and
+  // NaN: the reference's IEEE results (GELU(-inf) is -inf * 0, NaN).
+  const float special[16] = {
+      INFINITY, -INFINITY, 0.0f, -0.0f, 1e-40f, -1e-40f, 3.0f,   -3.0f,
+      1e30f,    -1e30f,    0.5f, -0.5f, 8.0f,   -8.0f,   1e-30f, std::nanf("")};
+  float gelu[16];
+  _mm512_storeu_ps(gelu, geluErfAvx512(_mm512_loadu_ps(special)));
+  int wrong = 0;
+  for (int i = 0; i < 16; ++i) {
+    float expected = float(geluReference(special[i]));
+    bool bothNan = std::isnan(expected) && std::isnan(gelu[i]);
+    wrong += !bothNan &&
+             !(gelu[i] == expected &&
+               std::signbit(gelu[i]) == std::signbit(expected)) &&
+             !(std::isfinite(expected) &&
+               std::fabs(gelu[i] - expected) <= 2.5e-7 * std::fabs(special[i]));
+  }
+  report("gelu_erf_avx512 special values", wrong == 0,
+         wrong ? std::to_string(wrong) + " differ"
+               : "infinities, zeros, subnormals and NaN as the reference");
 }
 
 /// What a scaled int8 call applies after its dequantization.
 enum class Tail { None, Addend, Gelu };
-
-/// GELU in its erf form, in double, on the float x; the float constant
-/// sqrt 2 as the compiled reference divides by it.
-double geluReference(float x) {
-  double e = std::erf(double(x) / double(1.41421354f));
-  return double(x) * ((e + 1.0) * 0.5);
-}
 
 /// Whether `got` is GELU(x) within the rounding of its operations: erf
 /// within 2 ulp of values at most 1, the quotient, the sum and the product
@@ -919,6 +940,9 @@ void checkMaskedSoftmax(int64_t outer, int64_t heads, int64_t inner, int64_t k,
                         bool divides, bool masked, bool perRowMask) {
   int64_t m = outer * heads * inner, maskInner = perRowMask ? inner : 1;
   std::vector<float> x = randomFloats(m * k);
+  // A score of -inf (a position masked before the scaling): 0 after it.
+  if (k > 1)
+    x[k / 2] = -INFINITY;
   std::vector<float> mask = randomFloats(masked ? outer * maskInner * k : 0);
   const float lowest = std::numeric_limits<float>::lowest();
   for (size_t j = 0; j < mask.size(); j += 5)

@@ -375,6 +375,14 @@ LogicalResult rewriteLayer(KernelCallBuilder &builder, GemmLayer &layer,
   return success();
 }
 
+/// Keeps `ops`, the producers the pass erases at the end if dead, free of
+/// ops that a rewrite erased meanwhile.
+struct ErasedOpsTracker : public RewriterBase::Listener {
+  explicit ErasedOpsTracker(SmallVectorImpl<Operation *> &ops) : ops(ops) {}
+  void notifyOperationErased(Operation *op) override { llvm::erase(ops, op); }
+  SmallVectorImpl<Operation *> &ops;
+};
+
 struct SqzCPUGemmKernelsPass
     : public sqz::impl::SqzCPUGemmKernelsBase<SqzCPUGemmKernelsPass> {
   using Base::Base;
@@ -410,6 +418,10 @@ struct SqzCPUGemmKernelsPass
 
     KernelCallBuilder builder(module, threads);
     SmallVector<Operation *> replacedWeights;
+    // A later rewrite may erase an op that an earlier one recorded (an
+    // epilogue tail that a dense layer read): the list forgets it.
+    ErasedOpsTracker tracker(replacedWeights);
+    builder.getRewriter().setListener(&tracker);
     for (GemmLayer &layer : layers) {
       Operation *weightProducer = layer.op.getDpsInputs()[0].getDefiningOp();
       Operation *otherProducer = layer.op.getDpsInputs()[1].getDefiningOp();
@@ -427,6 +439,7 @@ struct SqzCPUGemmKernelsPass
     rewriteBatchMatmuls(module, builder, *cpu, replacedWeights);
     rewriteSoftmaxes(module, builder, *cpu, replacedWeights);
     rewriteLayerNorms(module, builder, *cpu, replacedWeights);
+    builder.getRewriter().setListener(nullptr);
     IRRewriter eraser(module.getContext());
     eraseDeadProducers(eraser, std::move(replacedWeights));
     // After the dead producers are gone: a quantization that only fed

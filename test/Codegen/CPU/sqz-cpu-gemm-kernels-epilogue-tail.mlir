@@ -347,3 +347,47 @@ func.func @in_loop(%x: tensor<4x3xi8>, %s: tensor<4xf32>, %res: tensor<4x2xf32>)
   }
   return %out : tensor<4x2xf32>
 }
+
+// -----
+
+// A 2:4 W8A8 layer (rewritten after the dense layers) whose GELU a dense
+// f32 layer reads: the call applies the GELU (activation 1) and the f32
+// layer reads the call's result. The dense layer recorded the GELU as its
+// input's producer before the sparse rewrite erased it; the pass forgets
+// it then (the sanitizer build of this test caught the stale pointer).
+// CHECK-LABEL: func.func @sp24_gelu_dense(
+// VNNI-NOT: math.erf
+// VNNI: %[[ACT:.*]] = arith.constant 1 : i64
+// VNNI: call @sqz_cpu_gemm_s8_quantized_avx512vnni({{.*}}, %[[ACT]], %{{.*}}) :
+// VNNI: call @sqz_cpu_gemm_f32_avx512(
+// AVX2: call @sqz_cpu_gemm_sp24_s8_avx2(
+// AVX2: math.erf
+// AVX2: call @sqz_cpu_gemm_f32_avx2(
+func.func @sp24_gelu_dense(%x: tensor<3x4xf32>) -> tensor<3x2xf32> {
+  %codes = arith.constant dense<[[1, -2], [3, 4]]> : tensor<2x2xi8>
+  %positions = arith.constant dense<[[0, -2], [1, -1]]> : tensor<2x2xi2>
+  %scales = arith.constant dense<[0.5, 0.25]> : tensor<2xf32>
+  %w = sqz.pack %codes scales(%scales : tensor<2xf32>) metadata(%positions : tensor<2x2xi2>) : tensor<2x2xi8> -> !sqz.tensor<2x4xf32, #sqz.quant<i8, per_channel(0), symmetric>, #sqz.sparsity<nm(2, 4, 1)>>
+  %q = sqz.quantize %x : tensor<3x4xf32> -> !sqz.tensor<3x4xf32, #sqz.quant<i8, per_channel(0), symmetric>>
+  %y = sqz.matmul %q, %w {rhs_transposed} : !sqz.tensor<3x4xf32, #sqz.quant<i8, per_channel(0), symmetric>>, !sqz.tensor<2x4xf32, #sqz.quant<i8, per_channel(0), symmetric>, #sqz.sparsity<nm(2, 4, 1)>> -> tensor<3x2xf32>
+  %ge = tensor.empty() : tensor<3x2xf32>
+  %g = linalg.generic {indexing_maps = [affine_map<(m, n) -> (m, n)>, affine_map<(m, n) -> (m, n)>], iterator_types = ["parallel", "parallel"]}
+      ins(%y : tensor<3x2xf32>) outs(%ge : tensor<3x2xf32>) {
+  ^bb0(%in: f32, %o: f32):
+    %sqrt2 = arith.constant 1.41421354 : f32
+    %one = arith.constant 1.000000e+00 : f32
+    %half = arith.constant 5.000000e-01 : f32
+    %t = arith.divf %in, %sqrt2 : f32
+    %erf = math.erf %t : f32
+    %p1 = arith.addf %erf, %one : f32
+    %h = arith.mulf %p1, %half : f32
+    %out = arith.mulf %in, %h : f32
+    linalg.yield %out : f32
+  } -> tensor<3x2xf32>
+  %w2 = arith.constant dense<[[1.0, 2.0], [3.0, 4.0]]> : tensor<2x2xf32>
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<3x2xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<3x2xf32>) -> tensor<3x2xf32>
+  %z = linalg.matmul ins(%g, %w2 : tensor<3x2xf32>, tensor<2x2xf32>) outs(%f : tensor<3x2xf32>) -> tensor<3x2xf32>
+  return %z : tensor<3x2xf32>
+}

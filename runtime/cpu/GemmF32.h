@@ -146,10 +146,6 @@ template <typename Isa> struct GemmF32 {
     }
   }
 
-  /// Panels that one row reads at once, each from its own part of the
-  /// weight (see rowOfRegions).
-  static constexpr int kRowRegions = 4;
-
   /// One row against `Count` panels: c_s[0:columns] = a[0:depth] x panel s,
   /// two partial sums per vector (even and odd k), added at the end. Every
   /// row sums in this order, however many panels it shares a pass with.
@@ -189,35 +185,22 @@ template <typename Isa> struct GemmF32 {
     rowOfPanels<1>(depth, a, &panel, &c, &masks);
   }
 
-  /// Item `item` of a one-row product over `panels` panels: panels item,
-  /// item + stride, ... (up to kRowRegions of them, stride = the number of
-  /// items), in one pass over the row. On the Zen 4 machine a GEMV whose
-  /// weight comes from DRAM read it 1.15-1.25x faster as four streams from
-  /// four parts of it than as one (a single stream leaves the memory
-  /// system's bandwidth unused).
-  static void rowOfRegions(int64_t item, int64_t stride, int64_t panels,
-                           int64_t k, int64_t n, const float *a,
-                           const float *packed, float *c) {
+  /// Item `item` of a one-row product over `panels` panels: its panels
+  /// (forEachRegionPanel) in one pass over the row.
+  static void rowOfRegions(int64_t item, int64_t panels, int64_t k, int64_t n,
+                           const float *a, const float *packed, float *c) {
     const float *weights[kRowRegions];
     float *outs[kRowRegions];
     Masks masks[kRowRegions] = {Masks(0), Masks(0), Masks(0), Masks(0)};
-    int count = 0;
-    for (int64_t p = item; p < panels && count < kRowRegions; p += stride) {
-      weights[count] = packed + p * k * kPanel;
-      outs[count] = c + p * kPanel;
-      masks[count] = Masks(std::min(kPanel, n - p * kPanel));
-      ++count;
-    }
-    switch (count) {
-    case 1:
-      return rowOfPanels<1>(k, a, weights, outs, masks);
-    case 2:
-      return rowOfPanels<2>(k, a, weights, outs, masks);
-    case 3:
-      return rowOfPanels<3>(k, a, weights, outs, masks);
-    default:
-      return rowOfPanels<4>(k, a, weights, outs, masks);
-    }
+    int count =
+        forEachRegionPanel(item, panels, kRowRegions, [&](int s, int64_t p) {
+          weights[s] = packed + p * k * kPanel;
+          outs[s] = c + p * kPanel;
+          masks[s] = Masks(std::min(kPanel, n - p * kPanel));
+        });
+    withPanelCount(count, [&](auto panelCount) {
+      rowOfPanels<decltype(panelCount)::value>(k, a, weights, outs, masks);
+    });
   }
 
   using TileFn = void (*)(int64_t, const float *, const float *, float *,
@@ -347,9 +330,9 @@ template <typename Isa> struct GemmF32 {
     int64_t panels = ceilDiv(n, kPanel);
     threads = threadsForWork(threads, m * n * k);
     if (m == 1) {
-      int64_t items = ceilDiv(panels, kRowRegions);
+      int64_t items = regionItems(panels, kRowRegions);
       auto rowBody = [&](int64_t item) {
-        rowOfRegions(item, items, panels, k, n, lhs.data.data(), packed->data(),
+        rowOfRegions(item, panels, k, n, lhs.data.data(), packed->data(),
                      out.data);
       };
       parallelForAfter(lhs.split.count, packTile, items, threads, rowBody);

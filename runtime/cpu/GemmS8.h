@@ -47,8 +47,6 @@ template <typename Isa> struct GemmS8 {
   static constexpr int64_t kGroup = Isa::kGroup;
   /// Bytes of a panel per group of rows.
   static constexpr int64_t kGroupBytes = kPanel * kGroup;
-  /// Panels one row goes through at once (rowOfPanels).
-  static constexpr int kRowRegions = 4;
   static constexpr int kRows = Isa::kS8Rows;
 
   struct Masks {
@@ -290,26 +288,18 @@ private:
     int64_t panels = ceilDiv(n, kPanel);
     threads = threadsForWork(threads, m * n * k);
     if (m == 1) {
-      // Item t: panels t, t + items, ... (up to kRowRegions).
-      int64_t items = ceilDiv(panels, kRowRegions);
+      // Item t: its panels (forEachRegionPanel) in one pass over the row.
+      int64_t items = regionItems(panels, kRowRegions);
       auto item = [&](int64_t t) {
         RowPanel row[kRowRegions] = {panelOf(t), panelOf(t), panelOf(t),
                                      panelOf(t)};
-        int count = 1;
-        for (int64_t p = t + items; p < panels && count < kRowRegions;
-             p += items)
-          row[count++] = panelOf(p);
-        const AElem *a = rows.data.data();
-        switch (count) {
-        case 1:
-          return rowOfPanels<1>(groups, a, row);
-        case 2:
-          return rowOfPanels<2>(groups, a, row);
-        case 3:
-          return rowOfPanels<3>(groups, a, row);
-        default:
-          return rowOfPanels<4>(groups, a, row);
-        }
+        int count =
+            forEachRegionPanel(t, panels, kRowRegions,
+                               [&](int s, int64_t p) { row[s] = panelOf(p); });
+        withPanelCount(count, [&](auto panelCount) {
+          rowOfPanels<decltype(panelCount)::value>(groups, rows.data.data(),
+                                                   row);
+        });
       };
       parallelForAfter(rows.split.count, packTile, items, threads, item);
       out.finish();

@@ -171,6 +171,46 @@ struct RowMajorAddend {
   }
 };
 
+/// Panels that a one-row product (a GEMV) goes through at once, each from
+/// its own part of the weight: on the Zen 4 machine one thread reads a
+/// weight from DRAM 1.1-1.2x faster as four streams far apart than as one
+/// (docs/design.md, "A GEMV reads its weight as four streams").
+constexpr int kRowRegions = 4;
+
+/// The work items of a one-row product over `panels` panels taken
+/// `regions` at a time.
+inline int64_t regionItems(int64_t panels, int regions) {
+  return ceilDiv(panels, regions);
+}
+
+/// The panels of item `item`: item, item + items, ... below `panels`, at
+/// most `regions` of them (so every panel belongs to exactly one item);
+/// `visit(slot, panel)` for each in order. Returns how many.
+template <typename Visit>
+int forEachRegionPanel(int64_t item, int64_t panels, int regions, Visit visit) {
+  int64_t items = regionItems(panels, regions);
+  int count = 0;
+  for (int64_t p = item; p < panels && count < regions; p += items)
+    visit(count++, p);
+  return count;
+}
+
+/// `body(std::integral_constant<int, Count>())` for a run-time `count` in
+/// [1, kRowRegions]: picks a kernel's rowOfPanels<Count>.
+template <typename Body> void withPanelCount(int count, Body body) {
+  static_assert(kRowRegions == 4, "one case per count");
+  switch (count) {
+  case 1:
+    return body(std::integral_constant<int, 1>());
+  case 2:
+    return body(std::integral_constant<int, 2>());
+  case 3:
+    return body(std::integral_constant<int, 3>());
+  default:
+    return body(std::integral_constant<int, 4>());
+  }
+}
+
 /// The row tiles of M rows for a register tile of at most `maxRows` rows:
 /// as few tiles as that allows, their sizes differing by at most one (M = 4
 /// in tiles of at most 3 is 2 + 2, not 3 + 1: a one-row tile has too few

@@ -409,18 +409,18 @@ void runSparse24(MemRef<typename Kernel::Out, 2> *c,
   const typename Kernel::Kept *kept = values->data();
   auto columnsOf = [&](int64_t p) { return std::min(kPanel, n - p * kPanel); };
   if (m < kMinTileRows) {
-    // Item t: panels t, t + items, ... (up to Kernel::kRowRegions of them)
-    // in one pass over each row.
+    // Item t: its panels (forEachRegionPanel, Kernel::kRowRegions at a
+    // time) in one pass over each row.
     auto rows = Kernel::gemvRows(*a);
-    int64_t items = ceilDiv(panels, Kernel::kRowRegions);
+    int64_t items = regionItems(panels, Kernel::kRowRegions);
     auto item = [&](int64_t t) {
       for (int64_t i = 0; i < m; ++i) {
         PanelRow<typename Kernel::Kept, Out> row[Kernel::kRowRegions];
-        int count = 0;
-        for (int64_t p = t; p < panels && count < Kernel::kRowRegions;
-             p += items)
-          row[count++] = {kept + p * groups * 2 * kPanel, meta + p * groups,
-                          out.data + i * out.stride + p * kPanel, columnsOf(p)};
+        int count = forEachRegionPanel(
+            t, panels, Kernel::kRowRegions, [&](int s, int64_t p) {
+              row[s] = {kept + p * groups * 2 * kPanel, meta + p * groups,
+                        out.data + i * out.stride + p * kPanel, columnsOf(p)};
+            });
         Kernel::rows(groups, rows[i].data(), row, count);
       }
     };

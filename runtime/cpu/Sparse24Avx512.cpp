@@ -39,10 +39,8 @@ namespace {
 struct SparseF32Avx512 : SparseF32 {
   /// Independent sums per panel, to cover the multiply-add's latency.
   static constexpr int kChains = 4;
-  /// Panels a row goes through at once, each from its own part of the
-  /// weight: as for the dense f32 GEMV (GemmF32.h), several streams read a
-  /// weight from DRAM faster than one.
-  static constexpr int kRowRegions = 4;
+  /// Panels a row goes through at once (KernelSupport.h).
+  static constexpr int kRowRegions = sqzrt::kRowRegions;
 
   /// c_s[0:columns_s] = x[0:4 groups] x panel s for the `Count` panels of
   /// `panels`: as SparseF32::row, a whole group per vector. Lane 2 j + s
@@ -93,16 +91,9 @@ struct SparseF32Avx512 : SparseF32 {
 
   static void rows(int64_t groups, const float *x,
                    const PanelRow<float, float> *panels, int count) {
-    switch (count) {
-    case 1:
-      return rowOfPanels<1>(groups, x, panels);
-    case 2:
-      return rowOfPanels<2>(groups, x, panels);
-    case 3:
-      return rowOfPanels<3>(groups, x, panels);
-    default:
-      return rowOfPanels<4>(groups, x, panels);
-    }
+    withPanelCount(count, [&](auto panelCount) {
+      rowOfPanels<decltype(panelCount)::value>(groups, x, panels);
+    });
   }
 };
 
